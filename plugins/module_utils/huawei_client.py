@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Huawei Cloud DataArts Fabric client: endpoint, offset/limit paging with ``total``, name checks on create.
+
+It offers the same resource calls as oci_client (read, search, create, update, delete) so the engine
+needs no special cases. Huawei has no retry tokens: a create whose response was lost is detected by
+looking the name up before it is sent again.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
+
+PAGE_LIMIT = 100
+
+
+class HuaweiClient:
+    """``path_params`` fill placeholders such as ``{workspace_id}`` in a spec's path."""
+
+    def __init__(self, transport, endpoint, path_params=None):
+        self.transport = transport
+        self.endpoint = endpoint.rstrip("/")
+        self.path_params = path_params or {}
+
+    def call(self, method, path, params=None, body=None):
+        return self.transport.request(method, self.endpoint + path.format(**self.path_params), params=params, body=body)
+
+    def pages(self, path, params, items_key):
+        """Every item of a list call: offset += page size until ``total`` items were seen or a page is short."""
+        offset = 0
+        while True:
+            body = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)]).body or {}
+            items = body.get(items_key) or []
+            for item in items:
+                yield item
+            offset += len(items)
+            if len(items) < PAGE_LIMIT or offset >= body.get("total", 0):
+                return
+
+    # -- resource calls used by the engine -----------------------------------------------------------
+    def read(self, spec, resource_id):
+        """(resource, None): Huawei has no etags. Resources without a GET call are read with an id filter."""
+        if spec.read_by_list:
+            found = [r for r in self.pages(spec.path, [("id", resource_id)], spec.items_key) if r.get("id") == resource_id]
+            return (found[0] if found else None), None
+        try:
+            return self.call("GET", "%s/%s" % (spec.path, resource_id)).body, None
+        except ApiError as error:
+            if error.status == 404:
+                return None, None
+            raise
+
+    def search(self, spec, scope_value, name, filters=()):
+        params = list(filters)
+        if name is not None:
+            params.append((spec.name[2], name))
+        return self.pages(spec.path, params, spec.items_key)
+
+    def create(self, spec, body):
+        """POST the create; when its response was lost, look the name up before sending it again."""
+        name = body.get(spec.name[1])
+        attempt = 1
+        while True:
+            try:
+                return self.call("POST", spec.path, body=body).body, None
+            except ApiError as error:
+                if not error.ambiguous or attempt > self.transport.retries:
+                    raise
+            found = [r for r in self.search(spec, None, name) if r.get(spec.name[1]) == name]
+            if found:
+                return found[0], None
+            attempt += 1
+
+    def update(self, spec, resource, changes, etag):
+        return self.call("PUT", "%s/%s" % (spec.path, resource["id"]), body=changes).body, None
+
+    def delete(self, spec, resource, etag):
+        self.call("DELETE", "%s/%s" % (spec.path, resource["id"]))

@@ -1,0 +1,113 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""OCI service client: base URL per service and region, paging, retry tokens, etags, work requests.
+
+It offers the resource calls the engine uses (read, search, create, update, move, delete) and the
+work-request calls the waiter polls.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import random
+import string
+
+from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import realm_domain, region_from_ocid
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
+
+# service -> (host prefix, API version)
+SERVICES = {
+    "generativeai": ("generativeai", "20231130"),
+    "vision": ("vision.aiservice", "20220125"),
+}
+PAGE_LIMIT = 1000
+
+
+def new_retry_token():
+    alphabet = string.ascii_letters + string.digits
+    return "".join(random.SystemRandom().choice(alphabet) for dummy in range(30))
+
+
+class OciClient:
+    def __init__(self, transport, service, region, endpoint=None):
+        self.transport = transport
+        self.host_prefix, self.api_version = SERVICES[service]
+        self.region = region
+        self.endpoint = endpoint.rstrip("/") if endpoint else None
+
+    def base_url(self, resource_id=None):
+        if self.endpoint:
+            return "%s/%s" % (self.endpoint, self.api_version)
+        region = region_from_ocid(resource_id) if resource_id else None
+        region = region or self.region
+        return "https://%s.%s.oci.%s/%s" % (self.host_prefix, region, realm_domain(region), self.api_version)
+
+    def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False):
+        headers = {}
+        if etag:
+            headers["if-match"] = etag
+        if retry_token:
+            headers["opc-retry-token"] = new_retry_token()
+        return self.transport.request(method, self.base_url(resource_id) + path, params=params, body=body,
+                                      headers=headers)
+
+    def pages(self, path, params):
+        """Every item of a list call, following opc-next-page."""
+        params = list(params) + [("limit", PAGE_LIMIT)]
+        page = None
+        while True:
+            response = self.call("GET", path, params=params + ([("page", page)] if page else []))
+            for item in (response.body or {}).get("items", []):
+                yield item
+            page = response.header("opc-next-page")
+            if not page:
+                return
+
+    # -- resource calls used by the engine -----------------------------------------------------------
+    def read(self, spec, resource_id):
+        """(resource, etag), or (None, None) when the service does not know the id."""
+        try:
+            response = self.call("GET", "%s/%s" % (spec.path, resource_id), resource_id)
+        except ApiError as error:
+            if error.status == 404:
+                return None, None
+            raise
+        return response.body, response.header("etag")
+
+    def search(self, spec, scope_value, name, filters=()):
+        params = [(spec.scope[2], scope_value)]
+        if name is not None:
+            params.append((spec.name[2], name))
+        return self.pages(spec.path, params + list(filters))
+
+    def create(self, spec, body):
+        response = self.call("POST", spec.path, body=body, retry_token=True)
+        return response.body, response.header("opc-work-request-id")
+
+    def update(self, spec, resource, changes, etag):
+        response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)
+        return response.body, response.header("opc-work-request-id")
+
+    def move(self, spec, resource, compartment_id, etag):
+        self.call("POST", "%s/%s/actions/changeCompartment" % (spec.path, resource["id"]), resource["id"],
+                  body={"compartmentId": compartment_id}, etag=etag, retry_token=True)
+
+    def delete(self, spec, resource, etag):
+        response = self.call("DELETE", "%s/%s" % (spec.path, resource["id"]), resource["id"], etag=etag)
+        return response.header("opc-work-request-id")
+
+    # -- work requests ------------------------------------------------------------------------------------
+    def get_work_request(self, work_request_id):
+        return self.call("GET", "/workRequests/%s" % work_request_id, work_request_id).body
+
+    def work_request_errors(self, work_request_id):
+        """The work request's errors as a sentence to append to a failure message ('' when none)."""
+        try:
+            errors = list(self.pages("/workRequests/%s/errors" % work_request_id, []))
+        except ApiError:
+            return ""
+        if not errors:
+            return ""
+        return "; errors: " + "; ".join("%s: %s" % (e.get("code"), e.get("message")) for e in errors)

@@ -1,0 +1,462 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The generic resource engine: find, compare, create / update / move / delete, wait, check mode, diff.
+
+A module describes its resource as data (ResourceSpec); a service client (oci_client, huawei_client)
+offers the same small set of resource calls for its cloud. The engine takes parameters in and gives a
+result dict out: no AnsibleModule, no global state, so it can also run in a controller-side worker.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import re
+import time
+
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
+from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
+    DONE, FAILED, PENDING, WaitError, describe_work_request, lifecycle_classifier, wait_for, work_request_classifier,
+)
+
+TAG_WIRE_KEYS = frozenset(("freeformTags", "definedTags", "systemTags", "freeform_tags", "defined_tags", "system_tags"))
+
+
+class ResourceError(Exception):
+    """A failure the module reports with fail_json; ``details`` go into the result (id, state, api error)."""
+
+    def __init__(self, message, **details):
+        super(ResourceError, self).__init__(message)
+        self.details = details
+
+
+class Field:
+    """One managed option: its wire name, argument spec and whether the service can change it in place."""
+
+    def __init__(self, wire, type="str", updatable=True, required_for_create=False, choices=None,
+                 elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None):
+        self.wire = wire
+        self.updatable = updatable
+        self.required_for_create = required_for_create
+        self.unordered = unordered
+        self.check = check
+        self.argspec = dict(type=type)
+        for key, value in (("choices", choices), ("elements", elements), ("options", options),
+                           ("no_log", no_log), ("aliases", aliases)):
+            if value is not None:
+                self.argspec[key] = value
+
+
+class Lifecycle:
+    """Which lifecycle states mean what. ``gone`` states count as 'not there'."""
+
+    def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState"):
+        self.ready = tuple(ready)
+        self.failed = tuple(failed)
+        self.deleting = tuple(deleting)
+        self.gone = tuple(gone)
+        self.key = key
+
+    def state(self, resource):
+        return (resource or {}).get(self.key)
+
+    def is_live(self, resource):
+        return self.state(resource) not in self.gone + self.deleting
+
+
+class ResourceSpec:
+    """A declarative description of one resource type.
+
+    kind          result key and snake_case name (``dedicated_ai_cluster``)
+    label         words for messages (``dedicated AI cluster``)
+    path          collection path below the API base (``/dedicatedAiClusters``)
+    scope         (option, wire, query) of the container (compartment / workspace), or None
+    name          (option, wire, query) of the name used to find it, or None
+    fields        option -> Field for everything else the module manages
+    tags          option -> wire for tag dicts that honour purge_tags
+    movable       the scope can be changed in place (OCI changeCompartment)
+    filters       info-module option -> list query parameter
+    items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
+    read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
+    """
+
+    def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
+                 movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
+                 items_key="items", read_by_list=False):
+        self.kind = kind
+        self.label = label
+        self.path = path
+        self.lifecycle = lifecycle
+        self.scope = scope
+        self.name = name
+        self.fields = fields or {}
+        self.tags = tags or {}
+        self.movable = movable
+        self.protected_tag_namespaces = tuple(protected_tag_namespaces)
+        self.ocid_type = ocid_type
+        self.filters = filters or {}
+        self.wire_case = wire_case
+        self.items_key = items_key
+        self.read_by_list = read_by_list
+
+    @property
+    def plural(self):
+        return self.kind + "s"
+
+    def managed(self):
+        """option -> wire for every managed option, scope and name first."""
+        pairs = []
+        if self.scope:
+            pairs.append((self.scope[0], self.scope[1]))
+        if self.name:
+            pairs.append((self.name[0], self.name[1]))
+        pairs.extend((option, field.wire) for option, field in self.fields.items())
+        pairs.extend(self.tags.items())
+        return pairs
+
+
+# ---------------------------------------------------------------------------------------------------------
+# wire <-> result conversion
+
+def camel_to_snake(name):
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name).lower()
+
+
+def snake_to_camel(name):
+    head, _, rest = name.partition("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest.split("_")) if rest else head
+
+
+def to_result(value, convert=camel_to_snake):
+    """Wire JSON -> result JSON: keys converted, tag dictionaries left exactly as the service sent them."""
+    if isinstance(value, dict):
+        return dict((convert(k), v if k in TAG_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
+    if isinstance(value, list):
+        return [to_result(item, convert) for item in value]
+    return value
+
+
+def to_wire(value, convert=snake_to_camel):
+    """Option value -> wire JSON: None dropped, nested keys converted."""
+    if isinstance(value, dict):
+        return dict((convert(k), to_wire(v, convert)) for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return [to_wire(item, convert) for item in value]
+    return value
+
+
+def differs(want, have, unordered=False):
+    """True when the desired value is not already satisfied: dicts compare as 'want is a subset of have'."""
+    if isinstance(want, dict):
+        return not isinstance(have, dict) or any(differs(v, have.get(k)) for k, v in want.items())
+    if isinstance(want, list):
+        if not isinstance(have, list) or len(want) != len(have):
+            return True
+        if unordered:
+            return sorted(want, key=repr) != sorted(have, key=repr)
+        return any(differs(w, h) for w, h in zip(want, have))
+    return want != have
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the engine
+
+class Engine:
+    """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)."""
+
+    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic):
+        self.spec = spec
+        self.client = client
+        self.params = params
+        self.check_mode = check_mode
+        self.diff_mode = diff_mode
+        self.clock = clock
+        self.deadline = None
+        self.work_request = None
+        if spec.wire_case == "camel":
+            self.wire_name, self.result_name = snake_to_camel, camel_to_snake
+        else:
+            self.wire_name = self.result_name = lambda name: name
+
+    # -- public ---------------------------------------------------------------------------------------
+    def run(self):
+        self.deadline = self.clock() + (self.params.get("wait_timeout") or 0)
+        if self.params.get("state", "present") == "absent":
+            before, after, changed = self.absent()
+        else:
+            before, after, changed = self.present()
+        result = dict(changed=changed)
+        result[self.spec.kind] = to_result(after, self.result_name) if after else None
+        if self.work_request:
+            result["work_request"] = to_result(self.work_request, self.result_name)
+        if self.diff_mode:
+            result["diff"] = dict(before=self.managed_view(before), after=self.managed_view(after))
+        return result
+
+    # -- finding ----------------------------------------------------------------------------------------
+    def find(self):
+        """The live resource the parameters point at, with its etag, or (None, None)."""
+        spec, params = self.spec, self.params
+        if params.get("id"):
+            return self.client.read(spec, params["id"])
+        name_option = spec.name[0]
+        if not params.get(name_option) or (spec.scope and not params.get(spec.scope[0])):
+            needed = " and ".join(o for o in ((spec.scope[0],) if spec.scope else ()) + (name_option,))
+            raise ResourceError("either id or %s is required to find the %s" % (needed, spec.label))
+        scope_value = params.get(spec.scope[0]) if spec.scope else None
+        matches = [r for r in self.client.search(spec, scope_value, params[name_option])
+                   if r.get(spec.name[1]) == params[name_option] and spec.lifecycle.is_live(r)]
+        if len(matches) > 1:
+            raise ResourceError("%s %r matches %d live %ss (%s); use id to choose one" % (
+                name_option, params[name_option], len(matches), spec.label, ", ".join(r["id"] for r in matches)))
+        return (matches[0], None) if matches else (None, None)
+
+    # -- desired state ----------------------------------------------------------------------------------
+    def desired_fields(self):
+        """wire -> value for every field option the user gave (scope excluded)."""
+        want = {}
+        if self.spec.name and self.params.get(self.spec.name[0]) is not None:
+            want[self.spec.name[1]] = self.params[self.spec.name[0]]
+        for option, field in self.spec.fields.items():
+            if self.params.get(option) is not None:
+                want[field.wire] = to_wire(self.params[option], self.wire_name)
+        return want
+
+    def desired_tags(self, current):
+        """wire -> tag dict for each tag option given, honouring purge_tags and service-owned namespaces."""
+        want = {}
+        purge = self.params.get("purge_tags", True)
+        for option, wire in self.spec.tags.items():
+            given = self.params.get(option)
+            if given is None:
+                continue
+            have = (current or {}).get(wire) or {}
+            if purge:
+                tags = copy.deepcopy(given)
+                for namespace in self.spec.protected_tag_namespaces:
+                    if namespace in have:
+                        tags[namespace] = have[namespace]
+            else:
+                tags = copy.deepcopy(have)
+                for key, value in given.items():
+                    if isinstance(value, dict) and isinstance(tags.get(key), dict):
+                        tags[key].update(value)
+                    else:
+                        tags[key] = value
+            want[wire] = tags
+        return want
+
+    # -- present ----------------------------------------------------------------------------------------
+    def present(self):
+        current, etag = self.find()
+        if current is not None and not self.spec.lifecycle.is_live(current):
+            if self.params.get("id"):
+                raise ResourceError("%s %s is %s and cannot be managed; remove id to create a new one" % (
+                    self.spec.label, current.get("id"), self.spec.lifecycle.state(current)),
+                    id=current.get("id"), lifecycle_state=self.spec.lifecycle.state(current))
+            current = None
+        if current is None:
+            if self.params.get("id"):
+                raise ResourceError("no %s with id %s" % (self.spec.label, self.params["id"]))
+            return None, self.create(), True
+        return self.converge(current, etag)
+
+    def create(self):
+        spec, params = self.spec, self.params
+        missing = [option for option, field in spec.fields.items()
+                   if field.required_for_create and params.get(option) is None]
+        if missing:
+            raise ResourceError("%s required to create a %s: %s" % (
+                "option is" if len(missing) == 1 else "options are", spec.label, ", ".join(missing)))
+        body = self.desired_fields()
+        body.update(self.desired_tags(None))
+        if spec.scope:
+            body[spec.scope[1]] = params[spec.scope[0]]
+        if self.check_mode:
+            return body
+        resource, work_request_id = self.client.create(spec, body)
+        return self.settle(resource, work_request_id)
+
+    def converge(self, current, etag):
+        spec, params = self.spec, self.params
+        if spec.lifecycle.state(current) in spec.lifecycle.failed:
+            raise ResourceError("%s %s is in state %s%s; delete it and create it again" % (
+                spec.label, current["id"], spec.lifecycle.state(current), _details(current)),
+                id=current["id"], lifecycle_state=spec.lifecycle.state(current))
+        want = self.desired_fields()
+        want.update(self.desired_tags(current))
+        changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
+        frozen = [option for option, field in spec.fields.items()
+                  if not field.updatable and field.wire in changes]
+        if frozen:
+            raise ResourceError("%s cannot be changed after the %s is created (%s); delete and recreate it instead" % (
+                ", ".join(frozen), spec.label,
+                "; ".join("%s is %r, requested %r" % (o, current.get(spec.fields[o].wire), params[o]) for o in frozen)),
+                id=current["id"])
+        new_scope = params.get(spec.scope[0]) if spec.scope else None
+        move = new_scope is not None and new_scope != current.get(spec.scope[1])
+        if move and not spec.movable:
+            raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope[0], spec.label),
+                                id=current["id"])
+        if not changes and not move:
+            if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
+                return current, current, False
+            return current, self.settle(current, None), False
+
+        after = copy.deepcopy(current)
+        after.update(changes)
+        if move:
+            after[spec.scope[1]] = new_scope
+        if self.check_mode:
+            return current, after, True
+
+        if spec.lifecycle.state(current) not in spec.lifecycle.ready:
+            current = self.settle(current, None)  # the service refuses changes while work is in flight
+            etag = None
+        if etag is None:
+            current, etag = self.client.read(spec, current["id"])
+        before = current
+        if move:
+            self.mutate(current["id"], lambda: self.client.move(spec, current, new_scope, etag),
+                        lambda seen: seen.get(spec.scope[1]) == new_scope)
+            if changes:
+                current, etag = self.client.read(spec, current["id"])
+        resource, work_request_id = current, None
+        if changes:
+            resource, work_request_id = self.mutate(
+                current["id"], lambda: self.client.update(spec, current, changes, etag),
+                lambda seen: not any(self.field_differs(w, v, seen) for w, v in changes.items()))
+        return before, self.settle(resource or current, work_request_id), True
+
+    def field_differs(self, wire, value, resource):
+        if wire in self.spec.tags.values():
+            return value != (resource.get(wire) or {})
+        unordered = any(f.unordered for f in self.spec.fields.values() if f.wire == wire)
+        return differs(value, resource.get(wire), unordered)
+
+    def mutate(self, resource_id, call, converged):
+        """Run a mutating call. When it failed after being sent more than once, or its response was lost,
+        the first try may have landed: re-read, and accept the outcome if the resource already shows it."""
+        try:
+            return call()
+        except ApiError as error:
+            if error.attempts < 2 and not error.ambiguous:
+                raise
+            seen, dummy = self.client.read(self.spec, resource_id)
+            if seen is None or not converged(seen):
+                raise
+            return seen, None
+
+    # -- absent -----------------------------------------------------------------------------------------
+    def absent(self):
+        spec = self.spec
+        current, etag = self.find()
+        if current is None or spec.lifecycle.state(current) in spec.lifecycle.gone:
+            return current, None, False
+        if spec.lifecycle.state(current) in spec.lifecycle.deleting:
+            if self.check_mode:
+                return current, None, False
+            self.settle(current, None, gone=True)
+            return current, None, False
+        if self.check_mode:
+            return current, None, True
+        try:
+            work_request_id = self.client.delete(spec, current, etag)
+        except ApiError as error:
+            if error.attempts < 2 and not error.ambiguous:
+                raise
+            seen, dummy = self.client.read(spec, current["id"])
+            if seen is not None and spec.lifecycle.is_live(seen):
+                raise
+            work_request_id = None
+        self.settle(current, work_request_id, gone=True)
+        return current, None, True
+
+    # -- waiting ----------------------------------------------------------------------------------------
+    def remaining(self):
+        return max(0.0, self.deadline - self.clock())
+
+    def settle(self, resource, work_request_id, gone=False):
+        """Wait (when asked) for the work request, then for the resource's lifecycle to settle."""
+        spec = self.spec
+        if not self.params.get("wait", True):
+            return resource
+        resource_id = (resource or {}).get("id")
+        if work_request_id:
+            try:
+                self.work_request = wait_for(lambda: self.client.get_work_request(work_request_id),
+                                             work_request_classifier, self.remaining(),
+                                             describe=describe_work_request, clock=self.clock)
+            except WaitError as error:
+                self.work_request = error.last_seen
+                reason = str(error)
+                if not error.timed_out:
+                    reason += self.client.work_request_errors(work_request_id)
+                raise ResourceError("the %s %s did not finish: %s" % (spec.label, resource_id, reason),
+                                    id=resource_id, work_request=to_result(error.last_seen, self.result_name))
+
+        lifecycle = spec.lifecycle
+        if gone:
+            classify = _gone_classifier(lifecycle)
+        else:
+            classify = lifecycle_classifier(lifecycle.ready, lifecycle.failed + lifecycle.gone, lifecycle.key)
+        try:
+            return wait_for(lambda: self.client.read(spec, resource_id)[0], classify, self.remaining(),
+                            describe=lambda seen: _describe_state(lifecycle, seen), clock=self.clock)
+        except WaitError as error:
+            raise ResourceError("the %s %s did not %s: %s" % (
+                spec.label, resource_id, "go away" if gone else "become " + "/".join(lifecycle.ready), error),
+                id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
+                **{spec.kind: to_result(error.last_seen, self.result_name) if error.last_seen else None})
+
+    # -- diff -------------------------------------------------------------------------------------------
+    def managed_view(self, resource):
+        if not resource:
+            return {}
+        view = {}
+        for option, wire in self.spec.managed():
+            if wire in resource:
+                value = resource[wire]
+                view[option] = value if wire in TAG_WIRE_KEYS else to_result(value, self.result_name)
+        return view
+
+
+def _gone_classifier(lifecycle):
+    def classify(resource):
+        state = lifecycle.state(resource)
+        if resource is None or state in lifecycle.gone:
+            return DONE
+        if state in lifecycle.failed:
+            return FAILED
+        return PENDING
+    return classify
+
+
+def _describe_state(lifecycle, resource):
+    if resource is None:
+        return "no resource (not found)"
+    return "state %s%s" % (lifecycle.state(resource), _details(resource))
+
+
+def _details(resource):
+    details = resource.get("lifecycleDetails") or resource.get("lifecycle_details")
+    return " (%s)" % details if details else ""
+
+
+def run_resource(spec, client, params, check_mode=False, diff_mode=False):
+    return Engine(spec, client, params, check_mode, diff_mode).run()
+
+
+def list_resources(spec, client, params):
+    """Info modules: one resource by id (as a list), or every match of the filters across all pages."""
+    if params.get("id"):
+        resource, dummy = client.read(spec, params["id"])
+        found = [resource] if resource is not None else []
+    else:
+        filters = [(query, params[option]) for option, query in spec.filters.items() if params.get(option) is not None]
+        found = list(client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, filters))
+    convert = camel_to_snake if spec.wire_case == "camel" else (lambda name: name)
+    return to_result(found, convert)

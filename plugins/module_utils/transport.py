@@ -1,0 +1,259 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one place that sends HTTP requests: timeouts, TLS, retries with backoff, error decoding.
+
+Signers (oci_auth, huawei_auth) add authentication headers; service clients (oci_client,
+huawei_client) build URLs and page through lists. Nothing here knows which cloud it talks to.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import random
+import re
+import time
+
+from urllib.parse import quote, urlencode
+
+try:
+    import requests
+    HAS_REQUESTS = True
+except ImportError:
+    HAS_REQUESTS = False
+
+USER_AGENT = "cloudai.control/0.1.0"
+REQUEST_ID_HEADERS = ("opc-request-id", "x-request-id")
+RETRYABLE_STATUS = frozenset((429, 500, 502, 503, 504))
+MAX_RETRY_AFTER = 60.0
+
+
+class ApiError(Exception):
+    """A request that did not succeed: HTTP status (0 when no response), service code, message, request id.
+
+    ``attempts`` says how many times the request was sent; ``ambiguous`` is true when the service may
+    have carried out a mutating request whose response was lost (the caller must check before repeating it).
+    """
+
+    def __init__(self, status, code, message, request_id=None, method=None, url=None, attempts=1, ambiguous=False):
+        self.status = status
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        self.method = method
+        self.url = url
+        self.attempts = attempts
+        self.ambiguous = ambiguous
+        super(ApiError, self).__init__(str(self))
+
+    def __str__(self):
+        text = "%s %s failed: " % (self.method, self.url) if self.method else ""
+        text += "HTTP %s" % self.status if self.status else "no response"
+        if self.code:
+            text += " %s" % self.code
+        text += ": %s" % self.message
+        if self.request_id:
+            text += " (request id %s)" % self.request_id
+        return text
+
+    def to_dict(self):
+        return {
+            "status": self.status,
+            "code": self.code,
+            "message": self.message,
+            "request_id": self.request_id,
+            "method": self.method,
+            "url": self.url,
+        }
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    def header(self, name):
+        return self.headers.get(name)
+
+
+def encode_query(params):
+    """Encode a list of (key, value) pairs (or a dict) the way both clouds accept: RFC 3986, %20 for space.
+
+    None values are dropped, lists repeat the key, booleans become true/false.
+    """
+    pairs = []
+    items = params.items() if isinstance(params, dict) else params
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            if item is None:
+                continue
+            if isinstance(item, bool):
+                item = "true" if item else "false"
+            pairs.append((key, str(item)))
+    return urlencode(pairs, quote_via=quote, safe="-_.~")
+
+
+def request_id_of(headers):
+    for name in REQUEST_ID_HEADERS:
+        if headers.get(name):
+            return headers.get(name)
+    return None
+
+
+def _find_error_fields(data):
+    """(code, message) from the error bodies the services use, searching nested objects."""
+    if not isinstance(data, dict):
+        return None, None
+    for code_key, message_key in (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message")):
+        if code_key in data or message_key in data:
+            code, message = data.get(code_key), data.get(message_key)
+            if isinstance(code, (str, int)) and isinstance(message, (str, type(None))):
+                if data.get("solution_msg"):
+                    message = "%s (%s)" % (message, data["solution_msg"])
+                return str(code), message
+    for value in data.values():
+        code, message = _find_error_fields(value)
+        if code or message:
+            return code, message
+    return None, None
+
+
+def _text_excerpt(text, limit=300):
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text[:limit] + ("..." if len(text) > limit else "")
+
+
+def decode_body(status, headers, raw):
+    """Parse a response body. Returns (body, None) or (None, (code, message)) when it is an error."""
+    text = raw.decode("utf-8", "replace") if raw else ""
+    body = None
+    if text.strip():
+        try:
+            body = json.loads(text)
+        except ValueError:
+            if 200 <= status < 300:
+                return None, ("MalformedResponse", "the service sent a body that is not valid JSON: %s" % _text_excerpt(text))
+            return None, (None, _text_excerpt(text) or "no message")
+    if 200 <= status < 300:
+        return body, None
+    code, message = _find_error_fields(body)
+    return None, (code, message or (_text_excerpt(text) if text.strip() else "no message"))
+
+
+class Transport:
+    """Send signed requests with retries.
+
+    ``signer`` has ``sign(method, url, headers, body)`` and optionally ``refresh()``.
+    """
+
+    def __init__(self, signer, timeout=60, validate_certs=True, ca_bundle=None, retries=5,
+                 user_agent=USER_AGENT, backoff_base=0.5, backoff_cap=20.0, sleep=time.sleep):
+        self.signer = signer
+        self.timeout = timeout
+        self.verify = ca_bundle if (validate_certs and ca_bundle) else bool(validate_certs)
+        self.retries = retries
+        self.user_agent = user_agent
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.sleep = sleep
+        self._session = None
+
+    @property
+    def session(self):
+        if self._session is None:
+            self._session = requests.Session()
+            self._session.trust_env = False  # proxies and .netrc from the environment must not reroute signed calls
+        return self._session
+
+    def backoff(self, attempt, retry_after=None):
+        if retry_after is not None:
+            return min(retry_after, MAX_RETRY_AFTER)
+        return random.uniform(0, min(self.backoff_cap, self.backoff_base * (2 ** attempt)))
+
+    def request(self, method, url, params=None, body=None, headers=None, idempotent=None):
+        """Send one request, retrying 429, 5xx and connection errors. Returns a Response or raises ApiError.
+
+        ``idempotent`` defaults to true for every method but POST; a POST that carries an idempotency
+        token (OCI ``opc-retry-token``) is idempotent too. Non-idempotent requests are retried only when the
+        service cannot have acted on them (429, or a connection that was never made).
+        """
+        method = method.upper()
+        if params:
+            url = "%s?%s" % (url, encode_query(params))
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        elif isinstance(body, str):
+            body = body.encode("utf-8")
+        base_headers = {"content-type": "application/json", "accept": "application/json", "user-agent": self.user_agent}
+        base_headers.update(dict((k.lower(), v) for k, v in (headers or {}).items()))
+        if idempotent is None:
+            idempotent = method != "POST" or "opc-retry-token" in base_headers
+
+        refreshed = False
+        attempt = 0
+        while True:
+            attempt += 1
+            send_headers = dict(base_headers)
+            self.signer.sign(method, url, send_headers, body)
+            try:
+                resp = self.session.request(method, url, data=body, headers=send_headers,
+                                            timeout=self.timeout, verify=self.verify, allow_redirects=False)
+            except requests.exceptions.SSLError as exc:
+                raise ApiError(0, "TLSError", "TLS verification failed (%s); set ca_bundle to trust the service's CA"
+                               % _tls_reason(exc), method=method, url=url, attempts=attempt)
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+                never_sent = isinstance(exc, requests.exceptions.ConnectTimeout) or _connection_refused(exc)
+                if attempt <= self.retries and (idempotent or never_sent):
+                    self.sleep(self.backoff(attempt))
+                    continue
+                raise ApiError(0, "ConnectionError", _connection_reason(exc), method=method, url=url,
+                               attempts=attempt, ambiguous=not never_sent)
+
+            resp_headers = resp.headers
+            body_data, error = decode_body(resp.status_code, resp_headers, resp.content)
+            if error is None:
+                return Response(resp.status_code, resp_headers, body_data)
+
+            status = resp.status_code
+            if status == 401 and not refreshed and hasattr(self.signer, "refresh"):
+                refreshed = True
+                self.signer.refresh()
+                continue
+            retryable = status == 429 or (status in RETRYABLE_STATUS and idempotent)
+            if retryable and attempt <= self.retries:
+                self.sleep(self.backoff(attempt, _retry_after(resp_headers)))
+                continue
+            code, message = error
+            raise ApiError(status, code, message, request_id_of(resp_headers), method, url, attempts=attempt,
+                           ambiguous=status >= 500 and method != "GET")
+
+
+def _retry_after(headers):
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _connection_refused(exc):
+    text = repr(exc)
+    return "NewConnectionError" in text or "Connection refused" in text or "Name or service not known" in text
+
+
+def _connection_reason(exc):
+    text = str(exc)
+    match = re.search(r"\(Caused by ([^(]+)\(", text)
+    return "connection failed: %s" % (match.group(1) if match else text[:200])
+
+
+def _tls_reason(exc):
+    match = re.search(r"(certificate verify failed[^)'\"]*)", str(exc))
+    return match.group(1) if match else "certificate not trusted"
