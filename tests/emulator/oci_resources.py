@@ -1,0 +1,348 @@
+"""The generic OCI control-plane engine: resources declared as data, CRUD + work requests on top.
+
+A service (GenAI now, Vision later) is an `OciService` built from `ResourceKind` declarations;
+resource-specific behaviour is a small hook on the kind (`decorate`, `transition_fields`, `dependents`).
+"""
+
+import copy
+import hashlib
+import json
+import time
+from datetime import datetime, timezone
+from functools import partial
+
+from . import oci_signature
+from .oci_common import (OciError, check_enum_param, check_etag, etag_of, json_object, new_ocid, not_found, paginate,
+                         require_param, sort_items, validate_body)
+from .oci_work_requests import STATUSES as WORK_REQUEST_STATUSES, WorkRequest
+from .router import Router
+from .store import Record
+from .wire import Response, json_response, new_request_id, rfc3339
+
+RETRY_TOKEN_LIFETIME = 24 * 3600
+TRANSITIONAL_STATES = ('CREATING', 'UPDATING', 'DELETING')
+FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED'}
+
+
+class ResourceKind:
+    """Declarative description of one OCI resource type.
+
+    fields: `Field`s of the create body (`updatable` ones make the update body);
+    states: every lifecycleState value (list filter check);
+    list_filters: exact-match query filters besides compartmentId;
+    sort_by: accepted `sortBy` values (timeCreated is the default, DESC);
+    transition_fields: updates changing one of these go through UPDATING (others apply in place);
+    dependents: (kind name, dotted field path) pairs whose non-DELETED records block deletion (409);
+    decorate: hook(service, record, view) adding computed fields to the response.
+    """
+
+    def __init__(self, name, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
+                 default_name_prefix, transition_fields=(), dependents=(), decorate=None):
+        self.name = name
+        self.collection = collection
+        self.ocid_type = ocid_type
+        self.operation_suffix = operation_suffix
+        self.fields = fields
+        self.states = states
+        self.list_filters = list_filters
+        self.sort_by = sort_by
+        self.default_name_prefix = default_name_prefix
+        self.transition_fields = transition_fields
+        self.dependents = dependents
+        self.decorate = decorate
+
+
+class Transition:
+    """An in-flight lifecycle change: at `ends` the resource becomes `final_state`."""
+
+    def __init__(self, ends, final_state, details=None):
+        self.ends = ends
+        self.final_state = final_state
+        self.details = details
+
+
+def settle(record, now):
+    """Finish the record's transition if its time has come (called on every access)."""
+    pending = record.pending
+    if pending is None or now < pending.ends:
+        return
+    record.fields['lifecycleState'] = pending.final_state
+    record.fields['timeUpdated'] = rfc3339(pending.ends)
+    record.fields.pop('previousState', None)
+    if pending.details:
+        record.fields['lifecycleDetails'] = pending.details
+    else:
+        record.fields.pop('lifecycleDetails', None)
+    record.pending = None
+
+
+def field_at(fields, dotted_path):
+    value = fields
+    for part in dotted_path.split('.'):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _body_digest(body):
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode('utf-8')).hexdigest()
+
+
+class OciService:
+
+    def __init__(self, emulator, name, api_version, kinds, work_request_ocid_type):
+        self.emulator = emulator
+        self.name = name
+        self.prefix = '/' + api_version
+        self.kinds = {kind.name: kind for kind in kinds}
+        self.work_request_kind = name + ':WorkRequest'
+        self.work_request_ocid_type = work_request_ocid_type
+        self.router = Router()
+        for kind in kinds:
+            collection = '/' + kind.collection
+            item = collection + '/{resource_id}'
+            self.router.add('POST', collection, partial(self.create_resource, kind))
+            self.router.add('GET', collection, partial(self.list_resources, kind))
+            self.router.add('GET', item, partial(self.get_resource, kind))
+            self.router.add('PUT', item, partial(self.update_resource, kind))
+            self.router.add('DELETE', item, partial(self.delete_resource, kind))
+            self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
+        self.router.add('GET', '/workRequests', self.list_work_requests)
+        self.router.add('GET', '/workRequests/{wr_id}', self.get_work_request)
+        self.router.add('GET', '/workRequests/{wr_id}/errors', partial(self.list_work_request_entries, 'errors'))
+        self.router.add('GET', '/workRequests/{wr_id}/logs', partial(self.list_work_request_entries, 'logs'))
+
+    # ---- plumbing -------------------------------------------------------------------------
+
+    @property
+    def store(self):
+        return self.emulator.store
+
+    def now(self):
+        return self.emulator.clock.now()
+
+    def handle(self, request):
+        request_id = request.header('opc-request-id') or new_request_id()
+        try:
+            try:
+                oci_signature.verify(request, self.emulator.identity.lookup_service_key, time.time())
+            except oci_signature.SignatureError as err:
+                raise OciError(401, 'NotAuthenticated', 'The required information to complete authentication was not provided '
+                                                        'or was incorrect: %s.' % err)
+            handler, params = self.router.match(request.method, request.path[len(self.prefix):])
+            if handler is None:
+                raise OciError(404, 'NotAuthorizedOrNotFound', 'No operation %s %s in this emulator.' % (request.method, request.path))
+            response = handler(request, **params)
+        except OciError as err:
+            response = err.response()
+        response.headers['opc-request-id'] = request_id
+        return response
+
+    def fault_response(self, request, status, retry_after=None):
+        codes = {429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout'}
+        headers = {'opc-request-id': request.header('opc-request-id') or new_request_id()}
+        if retry_after is not None:
+            headers['Retry-After'] = str(retry_after)
+        return OciError(status, codes[status], 'Injected fault (emulator).').response(headers)
+
+    # ---- views -----------------------------------------------------------------------------
+
+    def view(self, kind, record):
+        data = copy.deepcopy(record.fields)
+        if kind.decorate:
+            kind.decorate(self, record, data)
+        return data
+
+    def attached(self, kind_name, dotted_path, target_id):
+        """Records of `kind_name` (not DELETED) whose field at `dotted_path` is `target_id`."""
+        now = self.now()
+        found = []
+        for record in self.store.all(kind_name):
+            settle(record, now)
+            if record.fields.get('lifecycleState') != 'DELETED' and field_at(record.fields, dotted_path) == target_id:
+                found.append(record)
+        return found
+
+    def _load(self, kind, resource_id):
+        record = self.store.get(kind.name, resource_id)
+        if record is None:
+            raise not_found('%s %s' % (kind.name, resource_id))
+        settle(record, self.now())
+        return record
+
+    def _require_state(self, kind, record, operation, allowed):
+        state = record.fields['lifecycleState']
+        if state == 'DELETED':
+            raise not_found('%s %s (deleted)' % (kind.name, record.id))
+        if state not in allowed:
+            raise OciError(409, 'IncorrectState', 'Cannot %s %s %s while it is %s.' % (operation, kind.name, record.id, state))
+
+    def _start_work(self, kind, record, operation, final_state, outcome, transition):
+        """Record a work request for `operation`; with `transition`, the resource reaches `final_state` when it ends."""
+        now = self.now()
+        error = details = None
+        if outcome == 'FAILED':
+            final_state = 'FAILED'
+            error = details = 'The %s operation failed (outcome injected by the emulator).' % operation.lower()
+        elif outcome == 'NEEDS_ATTENTION':
+            final_state = 'NEEDS_ATTENTION'
+            details = 'The resource needs attention (outcome injected by the emulator).'
+        work_request = WorkRequest(
+            new_ocid(self.work_request_ocid_type, self.emulator.config.region), record.fields['compartmentId'],
+            '%s_%s' % (operation, kind.operation_suffix), kind.name, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
+            record.id, now, self.emulator.settings.delay, FINAL_ACTIONS[operation], error)
+        self.store.add(self.work_request_kind, work_request)
+        if transition:
+            record.pending = Transition(work_request.finished, final_state, details)
+        return work_request
+
+    def _resource_response(self, kind, record, work_request=None):
+        data = self.view(kind, record)
+        headers = {'etag': etag_of(data)}
+        if work_request:
+            headers['opc-work-request-id'] = work_request.id
+        return json_response(200, data, headers)
+
+    # ---- retry tokens ----------------------------------------------------------------------
+
+    def _replay(self, request, body):
+        """The stored answer for a repeated `opc-retry-token`, or None."""
+        token = request.header('opc-retry-token')
+        if not token:
+            return None
+        stored = self.store.retry_tokens.get((request.method, request.path, token))
+        if stored is None or self.now() - stored[0] > RETRY_TOKEN_LIFETIME:
+            return None
+        if stored[1] != _body_digest(body):
+            raise OciError(409, 'IdempotencyConflict', 'The opc-retry-token was already used with a different request body.')
+        return stored[2].copy()
+
+    def _remember(self, request, body, response):
+        token = request.header('opc-retry-token')
+        if token:
+            self.store.retry_tokens[(request.method, request.path, token)] = (self.now(), _body_digest(body), response.copy())
+
+    # ---- resource operations ---------------------------------------------------------------
+
+    def create_resource(self, kind, request):
+        body = json_object(request)
+        replayed = self._replay(request, body)
+        if replayed:
+            return replayed
+        fields = validate_body(kind.fields, body)
+        now = self.now()
+        record_id = new_ocid(kind.ocid_type, self.emulator.config.region)
+        fields.setdefault('displayName', kind.default_name_prefix + datetime.fromtimestamp(now, timezone.utc).strftime('%Y%m%d%H%M%S'))
+        fields.setdefault('freeformTags', {})
+        fields.setdefault('definedTags', {})
+        fields.update({'id': record_id, 'lifecycleState': 'CREATING', 'timeCreated': rfc3339(now), 'systemTags': {}})
+        record = self.store.add(kind.name, Record(kind.name, record_id, fields, now))
+        outcome = self.emulator.settings.take_outcome(kind.name)
+        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True)
+        response = self._resource_response(kind, record, work_request)
+        self._remember(request, body, response)
+        return response
+
+    def get_resource(self, kind, request, resource_id):
+        return self._resource_response(kind, self._load(kind, resource_id))
+
+    def list_resources(self, kind, request):
+        compartment_id = require_param(request, 'compartmentId')
+        check_enum_param(request, 'lifecycleState', kind.states)
+        filters = [(name, request.param(name)) for name in kind.list_filters if request.param(name) is not None]
+        now = self.now()
+        selected = []
+        for record in self.store.all(kind.name):
+            settle(record, now)
+            if record.fields['compartmentId'] == compartment_id and all(record.fields.get(name) == value for name, value in filters):
+                selected.append(record)
+        sort_keys = {name: (lambda record, name=name: record.fields.get(name) or '') for name in kind.sort_by}
+        sort_keys['timeCreated'] = lambda record: record.created
+        ordered = sort_items(selected, request, sort_keys, 'timeCreated', ('timeCreated',))
+        page, headers = paginate(ordered, request)
+        items = []
+        for record in page:
+            data = self.view(kind, record)
+            data.pop('previousState', None)
+            items.append(data)
+        return json_response(200, {'items': items}, headers)
+
+    def update_resource(self, kind, request, resource_id):
+        record = self._load(kind, resource_id)
+        changes = validate_body(kind.fields, json_object(request), updating=True)
+        check_etag(request, self.view(kind, record))
+        self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
+        outcome = self.emulator.settings.take_outcome(kind.name)
+        transition = outcome is not None or any(
+            name in changes and changes[name] != record.fields.get(name) for name in kind.transition_fields)
+        if transition:
+            previous = self.view(kind, record)
+            record.fields.update(changes)
+            record.fields['lifecycleState'] = 'UPDATING'
+            record.fields['previousState'] = previous
+        else:
+            record.fields.update(changes)
+        record.fields['timeUpdated'] = rfc3339(self.now())
+        work_request = self._start_work(kind, record, 'UPDATE', 'ACTIVE', outcome, transition)
+        return self._resource_response(kind, record, work_request)
+
+    def delete_resource(self, kind, request, resource_id):
+        record = self._load(kind, resource_id)
+        check_etag(request, self.view(kind, record))
+        self._require_state(kind, record, 'delete', ('ACTIVE', 'FAILED', 'NEEDS_ATTENTION'))
+        blocking = []
+        for dependent_kind, dotted_path in kind.dependents:
+            blocking.extend('%s %s' % (dependent_kind, other.id) for other in self.attached(dependent_kind, dotted_path, record.id))
+        if blocking:
+            raise OciError(409, 'IncorrectState', 'Cannot delete %s %s while these resources are attached to it: %s.'
+                           % (kind.name, record.id, ', '.join(blocking)))
+        record.fields['lifecycleState'] = 'DELETING'
+        record.fields['timeUpdated'] = rfc3339(self.now())
+        work_request = self._start_work(kind, record, 'DELETE', 'DELETED', None, transition=True)
+        return Response(202, b'', {'opc-work-request-id': work_request.id})
+
+    def change_compartment(self, kind, request, resource_id):
+        record = self._load(kind, resource_id)
+        body = json_object(request)
+        replayed = self._replay(request, body)
+        if replayed:
+            return replayed
+        if set(body) != {'compartmentId'} or not isinstance(body['compartmentId'], str) or not body['compartmentId']:
+            raise OciError(400, 'InvalidParameter', 'The body must be {"compartmentId": "<target compartment OCID>"}.')
+        check_etag(request, self.view(kind, record))
+        self._require_state(kind, record, 'move', ('ACTIVE', 'FAILED', 'NEEDS_ATTENTION'))
+        record.fields['compartmentId'] = body['compartmentId']
+        record.fields['timeUpdated'] = rfc3339(self.now())
+        response = Response(204)
+        self._remember(request, body, response)
+        return response
+
+    # ---- work requests ---------------------------------------------------------------------
+
+    def _work_request(self, wr_id):
+        work_request = self.store.get(self.work_request_kind, wr_id)
+        if work_request is None:
+            raise not_found('WorkRequest %s' % wr_id)
+        return work_request
+
+    def get_work_request(self, request, wr_id):
+        return json_response(200, self._work_request(wr_id).view(self.now()), {'retry-after': '1'})
+
+    def list_work_requests(self, request):
+        compartment_id = require_param(request, 'compartmentId')
+        status = check_enum_param(request, 'status', WORK_REQUEST_STATUSES)
+        wr_id = request.param('workRequestId')
+        resource_id = request.param('resourceId')
+        now = self.now()
+        selected = [wr for wr in self.store.all(self.work_request_kind)
+                    if wr.compartment_id == compartment_id and wr_id in (None, wr.id)
+                    and resource_id in (None, wr.resource_id) and status in (None, wr.status(now))]
+        ordered = sort_items(selected, request, {'timeAccepted': lambda wr: wr.accepted}, 'timeAccepted', ('timeAccepted',))
+        page, headers = paginate(ordered, request)
+        return json_response(200, {'items': [wr.view(now) for wr in page]}, headers)
+
+    def list_work_request_entries(self, which, request, wr_id):
+        work_request = self._work_request(wr_id)
+        entries = getattr(work_request, which)(self.now())
+        ordered = sort_items(entries, request, {'timestamp': lambda entry: entry['timestamp']}, 'timestamp', ())
+        page, headers = paginate(ordered, request)
+        return json_response(200, {'items': page}, headers)

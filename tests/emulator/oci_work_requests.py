@@ -1,0 +1,79 @@
+"""OCI work requests whose progress is computed from the emulated clock."""
+
+import math
+
+from .wire import rfc3339
+
+ACCEPTED_SHARE = 0.1  # part of the duration a work request spends in ACCEPTED before IN_PROGRESS
+STATUSES = ('ACCEPTED', 'IN_PROGRESS', 'WAITING', 'FAILED', 'SUCCEEDED', 'CANCELING', 'CANCELED')
+
+
+class WorkRequest:
+    """One asynchronous operation on one resource.
+
+    It is accepted at `accepted`, starts after ACCEPTED_SHARE of `duration`, and finishes at
+    `accepted + duration` as SUCCEEDED, or FAILED when it carries an `error_message`.
+    """
+
+    def __init__(self, wr_id, compartment_id, operation_type, entity_type, entity_uri, resource_id,
+                 accepted, duration, final_action, error_message=None):
+        self.id = wr_id
+        self.seq = 0
+        self.compartment_id = compartment_id
+        self.operation_type = operation_type
+        self.entity_type = entity_type
+        self.entity_uri = entity_uri
+        self.resource_id = resource_id
+        self.accepted = accepted
+        self.started = accepted + duration * ACCEPTED_SHARE
+        self.finished = accepted + duration
+        self.final_action = final_action
+        self.error_message = error_message
+
+    def status(self, now):
+        if now >= self.finished:
+            return 'FAILED' if self.error_message else 'SUCCEEDED'
+        return 'IN_PROGRESS' if now >= self.started else 'ACCEPTED'
+
+    def percent_complete(self, now):
+        if now >= self.finished:
+            return 100.0
+        if now < self.started:
+            return 0.0
+        return float(min(99, max(1, math.floor(100 * (now - self.accepted) / (self.finished - self.accepted)))))
+
+    def view(self, now):
+        done = now >= self.finished
+        if not done:
+            action = 'IN_PROGRESS'
+        else:
+            action = 'FAILED' if self.error_message else self.final_action
+        data = {
+            'id': self.id,
+            'compartmentId': self.compartment_id,
+            'operationType': self.operation_type,
+            'status': self.status(now),
+            'resources': [{'entityType': self.entity_type, 'actionType': action,
+                           'identifier': self.resource_id, 'entityUri': self.entity_uri}],
+            'percentComplete': self.percent_complete(now),
+            'timeAccepted': rfc3339(self.accepted),
+        }
+        if now >= self.started:
+            data['timeStarted'] = rfc3339(self.started)
+        if done:
+            data['timeFinished'] = rfc3339(self.finished)
+        return data
+
+    def errors(self, now):
+        if self.error_message and now >= self.finished:
+            return [{'code': 'InternalServerError', 'message': self.error_message, 'timestamp': rfc3339(self.finished)}]
+        return []
+
+    def logs(self, now):
+        entries = [(self.accepted, '%s accepted.' % self.operation_type)]
+        if now >= self.started:
+            entries.append((self.started, '%s started for %s.' % (self.operation_type, self.resource_id)))
+        if now >= self.finished:
+            outcome = 'failed: %s' % self.error_message if self.error_message else 'succeeded.'
+            entries.append((self.finished, '%s %s' % (self.operation_type, outcome)))
+        return [{'message': message, 'timestamp': rfc3339(moment)} for moment, message in entries]
