@@ -1,5 +1,6 @@
 """Start-up configuration (credentials the emulator accepts) and run-time settings."""
 
+import functools
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ def oci_fingerprint(public_key):
     return ':'.join('%02x' % byte for byte in hashlib.md5(der).digest())
 
 
+@functools.lru_cache(maxsize=None)
 def _test_public_key():
     with open(TEST_KEY_FILE, 'rb') as key_file:
         return load_pem_private_key(key_file.read(), password=None).public_key()

@@ -52,7 +52,7 @@ class InstanceMaterial:
                         .sign(self.ca_key, hashes.SHA256()))
         self.leaf_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         leaf_name = x509.Name([
-            x509.NameAttribute(NameOID.COMMON_NAME, instance_id),
+            x509.NameAttribute(NameOID.COMMON_NAME, 'emulated-instance'),  # an OCID is longer than a CN may be
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, 'opc-certtype:instance'),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, 'opc-compartment:' + compartment_id),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, 'opc-instance:' + instance_id),

@@ -1,0 +1,57 @@
+"""`python -m emulator`: start, port file, config file, loopback only, clean exit on SIGTERM."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import requests
+
+from emulator.testing import HuaweiClient
+
+TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+
+
+def run_emulator(*args):
+    return subprocess.Popen([sys.executable, '-m', 'emulator'] + list(args), cwd=TESTS_DIR,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_file(path, process, timeout=10):
+    deadline = time.time() + timeout
+    while not os.path.exists(path):
+        assert process.poll() is None, process.communicate()
+        assert time.time() < deadline, 'emulator did not start'
+        time.sleep(0.05)
+    with open(path) as port_file:
+        return int(port_file.read())
+
+
+def test_runs_until_sigterm_with_a_config_file(tmp_path):
+    config = tmp_path / 'config.json'
+    config.write_text(json.dumps({'huawei': {'credentials': {'EXTRAAK': 'extra-secret'}, 'tokens': ['only-token']}}))
+    port_file = str(tmp_path / 'port')
+    process = run_emulator('--port', '0', '--port-file', port_file, '--config', str(config), '--delay', '0.5')
+    try:
+        port = wait_for_file(port_file, process)
+        url = 'http://127.0.0.1:%d' % port
+        assert requests.get(url + '/_emulator/health').json()['status'] == 'ok'
+        assert requests.get(url + '/_emulator/settings').json()['delay'] == 0.5
+        assert HuaweiClient(url, ak='EXTRAAK', sk='extra-secret').request('GET', '/v1/base-models').status_code == 200
+        assert HuaweiClient(url).request('GET', '/v1/base-models').status_code == 200
+        token_headers = {'X-Project-Id': '0123456789abcdef0123456789abcdef'}
+        assert requests.get(url + '/v1/base-models', headers=dict(token_headers, **{'X-Auth-Token': 'only-token'})).status_code == 200
+        assert requests.get(url + '/v1/base-models', headers=dict(token_headers, **{'X-Auth-Token': 'test-iam-token'})).status_code == 401
+    finally:
+        process.send_signal(signal.SIGTERM)
+        stdout, _stderr = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert stdout.startswith('emulator listening on http://127.0.0.1:%d' % port)
+
+
+def test_refuses_non_loopback_hosts():
+    process = run_emulator('--host', '0.0.0.0')
+    _stdout, stderr = process.communicate(timeout=10)
+    assert process.returncode == 2 and 'loopback' in stderr
