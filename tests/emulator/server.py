@@ -87,7 +87,6 @@ class Emulator:
             self.log.add(name, request, response.status, request_id, fault)
             return None if fault == 'drop_after' else response
 
-
     @staticmethod
     def _handle_safely(service, request):
         """A bug in the emulator answers 500 with the reason instead of dropping the connection."""

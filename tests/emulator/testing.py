@@ -53,10 +53,11 @@ def oci_signature_headers(method, url, body, key_id, private_key, date=None, hea
 class OciClient:
     """Minimal signed JSON client for the emulator's OCI paths."""
 
-    def __init__(self, base_url, key_id=TEST_KEY_ID, private_key=None):
+    def __init__(self, base_url, key_id=TEST_KEY_ID, private_key=None, verify=True):
         self.base_url = base_url
         self.key_id = key_id
         self.private_key = private_key or load_test_key()
+        self.verify = verify
         self.session = requests.Session()
 
     def request(self, method, path, body=None, params=None, headers=None, raw_body=None, **sign_options):
@@ -65,7 +66,7 @@ class OciClient:
         data = raw_body if raw_body is not None else (json.dumps(body).encode('utf-8') if body is not None else b'')
         all_headers = oci_signature_headers(method, url, data, self.key_id, self.private_key, **sign_options)
         all_headers.update(headers or {})
-        return self.session.request(method, url, data=data or None, headers=all_headers)
+        return self.session.request(method, url, data=data or None, headers=all_headers, verify=self.verify)
 
     def get(self, path, **kwargs):
         return self.request('GET', path, **kwargs)

@@ -1,5 +1,7 @@
-"""`python -m emulator`: start, port file, config file, loopback only, clean exit on SIGTERM."""
+"""Running the emulator: `python -m emulator` (port file, config file, loopback only, SIGTERM) and HTTPS."""
 
+import datetime
+import ipaddress
 import json
 import os
 import signal
@@ -8,8 +10,13 @@ import sys
 import time
 
 import requests
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
 
-from emulator.testing import HuaweiClient
+from emulator import start_emulator
+from emulator.testing import HuaweiClient, OciClient
 
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 
@@ -55,3 +62,23 @@ def test_refuses_non_loopback_hosts():
     process = run_emulator('--host', '0.0.0.0')
     _stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 2 and 'loopback' in stderr
+
+
+def test_serves_https_with_the_given_certificate(tmp_path):
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, '127.0.0.1')])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+                   .not_valid_after(now + datetime.timedelta(hours=1))
+                   .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address('127.0.0.1'))]), critical=False)
+                   .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                   .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / 'cert.pem', tmp_path / 'key.pem'
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    with start_emulator(tls_cert=str(cert_file), tls_key=str(key_file)) as handle:
+        assert handle.url.startswith('https://127.0.0.1:')
+        assert requests.get(handle.url + '/_emulator/health', verify=str(cert_file)).json()['status'] == 'ok'
+        client = OciClient(handle.url, verify=str(cert_file))
+        assert client.get('/20231130/dedicatedAiClusters', params={'compartmentId': 'c'}).status_code == 200
