@@ -414,11 +414,13 @@ class Engine:
 
     # -- diff -------------------------------------------------------------------------------------------
     def managed_view(self, resource):
+        """The managed options of a resource, for diffs: those the task sets, or all of them on delete."""
         if not resource:
             return {}
+        deleting = self.params.get("state") == "absent"
         view = {}
         for option, wire in self.spec.managed():
-            if wire in resource:
+            if wire in resource and (deleting or self.params.get(option) is not None):
                 value = resource[wire]
                 view[option] = value if wire in TAG_WIRE_KEYS else to_result(value, self.result_name)
         return view
