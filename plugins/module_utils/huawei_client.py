@@ -67,11 +67,13 @@ class HuaweiClient:
             try:
                 return self.call("POST", spec.path, body=body).body, None
             except ApiError as error:
-                if not error.ambiguous or attempt > self.transport.retries:
+                if not error.ambiguous:
                     raise
-            found = [r for r in self.search(spec, None, name) if r.get(spec.name[1]) == name]
-            if found:
-                return found[0], None
+                found = [r for r in self.search(spec, None, name) if r.get(spec.name[1]) == name]
+                if found:
+                    return found[0], None
+                if attempt > self.transport.retries:
+                    raise
             attempt += 1
 
     def update(self, spec, resource, changes, etag):

@@ -208,11 +208,13 @@ class Engine:
             raise ResourceError("either id or %s is required to find the %s" % (needed, spec.label))
         scope_value = params.get(spec.scope[0]) if spec.scope else None
         matches = [r for r in self.client.search(spec, scope_value, params[name_option])
-                   if r.get(spec.name[1]) == params[name_option] and spec.lifecycle.is_live(r)]
-        if len(matches) > 1:
+                   if r.get(spec.name[1]) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone]
+        live = [r for r in matches if spec.lifecycle.is_live(r)]
+        if len(live) > 1:
             raise ResourceError("%s %r matches %d live %ss (%s); use id to choose one" % (
-                name_option, params[name_option], len(matches), spec.label, ", ".join(r["id"] for r in matches)))
-        return (matches[0], None) if matches else (None, None)
+                name_option, params[name_option], len(live), spec.label, ", ".join(r["id"] for r in live)))
+        # a live match wins; else one still being deleted (present creates anew, absent waits for it)
+        return ((live or matches or [None])[0]), None
 
     # -- desired state ----------------------------------------------------------------------------------
     def desired_fields(self):
@@ -395,8 +397,10 @@ class Engine:
                 reason = str(error)
                 if not error.timed_out:
                     reason += self.client.work_request_errors(work_request_id)
-                raise ResourceError("the %s %s did not finish: %s" % (spec.label, resource_id, reason),
-                                    id=resource_id, work_request=to_result(error.last_seen, self.result_name))
+                raise ResourceError("the %s %s did not finish%s: %s" % (
+                    spec.label, resource_id, self.within(error), reason),
+                    id=resource_id, lifecycle_state=spec.lifecycle.state(resource),
+                    work_request=to_result(error.last_seen, self.result_name))
 
         lifecycle = spec.lifecycle
         if gone:
@@ -407,10 +411,14 @@ class Engine:
             return wait_for(lambda: self.client.read(spec, resource_id)[0], classify, self.remaining(),
                             describe=lambda seen: _describe_state(lifecycle, seen), clock=self.clock)
         except WaitError as error:
-            raise ResourceError("the %s %s did not %s: %s" % (
-                spec.label, resource_id, "go away" if gone else "become " + "/".join(lifecycle.ready), error),
+            raise ResourceError("the %s %s did not %s%s: %s" % (
+                spec.label, resource_id, "go away" if gone else "become " + "/".join(lifecycle.ready),
+                self.within(error), error),
                 id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
                 **{spec.kind: to_result(error.last_seen, self.result_name) if error.last_seen else None})
+
+    def within(self, error):
+        return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""
 
     # -- diff -------------------------------------------------------------------------------------------
     def managed_view(self, resource):

@@ -206,7 +206,8 @@ class Transport:
             except requests.exceptions.SSLError as exc:
                 raise ApiError(0, "TLSError", "TLS verification failed (%s); set ca_bundle to trust the service's CA"
                                % _tls_reason(exc), method=method, url=url, attempts=attempt)
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                    requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:
                 never_sent = isinstance(exc, requests.exceptions.ConnectTimeout) or _connection_refused(exc)
                 if attempt <= self.retries and (idempotent or never_sent):
                     self.sleep(self.backoff(attempt))

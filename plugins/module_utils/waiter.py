@@ -48,7 +48,7 @@ def wait_for(fetch, classify, timeout, describe=str, clock=time.monotonic, sleep
             raise WaitError("ended in %s" % describe(seen), seen)
         remaining = deadline - clock()
         if remaining <= 0:
-            raise WaitError("timed out after %ss; last seen %s" % (timeout, describe(seen)), seen, timed_out=True)
+            raise WaitError("timed out, last seen %s" % describe(seen), seen, timed_out=True)
         sleep(min(delay, remaining))
         delay = min(delay * 2, max_delay)
 

@@ -142,8 +142,6 @@ def test_create_gives_up_after_the_transport_retries():
     assert [r["method"] for r in transport.requests].count("POST") == 3
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (minor): on the last allowed attempt (or with retries=0) an ambiguous "
-                                       "create failure is raised without looking the name up first")
 def test_create_looks_up_the_name_even_on_the_last_attempt():
     fabric, transport = client(AMBIGUOUS, page([{"id": "w1", "name": "ws-one"}], 1), retries=0)
     assert fabric.create(WORKSPACE, {"name": "ws-one"}) == ({"id": "w1", "name": "ws-one"}, None)

@@ -297,15 +297,11 @@ def test_read_timeout_on_get_is_retried(serve, make_transport):
     assert make_transport(timeout=0.3).request("GET", server.url("/x")).body == {"ok": 1}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a body cut off mid-transfer escapes as requests.ChunkedEncodingError "
-                                       "instead of being retried / reported as ApiError")
 def test_body_cut_off_mid_transfer_is_a_connection_error(serve, make_transport):
     server = serve(Reply(200, '{"items": [', short_by=50), Reply(200, {"items": []}))
     assert make_transport().request("GET", server.url("/x")).body == {"items": []}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a POST whose response body is cut off escapes as "
-                                       "requests.ChunkedEncodingError instead of ApiError(ambiguous=True)")
 def test_post_body_cut_off_mid_transfer_is_ambiguous(serve, make_transport):
     server = serve(Reply(200, '{"id": "w', short_by=50))
     with pytest.raises(ApiError) as caught:
