@@ -421,8 +421,6 @@ def test_absent_by_id_while_deleting_waits_until_gone(clock):
     assert client.ops() == ["read"] * 3 and len(clock.sleeps) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: state=absent found by name ignores a DELETING resource "
-                                       "(find() drops non-live matches), so it returns without waiting until gone")
 def test_absent_by_name_while_deleting_waits_until_gone(clock):
     client = FakeClient(DAC)
     cluster_id = client.add(cluster(lifecycleState="DELETING"), script=["DELETING", "DELETING", GONE])
@@ -519,8 +517,6 @@ def test_one_deadline_covers_the_work_request_and_the_lifecycle(clock):
     assert clock() - start == pytest.approx(300)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (cosmetic): the timeout message gives the seconds left for the last "
-                                       "wait ('timed out after 147.0s'), not the wait_timeout the user set (300)")
 def test_timeout_message_names_the_wait_timeout(clock):
     client = FakeClient(DAC, work_requests=True, create_states=["CREATING"],
                         work_request_statuses=["IN_PROGRESS"] * 8 + ["SUCCEEDED"])
@@ -528,8 +524,6 @@ def test_timeout_message_names_the_wait_timeout(clock):
     assert "300" in str(error)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a timeout while following the work request reports id and "
-                                       "work_request but not the resource's lifecycle_state")
 def test_work_request_timeout_reports_id_and_state(clock):
     client = FakeClient(DAC, work_requests=True, create_states=["CREATING"], work_request_statuses=["IN_PROGRESS"])
     error = error_of(DAC, client, clock, wait_timeout=600, **CREATE)
