@@ -167,13 +167,14 @@ def differs(want, have, unordered=False):
 class Engine:
     """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)."""
 
-    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic):
+    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
         self.spec = spec
         self.client = client
         self.params = params
         self.check_mode = check_mode
         self.diff_mode = diff_mode
         self.clock = clock
+        self.sleep = sleep
         self.deadline = None
         self.work_request = None
         if spec.wire_case == "camel":
@@ -391,7 +392,7 @@ class Engine:
             try:
                 self.work_request = wait_for(lambda: self.client.get_work_request(work_request_id),
                                              work_request_classifier, self.remaining(),
-                                             describe=describe_work_request, clock=self.clock)
+                                             describe=describe_work_request, clock=self.clock, sleep=self.sleep)
             except WaitError as error:
                 self.work_request = error.last_seen
                 reason = str(error)
@@ -409,7 +410,7 @@ class Engine:
             classify = lifecycle_classifier(lifecycle.ready, lifecycle.failed + lifecycle.gone, lifecycle.key)
         try:
             return wait_for(lambda: self.client.read(spec, resource_id)[0], classify, self.remaining(),
-                            describe=lambda seen: _describe_state(lifecycle, seen), clock=self.clock)
+                            describe=lambda seen: _describe_state(lifecycle, seen), clock=self.clock, sleep=self.sleep)
         except WaitError as error:
             raise ResourceError("the %s %s did not %s%s: %s" % (
                 spec.label, resource_id, "go away" if gone else "become " + "/".join(lifecycle.ready),

@@ -167,7 +167,9 @@ class Transport:
     def session(self):
         if self._session is None:
             self._session = requests.Session()
-            self._session.trust_env = False  # proxies and .netrc from the environment must not reroute signed calls
+            # trust_env would let a .netrc entry replace the signed Authorization header; proxies are taken
+            # from the environment explicitly instead (request()).
+            self._session.trust_env = False
         return self._session
 
     def backoff(self, attempt, retry_after=None):
@@ -194,6 +196,7 @@ class Transport:
         if idempotent is None:
             idempotent = method != "POST" or "opc-retry-token" in base_headers
 
+        proxies = requests.utils.get_environ_proxies(url)  # HTTPS_PROXY / HTTP_PROXY / NO_PROXY
         refreshed = False
         attempt = 0
         while True:
@@ -201,8 +204,8 @@ class Transport:
             send_headers = dict(base_headers)
             self.signer.sign(method, url, send_headers, body)
             try:
-                resp = self.session.request(method, url, data=body, headers=send_headers,
-                                            timeout=self.timeout, verify=self.verify, allow_redirects=False)
+                resp = self.session.request(method, url, data=body, headers=send_headers, timeout=self.timeout,
+                                            verify=self.verify, allow_redirects=False, proxies=proxies)
             except requests.exceptions.SSLError as exc:
                 raise ApiError(0, "TLSError", "TLS verification failed (%s); set ca_bundle to trust the service's CA"
                                % _tls_reason(exc), method=method, url=url, attempts=attempt)

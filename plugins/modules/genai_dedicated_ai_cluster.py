@@ -36,7 +36,8 @@ options:
   compartment_id:
     description:
       - OCID of the compartment that holds the cluster. Required to create a cluster or to find it by name.
-      - Giving another compartment for an existing cluster moves it there.
+      - With O(id), giving another compartment moves the cluster there. Without O(id), the cluster is looked up
+        by name in this compartment only.
     type: str
   display_name:
     description:

@@ -8,12 +8,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import functools
 
 import pytest
 
-from ansible_collections.cloudai.control.plugins.module_utils import resource as engine_module
-from ansible_collections.cloudai.control.plugins.module_utils import waiter
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
     Engine, Field, Lifecycle, ResourceError, ResourceSpec, camel_to_snake, differs, list_resources, snake_to_camel,
@@ -73,17 +70,14 @@ def workspace(**changes):
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The engine takes a clock but no sleep: its waits are routed to the fake clock's sleep."""
-    clock = FakeClock()
-    monkeypatch.setattr(engine_module, "wait_for", functools.partial(waiter.wait_for, sleep=clock.sleep))
-    return clock
+def clock():
+    return FakeClock()
 
 
 def run(spec, client, clock, check_mode=False, diff_mode=False, **params):
     full = dict(state="present", wait=True, wait_timeout=1200, purge_tags=True)
     full.update(params)
-    return Engine(spec, client, full, check_mode=check_mode, diff_mode=diff_mode, clock=clock).run()
+    return Engine(spec, client, full, check_mode=check_mode, diff_mode=diff_mode, clock=clock, sleep=clock.sleep).run()
 
 
 def error_of(spec, client, clock, **params):
