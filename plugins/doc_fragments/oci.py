@@ -105,22 +105,6 @@ requirements:
   - cryptography
 '''
 
-    WAIT = r'''
-options:
-  wait:
-    description:
-      - Wait until the resource has settled (its work request has finished and its lifecycle state is final)
-        before returning.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - Seconds to wait when O(wait=true). When the time runs out the task fails, and the result still
-        holds the resource's O(id) and the last state seen; running the task again picks up the same resource.
-    type: int
-    default: 1200
-'''
-
     TAGS = r'''
 options:
   freeform_tags:

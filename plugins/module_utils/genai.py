@@ -7,9 +7,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.cloudai.control.plugins.module_utils.oci_module import oci_cloud
 from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Lifecycle, ResourceSpec
 
-SERVICE = "generativeai"
+GENAI = oci_cloud("generativeai")
 COMPARTMENT = ("compartment_id", "compartmentId", "compartmentId")
 DISPLAY_NAME = ("display_name", "displayName", "displayName")
 TAGS = {"freeform_tags": "freeformTags", "defined_tags": "definedTags"}

@@ -17,11 +17,9 @@ import os
 import re
 import time
 
-try:
-    from urllib.parse import quote, unquote, urlsplit
-except ImportError:  # pragma: no cover - Python 2 is not supported, but sanity imports this file
-    from urllib import quote, unquote
-    from urlparse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
+
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
 
 ALGORITHM = "SDK-HMAC-SHA256"
 EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -34,7 +32,7 @@ REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
 PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
-class HuaweiAuthError(Exception):
+class HuaweiAuthError(ConfigError):
     """Invalid or incomplete Huawei Cloud settings. The message never contains a secret."""
 
 

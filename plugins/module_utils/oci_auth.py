@@ -28,6 +28,8 @@ import time
 
 from urllib.parse import urlsplit
 
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+
 AUTH_TYPES = ("api_key", "security_token", "instance_principal")
 DEFAULT_PROFILE = "DEFAULT"
 DEFAULT_CONFIG_FILE = "~/.oci/config"
@@ -93,7 +95,7 @@ for _realm, _pairs in _REALM_REGIONS.items():
         REGION_REALMS[_region] = _realm
 
 
-class OciAuthError(Exception):
+class OciAuthError(ConfigError):
     """Invalid OCI settings or a failure to authenticate. The message never contains a secret."""
 
 

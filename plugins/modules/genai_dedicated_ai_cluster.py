@@ -69,7 +69,7 @@ options:
 extends_documentation_fragment:
   - cloudai.control.oci
   - cloudai.control.oci.tags
-  - cloudai.control.oci.wait
+  - cloudai.control.wait
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
 attributes:
@@ -198,12 +198,12 @@ work_request:
       type: float
 '''
 
-from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER, SERVICE
-from ansible_collections.cloudai.control.plugins.module_utils.oci_module import run_resource_module
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_resource_module
+from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER, GENAI
 
 
 def main():
-    run_resource_module(DEDICATED_AI_CLUSTER, SERVICE)
+    run_resource_module(DEDICATED_AI_CLUSTER, GENAI)
 
 
 if __name__ == "__main__":

@@ -124,8 +124,8 @@ dedicated_ai_clusters:
       type: dict
 '''
 
-from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER, SERVICE
-from ansible_collections.cloudai.control.plugins.module_utils.oci_module import run_info_module
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
+from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER, GENAI
 
 FILTERS = dict(
     display_name=dict(type="str"),
@@ -138,7 +138,7 @@ FILTERS = dict(
 
 
 def main():
-    run_info_module(DEDICATED_AI_CLUSTER, SERVICE, FILTERS)
+    run_info_module(DEDICATED_AI_CLUSTER, GENAI, FILTERS)
 
 
 if __name__ == "__main__":

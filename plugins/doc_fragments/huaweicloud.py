@@ -1,0 +1,86 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    # Authentication and connection options shared by every Huawei Cloud module.
+    DOCUMENTATION = r'''
+options:
+  region:
+    description:
+      - Huawei Cloud region id, for example V(cn-north-4). Required unless O(endpoint) is given.
+      - If not set, the environment variable E(HUAWEICLOUD_SDK_REGION) is used.
+    type: str
+  project_id:
+    description:
+      - Id of the project the resources belong to (sent as C(X-Project-Id)).
+      - If not set, the environment variable E(HUAWEICLOUD_SDK_PROJECT_ID) is used.
+    type: str
+  ak:
+    description:
+      - Access key id for AK/SK request signing (C(SDK-HMAC-SHA256)). Give O(ak) and O(sk), or O(auth_token).
+      - If not set, the environment variable E(HUAWEICLOUD_SDK_AK) is used.
+    type: str
+  sk:
+    description:
+      - Secret access key for AK/SK request signing.
+      - If not set, the environment variable E(HUAWEICLOUD_SDK_SK) is used.
+    type: str
+  security_token:
+    description:
+      - Security token of temporary AK/SK credentials.
+      - If not set, the environment variable E(HUAWEICLOUD_SDK_SECURITY_TOKEN) is used.
+    type: str
+  auth_token:
+    description:
+      - IAM token, sent as C(X-Auth-Token), instead of AK/SK signing.
+      - If not set, the environment variable E(HUAWEICLOUD_SDK_AUTH_TOKEN) is used.
+    type: str
+  endpoint:
+    description:
+      - Base URL of the DataArts Fabric service, for example V(http://127.0.0.1:8080) for the collection's
+        local emulator.
+      - If not set, the environment variable E(CLOUDAI_HUAWEICLOUD_ENDPOINT) is used, then the Huawei SDK's
+        E(HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_<REGION>) (for example
+        E(HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_CN_NORTH_4)), then C(https://fabric.<region>.myhuaweicloud.com).
+    type: str
+  validate_certs:
+    description:
+      - Verify the service's TLS certificate. Turning this off produces a warning.
+    type: bool
+    default: true
+  ca_bundle:
+    description:
+      - Path of a PEM file with the certificate authorities to trust instead of the system's.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each HTTP response.
+    type: int
+    default: 60
+  retries:
+    description:
+      - How many times a request is retried after throttling (HTTP 429), a server error (HTTP 5xx) or a connection
+        error, with exponential backoff and jitter, honouring C(Retry-After).
+      - A create whose response was lost is not sent again blindly; the name is looked up first.
+    type: int
+    default: 5
+notes:
+  - The collection signs requests itself; the Huawei Cloud Python SDK is not needed.
+requirements:
+  - requests
+'''
+
+    GROUP = r'''
+attributes:
+  action_group:
+    description: Use C(group/cloudai.control.huaweicloud) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - cloudai.control.huaweicloud
+'''

@@ -1,0 +1,140 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What every module shares, whatever the cloud: argument specs from a ResourceSpec, input checks before any
+request, running the engine, and reporting results and errors. A Cloud (oci_module.OCI,
+huawei_module.HUAWEI) supplies the common options, its id checks and how to build its client."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+from ansible_collections.cloudai.control.plugins.module_utils.resource import (
+    ResourceError, list_resources, run_resource,
+)
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.transport import HAS_REQUESTS, ApiError, Transport
+
+WAIT_ARGS = dict(
+    wait=dict(type="bool", default=True),
+    wait_timeout=dict(type="int", default=1200),
+)
+
+CONNECTION_ARGS = dict(
+    validate_certs=dict(type="bool", default=True),
+    ca_bundle=dict(type="path"),
+    timeout=dict(type="int", default=60),
+    retries=dict(type="int", default=5),
+)
+
+
+class Cloud:
+    """common_args: options every module of the cloud takes; tag_args: tag options for specs with tags;
+    check_id(value, option, spec_or_types) -> problem or None; connect(params, transport_factory) -> (client, warnings).
+    """
+
+    def __init__(self, common_args, tag_args, check_id, connect):
+        self.common_args = common_args
+        self.tag_args = tag_args
+        self.check_id = check_id
+        self.connect = connect
+
+
+def resource_argument_spec(spec, cloud):
+    argspec = dict(cloud.common_args, **WAIT_ARGS)
+    argspec["state"] = dict(type="str", default="present", choices=["present", "absent"])
+    argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
+    if spec.scope:
+        argspec[spec.scope[0]] = dict(type="str")
+    argspec[spec.name[0]] = dict(type="str")
+    for option, field in spec.fields.items():
+        argspec[option] = dict(field.argspec)
+    if spec.tags:
+        argspec.update(cloud.tag_args)
+    return argspec
+
+
+def info_argument_spec(spec, cloud, filter_args):
+    argspec = dict(cloud.common_args)
+    argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
+    if spec.scope:
+        argspec[spec.scope[0]] = dict(type="str")
+    argspec.update(filter_args)
+    return argspec
+
+
+def check_params(module, spec, cloud):
+    """Fail with every problem in the options, each naming the option and the rule, before any request."""
+    params = module.params
+    problems = []
+    if params.get("id"):
+        problems.append(cloud.check_id(params["id"], "id", spec))
+    if spec.scope and params.get(spec.scope[0]):
+        problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
+    for option, field in spec.fields.items():
+        if field.check and params.get(option) is not None:
+            problems.append(field.check(params[option], option))
+    for key in ("retries", "wait_timeout"):
+        if params.get(key) is not None and params[key] < 0:
+            problems.append("%s must be zero or more, got %s" % (key, params[key]))
+    if params.get("timeout") is not None and params["timeout"] < 1:
+        problems.append("timeout must be at least 1 second, got %s" % params["timeout"])
+    problems = [p for p in problems if p]
+    if problems:
+        module.fail_json(msg="; ".join(problems))
+
+
+def connect(module, cloud):
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib("requests"))
+    params = module.params
+
+    def transport(signer):
+        return Transport(signer, timeout=params["timeout"], validate_certs=params["validate_certs"],
+                         ca_bundle=params.get("ca_bundle"), retries=params["retries"])
+
+    try:
+        client, warnings = cloud.connect(params, transport)
+    except ConfigError as error:
+        module.fail_json(msg=str(error))
+    for warning in warnings:
+        module.warn(warning)
+    if not params["validate_certs"]:
+        module.warn("validate_certs is false: the service's TLS certificate is not verified")
+    return client
+
+
+def run_module(module, work):
+    """Run ``work()`` and turn every failure into fail_json with its details; never a bare traceback."""
+    try:
+        return work()
+    except ResourceError as error:
+        module.fail_json(msg=str(error), **error.details)
+    except ApiError as error:
+        module.fail_json(msg=str(error), error=error.to_dict())
+    except ConfigError as error:
+        module.fail_json(msg=str(error))
+    except Exception as error:  # pylint: disable=broad-except
+        module.fail_json(msg="unexpected error: %s" % error, exception=traceback.format_exc())
+
+
+def run_resource_module(spec, cloud):
+    module = AnsibleModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
+                           required_one_of=[("id", spec.name[0])])
+    check_params(module, spec, cloud)
+    client = connect(module, cloud)
+    module.exit_json(**run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode,
+                                                               module._diff)))
+
+
+def run_info_module(spec, cloud, filter_args):
+    required = [("id", spec.scope[0])] if spec.scope else []
+    module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud, filter_args), supports_check_mode=True,
+                           required_one_of=required)
+    check_params(module, spec, cloud)
+    client = connect(module, cloud)
+    module.exit_json(changed=False, **{spec.plural: run_module(module, lambda: list_resources(spec, client, module.params))})

@@ -1,0 +1,53 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Huawei Cloud for cloud_module: common options (with the Huawei SDK's environment variable names), id checks,
+and the signed DataArts Fabric client."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible.module_utils.basic import env_fallback
+
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud
+
+RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
+
+
+def _env(*names):
+    return (env_fallback, list(names))
+
+
+HUAWEI_COMMON_ARGS = dict(
+    CONNECTION_ARGS,
+    region=dict(type="str", fallback=_env("HUAWEICLOUD_SDK_REGION")),
+    project_id=dict(type="str", fallback=_env("HUAWEICLOUD_SDK_PROJECT_ID")),
+    ak=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_AK")),
+    sk=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_SK")),
+    security_token=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
+    auth_token=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_AUTH_TOKEN")),
+    endpoint=dict(type="str", fallback=_env("CLOUDAI_HUAWEICLOUD_ENDPOINT")),
+)
+
+
+def check_resource_id(value, option, spec):
+    if not RESOURCE_ID.match(value or ""):
+        return "%s must be 1-64 letters, digits and '-' (a Huawei Cloud resource id), got %r" % (option, value)
+    return None
+
+
+def connect(params, transport):
+    from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import (
+        build_huawei_signer, resolve_huawei_settings,
+    )
+    from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
+
+    settings = resolve_huawei_settings(params)
+    client = HuaweiClient(transport(build_huawei_signer(settings)), settings["endpoint"], path_params=params)
+    return client, []
+
+
+HUAWEI = Cloud(HUAWEI_COMMON_ARGS, {}, check_resource_id, connect)
