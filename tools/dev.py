@@ -217,8 +217,10 @@ def sanity(collection):
     run([VENV_BIN / "ansible-test", "sanity", "--local", "--python", PYTHON_VERSION], collection, venv_env())
 
 
-def lint():
-    run([VENV_BIN / "ansible-lint", "--offline"], REPO, venv_env())
+def lint(root):
+    # Offline, ansible-lint does not install the collection it lints: point it at root's copy or link.
+    run([VENV_BIN / "ansible-lint", "--offline"] + ([] if sys.stdout.isatty() else ["--nocolor"]),
+        REPO, venv_env(ANSIBLE_COLLECTIONS_PATH=root))
 
 
 def integration_targets(collection):
@@ -262,7 +264,9 @@ def cmd_sanity(_args):
 
 def cmd_lint(_args):
     ensure_venv()
-    lint()
+    with work_dir() as root:
+        link_collection(root)
+        lint(root)
 
 
 def cmd_integration(args):
@@ -274,7 +278,7 @@ def cmd_integration(args):
 def cmd_units(args):
     ensure_venv()
     with work_dir() as root:
-        units(root, link_collection(root), args.pytest_args)
+        units(root, link_collection(root), args.passthrough)
 
 
 def cmd_test(_args):
@@ -283,7 +287,7 @@ def cmd_test(_args):
         collection = copy_collection(root)
         steps = [
             ("sanity", lambda: sanity(collection)),
-            ("lint", lint),
+            ("lint", lambda: lint(root)),
             ("integration", lambda: integration(root, collection)),
             ("units", lambda: units(root, collection)),
         ]
@@ -314,7 +318,7 @@ def cmd_demo(args):
                 ANSIBLE_LOCALHOST_WARNING="false",
                 ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
                 **cloud_env(url, oci_config))
-            run([VENV_BIN / "ansible-playbook", playbook, "-e", "emulator_url=" + url] + args.playbook_args,
+            run([VENV_BIN / "ansible-playbook", playbook, "-e", "emulator_url=" + url] + args.passthrough,
                 REPO, env)
 
 
@@ -342,21 +346,25 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="tools/dev.py", description=__doc__.split("\n\n", maxsplit=1)[0])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_parser("test", help="everything CI runs: sanity, lint, integration, units").set_defaults(func=cmd_test)
-    demo = commands.add_parser("demo", help="run the demo playbook against the emulator")
+    demo = commands.add_parser("demo", allow_abbrev=False, help="run the demo playbook against the emulator",
+                               usage="tools/dev.py demo [--playbook FILE] [ANSIBLE-PLAYBOOK ARGS ...]")
     demo.add_argument("--playbook", default=str(REPO / "playbooks" / "demo.yml"), help="playbook to run instead")
-    demo.add_argument("playbook_args", nargs=argparse.REMAINDER, help="extra ansible-playbook arguments")
     demo.set_defaults(func=cmd_demo)
     commands.add_parser("sanity", help="ansible-test sanity on a copy of the collection").set_defaults(func=cmd_sanity)
     commands.add_parser("lint", help="ansible-lint --offline (production profile)").set_defaults(func=cmd_lint)
     integration_parser = commands.add_parser("integration", help="ansible-test integration against the emulator")
     integration_parser.add_argument("targets", nargs="*", help="targets to run (default: all)")
     integration_parser.set_defaults(func=cmd_integration)
-    units_parser = commands.add_parser("units", help="pytest over tests/unit and tests/oracle")
-    units_parser.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra pytest arguments or paths")
-    units_parser.set_defaults(func=cmd_units)
+    commands.add_parser("units", help="pytest over tests/unit and tests/oracle; other arguments go to pytest",
+                        usage="tools/dev.py units [PYTEST ARGS ...]").set_defaults(func=cmd_units)
     commands.add_parser("emulator", help="run the emulator in the foreground").set_defaults(func=cmd_emulator)
     commands.add_parser("venv", help="create or refresh .venv/").set_defaults(func=cmd_venv)
-    return parser.parse_args(argv)
+    # demo and units pass the arguments they do not know on to ansible-playbook and pytest.
+    args, passthrough = parser.parse_known_args(argv)
+    if passthrough and args.command not in ("demo", "units"):
+        parser.error("unrecognized arguments: " + " ".join(passthrough))
+    args.passthrough = passthrough
+    return args
 
 
 def main(argv=None):
