@@ -19,10 +19,10 @@ SERVICE_TAG_NAMESPACES = ("Oracle-Tags",)
 
 def _brace(pattern):
     """Expand one level of {a,b} groups: 'A_X{1,2}' -> ['A_X1', 'A_X2']."""
-    head, _, rest = pattern.partition("{")
+    head, dummy, rest = pattern.partition("{")
     if not rest:
         return [pattern]
-    group, _, tail = rest.partition("}")
+    group, dummy, tail = rest.partition("}")
     return [value for choice in group.split(",") for value in _brace(head + choice + tail)]
 
 

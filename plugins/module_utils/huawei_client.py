@@ -34,8 +34,7 @@ class HuaweiClient:
         while True:
             body = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)]).body or {}
             items = body.get(items_key) or []
-            for item in items:
-                yield item
+            yield from items
             offset += len(items)
             if len(items) < PAGE_LIMIT or offset >= body.get("total", 0):
                 return

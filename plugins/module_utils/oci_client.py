@@ -59,8 +59,7 @@ class OciClient:
         page = None
         while True:
             response = self.call("GET", path, params=params + ([("page", page)] if page else []))
-            for item in (response.body or {}).get("items", []):
-                yield item
+            yield from (response.body or {}).get("items", [])
             page = response.header("opc-next-page")
             if not page:
                 return

@@ -126,7 +126,7 @@ def camel_to_snake(name):
 
 
 def snake_to_camel(name):
-    head, _, rest = name.partition("_")
+    head, dummy, rest = name.partition("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest.split("_")) if rest else head
 
 

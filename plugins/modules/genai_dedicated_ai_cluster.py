@@ -20,7 +20,7 @@ description:
     cluster. O(type), O(unit_shape) and O(capacity_reservation_id) cannot be changed after creation.
   - Creates are safe to retry; updates and deletes send the cluster's etag, so a concurrent change is not overwritten.
 author:
-  - cloudai.control developers
+  - cloudai.control developers (@cloudai)
 options:
   state:
     description:

@@ -16,7 +16,7 @@ description:
     across every page of results.
   - Runs in check mode. The result is always a list.
 author:
-  - cloudai.control developers
+  - cloudai.control developers (@cloudai)
 options:
   id:
     description:

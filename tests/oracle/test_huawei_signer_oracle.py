@@ -51,25 +51,25 @@ TEXT_CHARS = u"abcXYZ019-_.~ +/&=%?#:@!$'()*,;é模😀"
 
 
 def random_text(rng, min_len=0, max_len=8):
-    return u"".join(rng.choice(TEXT_CHARS) for _ in range(rng.randint(min_len, max_len)))
+    return u"".join(rng.choice(TEXT_CHARS) for dummy in range(rng.randint(min_len, max_len)))
 
 
 def random_query(rng):
     """Distinct keys, each with one kind of value, so the SDK can sort the pairs (it compares raw values)."""
-    keys = set(random_text(rng, 1, 6) for _ in range(rng.randint(0, 5)))
+    keys = set(random_text(rng, 1, 6) for dummy in range(rng.randint(0, 5)))
     pairs = []
     for key in sorted(keys):
         kind = rng.choice(["str", "repeated", "bool", "int", "list", "empty"])
         if kind == "str":
             pairs.append((key, random_text(rng)))
         elif kind == "repeated":
-            pairs.extend((key, random_text(rng)) for _ in range(rng.randint(2, 3)))
+            pairs.extend((key, random_text(rng)) for dummy in range(rng.randint(2, 3)))
         elif kind == "bool":
             pairs.append((key, rng.choice([True, False])))
         elif kind == "int":
             pairs.append((key, rng.randint(0, 1000)))
         elif kind == "list":
-            pairs.append((key, [random_text(rng) for _ in range(rng.randint(1, 3))]))
+            pairs.append((key, [random_text(rng) for dummy in range(rng.randint(1, 3))]))
         else:
             pairs.append((key, ""))
     rng.shuffle(pairs)
@@ -84,14 +84,14 @@ def random_body(rng, method):
         return b""
     if choice == "json":
         return json.dumps({"name": random_text(rng, 1), "n": rng.randint(0, 9)}, ensure_ascii=False).encode("utf-8")
-    return bytes(bytearray(rng.randint(0, 255) for _ in range(rng.randint(1, 64))))
+    return bytes(bytearray(rng.randint(0, 255) for dummy in range(rng.randint(1, 64))))
 
 
 def random_case(rng):
     method = rng.choice(["GET", "POST", "PUT", "DELETE", "PATCH"])
     schema, host = rng.choice(HOSTS)
     segments = ["v1", "workspaces"] + [quote(random_text(rng, 1).encode("utf-8"), safe="")
-                                       for _ in range(rng.randint(1, 3))]
+                                       for dummy in range(rng.randint(1, 3))]
     resource_path = "/" + "/".join(segments) + rng.choice(["", "/"])
     headers = {
         "X-Sdk-Date": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(rng.randint(1500000000, 1900000000))),
@@ -121,7 +121,7 @@ def random_case(rng):
 
 def generate_cases():
     rng = random.Random(SEED)
-    return [random_case(rng) for _ in range(CASES)]
+    return [random_case(rng) for dummy in range(CASES)]
 
 
 CASE_LIST = generate_cases()
@@ -153,7 +153,7 @@ def test_cases_cover_what_matters():
     query_text = u"".join(u"%s=%s" % pair for c in cases for pair in c["query"])
     for char in u" +/&=é模":
         assert char in query_text
-    assert any(len(set(k for k, _v in c["query"])) < len(c["query"]) for c in cases)  # repeated keys
+    assert any(len(set(k for k, dummy in c["query"])) < len(c["query"]) for c in cases)  # repeated keys
     assert any(c["body"] and c["headers"].get("Content-Type") in ("application/octet-stream", "text/plain")
                for c in cases)  # UNSIGNED-PAYLOAD
     assert any(c["host"].endswith(":8443") for c in cases)
@@ -187,4 +187,3 @@ def test_signature_independent_of_query_order_in_url(index):
     headers = dict(case["headers"])
     AkSkSigner(AK, SK, case["project_id"], case["security_token"]).sign(case["method"], url, headers, case["body"])
     assert headers["authorization"] == sdk_request.header_params["Authorization"]
-

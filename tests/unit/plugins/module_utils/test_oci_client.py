@@ -148,8 +148,8 @@ def test_update_sends_if_match():
     result = oci.update(DAC, {"id": CHICAGO_ID}, {"unitCount": 2}, "etag-7")
     assert result == ({"id": CHICAGO_ID, "unitCount": 2}, "wr-2")
     sent = transport.requests[0]
-    assert (sent["method"], sent["url"], sent["body"]) == ("PUT", CHICAGO + "/dedicatedAiClusters/" + CHICAGO_ID,
-                                                            {"unitCount": 2})
+    assert (sent["method"], sent["url"], sent["body"]) == (
+        "PUT", CHICAGO + "/dedicatedAiClusters/" + CHICAGO_ID, {"unitCount": 2})
     assert sent["headers"] == {"if-match": "etag-7"}
 
 

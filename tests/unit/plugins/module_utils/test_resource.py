@@ -42,6 +42,13 @@ WORKSPACE = ResourceSpec(
 CREATE = dict(compartment_id=C1, display_name="dac-1", type="HOSTING", unit_shape="LARGE_COHERE_V2", unit_count=1)
 
 
+def create_with(**changes):
+    """CREATE with some options changed."""
+    params = dict(CREATE)
+    params.update(changes)
+    return params
+
+
 def cluster(**changes):
     resource = {
         "compartmentId": C1,
@@ -169,7 +176,7 @@ def test_update_by_id_sends_only_the_changed_field_with_the_etag_from_read(clock
     client = FakeClient(DAC)
     cluster_id = client.add(cluster())
     etag = client.etags[cluster_id]
-    result = run(DAC, client, clock, id=cluster_id, description="serving", **dict(CREATE, unit_count=3))
+    result = run(DAC, client, clock, id=cluster_id, description="serving", **create_with(unit_count=3))
     assert client.mutations() == [("update", cluster_id, {"unitCount": 3}, etag)]
     assert result["changed"] is True and result["dedicated_ai_cluster"]["unit_count"] == 3
 
@@ -194,7 +201,7 @@ def test_update_by_name_reads_for_the_etag(clock):
 def test_change_of_a_create_only_field_is_refused_naming_the_option(clock, option, value):
     client = FakeClient(DAC)
     cluster_id = client.add(cluster())
-    error = error_of(DAC, client, clock, id=cluster_id, **dict(CREATE, **{option: value}))
+    error = error_of(DAC, client, clock, id=cluster_id, **create_with(**{option: value}))
     assert option in str(error) and "delete and recreate" in str(error)
     assert error.details["id"] == cluster_id
     assert client.mutations() == []
@@ -204,7 +211,7 @@ def test_compartment_change_is_a_move(clock):
     client = FakeClient(DAC)
     cluster_id = client.add(cluster())
     etag = client.etags[cluster_id]
-    result = run(DAC, client, clock, id=cluster_id, **dict(CREATE, compartment_id=C2))
+    result = run(DAC, client, clock, id=cluster_id, **create_with(compartment_id=C2))
     assert client.mutations() == [("move", cluster_id, C2, etag)]
     assert result["changed"] is True and result["dedicated_ai_cluster"]["compartment_id"] == C2
 
@@ -212,7 +219,7 @@ def test_compartment_change_is_a_move(clock):
 def test_move_and_update_use_a_fresh_etag_for_the_update(clock):
     client = FakeClient(DAC)
     cluster_id = client.add(cluster())
-    result = run(DAC, client, clock, id=cluster_id, **dict(CREATE, compartment_id=C2, unit_count=2))
+    result = run(DAC, client, clock, id=cluster_id, **create_with(compartment_id=C2, unit_count=2))
     move, update = client.mutations()  # the fake refuses a stale etag with 412
     assert (move[0], update[0]) == ("move", "update")
     assert update[2] == {"unitCount": 2} and update[3] not in (None, move[3])
@@ -225,7 +232,7 @@ def test_scope_change_of_an_unmovable_resource_is_refused(clock):
     spec.movable = False
     client = FakeClient(spec)
     cluster_id = client.add(cluster())
-    error = error_of(spec, client, clock, id=cluster_id, **dict(CREATE, compartment_id=C2))
+    error = error_of(spec, client, clock, id=cluster_id, **create_with(compartment_id=C2))
     assert "compartment_id" in str(error) and client.mutations() == []
 
 
@@ -453,7 +460,7 @@ def test_duplicate_names_are_an_error_listing_the_ids(clock):
     first, second = client.add(cluster()), client.add(cluster(lifecycleState="UPDATING"))
     deleted, other = client.add(cluster(lifecycleState="DELETED")), client.add(cluster(displayName="dac-1-b"))
     for state in ("present", "absent"):
-        error = error_of(DAC, client, clock, **dict(CREATE, state=state))
+        error = error_of(DAC, client, clock, **create_with(state=state))
         assert first in str(error) and second in str(error)
         assert deleted not in str(error) and other not in str(error)
     assert client.mutations() == []
@@ -486,7 +493,7 @@ def test_failed_work_request_names_the_resource_and_the_errors(clock):
     client = FakeClient(DAC, work_requests=True, work_request_statuses=["ACCEPTED", "IN_PROGRESS", "FAILED"],
                         work_request_errors=[{"code": "QuotaExceeded", "message": "no capacity for LARGE_COHERE_V2"}])
     error = error_of(DAC, client, clock, **CREATE)
-    (created_id,) = client.resources
+    [created_id] = list(client.resources)
     assert created_id in str(error)
     assert "QuotaExceeded" in str(error) and "no capacity for LARGE_COHERE_V2" in str(error)
     assert error.details["id"] == created_id and error.details["work_request"]["status"] == "FAILED"
@@ -496,7 +503,7 @@ def test_lifecycle_timeout_reports_id_and_state(clock):
     client = FakeClient(DAC, create_states=["CREATING"])
     start = clock()
     error = error_of(DAC, client, clock, wait_timeout=600, **CREATE)
-    (created_id,) = client.resources
+    [created_id] = list(client.resources)
     assert error.details["id"] == created_id and error.details["lifecycle_state"] == "CREATING"
     assert error.details["dedicated_ai_cluster"]["id"] == created_id
     assert "timed out" in str(error) and created_id in str(error)
@@ -521,7 +528,7 @@ def test_timeout_message_names_the_wait_timeout(clock):
 def test_work_request_timeout_reports_id_and_state(clock):
     client = FakeClient(DAC, work_requests=True, create_states=["CREATING"], work_request_statuses=["IN_PROGRESS"])
     error = error_of(DAC, client, clock, wait_timeout=600, **CREATE)
-    (created_id,) = client.resources
+    [created_id] = list(client.resources)
     assert error.details["id"] == created_id
     assert error.details["lifecycle_state"] == "CREATING"
 
