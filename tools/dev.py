@@ -3,6 +3,7 @@
     python3 tools/dev.py demo         run playbooks/demo.yml against the local emulator
     python3 tools/dev.py test         sanity, lint, integration, then unit and oracle tests (what CI runs)
     python3 tools/dev.py sanity       ansible-test sanity
+    python3 tools/dev.py bench        the benchmarks under tests/bench, against the emulator
     python3 tools/dev.py lint         ansible-lint --offline
     python3 tools/dev.py integration [TARGET ...]
     python3 tools/dev.py units [PYTEST ARGS ...]
@@ -297,24 +298,37 @@ def cmd_test(_args):
                 print("=== %s passed in %.1f s ===" % (name, time.monotonic() - started), flush=True)
 
 
-def cmd_demo(args):
-    ensure_venv()
-    playbook = Path(args.playbook).resolve()
-    if not playbook.exists():
-        raise StepFailed("no playbook at %s" % playbook)
+@contextlib.contextmanager
+def emulator_session():
+    """A running emulator and the environment that points ansible-playbook and the modules at it."""
     with work_dir() as root:
         link_collection(root)
         oci_config, _key = write_oci_config(root)
         with emulator(root, log_file=root / "emulator.log") as url:
-            env = venv_env(
+            yield url, venv_env(
                 ANSIBLE_COLLECTIONS_PATH=root,
                 ANSIBLE_LOCAL_TEMP=root / "ansible-local",
                 ANSIBLE_REMOTE_TEMP=root / "ansible-remote",
                 ANSIBLE_LOCALHOST_WARNING="false",
                 ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
                 **cloud_env(url, oci_config))
-            run([VENV_BIN / "ansible-playbook", playbook, "-e", "emulator_url=" + url] + args.passthrough,
-                REPO, env)
+
+
+def cmd_demo(args):
+    ensure_venv()
+    playbook = Path(args.playbook).resolve()
+    if not playbook.exists():
+        raise StepFailed("no playbook at %s" % playbook)
+    with emulator_session() as (url, env):
+        run([VENV_BIN / "ansible-playbook", playbook, "-e", "emulator_url=" + url] + args.passthrough, REPO, env)
+
+
+def cmd_bench(_args):
+    ensure_venv()
+    with emulator_session() as (_url, env):
+        for script in sorted((REPO / "tests" / "bench").glob("*.py")):
+            print("\n=== %s ===" % script.name, flush=True)
+            run([VENV_BIN / "python", script], REPO, env)
 
 
 def cmd_emulator(_args):
@@ -346,6 +360,7 @@ def parse_args(argv):
     demo.add_argument("--playbook", default=str(REPO / "playbooks" / "demo.yml"), help="playbook to run instead")
     demo.set_defaults(func=cmd_demo)
     commands.add_parser("sanity", help="ansible-test sanity on a copy of the collection").set_defaults(func=cmd_sanity)
+    commands.add_parser("bench", help="run the benchmarks under tests/bench against the emulator; they print figures").set_defaults(func=cmd_bench)
     commands.add_parser("lint", help="ansible-lint --offline (production profile)").set_defaults(func=cmd_lint)
     integration_parser = commands.add_parser("integration", help="ansible-test integration against the emulator")
     integration_parser.add_argument("targets", nargs="*", help="targets to run (default: all)")
