@@ -49,27 +49,6 @@ options:
         E(HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_<REGION>) (for example
         E(HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_CN_NORTH_4)), then C(https://fabric.<region>.myhuaweicloud.com).
     type: str
-  validate_certs:
-    description:
-      - Verify the service's TLS certificate. Turning this off produces a warning.
-    type: bool
-    default: true
-  ca_bundle:
-    description:
-      - Path of a PEM file with the certificate authorities to trust instead of the system's.
-    type: path
-  timeout:
-    description:
-      - Seconds to wait for each HTTP response.
-    type: int
-    default: 60
-  retries:
-    description:
-      - How many times a request is retried after throttling (HTTP 429), a server error (HTTP 5xx) or a connection
-        error, with exponential backoff and jitter, honouring C(Retry-After).
-      - A create whose response was lost is not sent again blindly; the name is looked up first.
-    type: int
-    default: 5
 notes:
   - The collection signs requests itself; the Huawei Cloud Python SDK is not needed.
 requirements:

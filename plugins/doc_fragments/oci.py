@@ -77,27 +77,6 @@ options:
         for example V(http://127.0.0.1:8080) for the collection's local emulator.
       - If not set, the environment variable E(CLOUDAI_OCI_ENDPOINT) is used.
     type: str
-  validate_certs:
-    description:
-      - Verify the service's TLS certificate. Turning this off produces a warning.
-    type: bool
-    default: true
-  ca_bundle:
-    description:
-      - Path of a PEM file with the certificate authorities to trust instead of the system's.
-    type: path
-  timeout:
-    description:
-      - Seconds to wait for each HTTP response.
-    type: int
-    default: 60
-  retries:
-    description:
-      - How many times a request is retried after throttling (HTTP 429), a server error (HTTP 5xx) or a connection
-        error, with exponential backoff and jitter, honouring C(Retry-After).
-      - Creates are retried with the same C(opc-retry-token), so a retry never creates a second resource.
-    type: int
-    default: 5
 notes:
   - The collection signs requests itself; the OCI Python SDK is not needed.
 requirements:

@@ -11,13 +11,18 @@ __metaclass__ = type
 
 import traceback
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
     ResourceError, list_resources, run_resource,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import HAS_REQUESTS, ApiError, Transport
+
+def env(*names):
+    """Argument-spec fallback to the first of these environment variables that is set."""
+    return (env_fallback, list(names))
+
 
 WAIT_ARGS = dict(
     wait=dict(type="bool", default=True),

@@ -10,26 +10,20 @@ __metaclass__ = type
 
 import re
 
-from ansible.module_utils.basic import env_fallback
-
-from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
 
 RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 
 
-def _env(*names):
-    return (env_fallback, list(names))
-
-
 HUAWEI_COMMON_ARGS = dict(
     CONNECTION_ARGS,
-    region=dict(type="str", fallback=_env("HUAWEICLOUD_SDK_REGION")),
-    project_id=dict(type="str", fallback=_env("HUAWEICLOUD_SDK_PROJECT_ID")),
-    ak=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_AK")),
-    sk=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_SK")),
-    security_token=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
-    auth_token=dict(type="str", no_log=True, fallback=_env("HUAWEICLOUD_SDK_AUTH_TOKEN")),
-    endpoint=dict(type="str", fallback=_env("CLOUDAI_HUAWEICLOUD_ENDPOINT")),
+    region=dict(type="str", fallback=env("HUAWEICLOUD_SDK_REGION")),
+    project_id=dict(type="str", fallback=env("HUAWEICLOUD_SDK_PROJECT_ID")),
+    ak=dict(type="str", no_log=True, fallback=env("HUAWEICLOUD_SDK_AK")),
+    sk=dict(type="str", no_log=True, fallback=env("HUAWEICLOUD_SDK_SK")),
+    security_token=dict(type="str", no_log=True, fallback=env("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
+    auth_token=dict(type="str", no_log=True, fallback=env("HUAWEICLOUD_SDK_AUTH_TOKEN")),
+    endpoint=dict(type="str", fallback=env("CLOUDAI_HUAWEICLOUD_ENDPOINT")),
 )
 
 

@@ -10,30 +10,24 @@ __metaclass__ = type
 
 import re
 
-from ansible.module_utils.basic import env_fallback
-
-from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
 
 OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+$")
 
 
-def _env(*names):
-    return (env_fallback, list(names))
-
-
 OCI_COMMON_ARGS = dict(
     CONNECTION_ARGS,
-    auth_type=dict(type="str", choices=["api_key", "security_token", "instance_principal"], fallback=_env("OCI_CLI_AUTH")),
-    config_file=dict(type="path", fallback=_env("OCI_CONFIG_FILE", "OCI_CLI_CONFIG_FILE")),
-    config_profile=dict(type="str", fallback=_env("OCI_CONFIG_PROFILE", "OCI_CLI_PROFILE")),
-    region=dict(type="str", fallback=_env("OCI_REGION", "OCI_CLI_REGION")),
-    tenancy=dict(type="str", fallback=_env("OCI_TENANCY", "OCI_CLI_TENANCY")),
-    user=dict(type="str", fallback=_env("OCI_USER_ID", "OCI_CLI_USER")),
-    fingerprint=dict(type="str", fallback=_env("OCI_USER_FINGERPRINT", "OCI_CLI_FINGERPRINT")),
-    key_file=dict(type="path", fallback=_env("OCI_USER_KEY_FILE", "OCI_CLI_KEY_FILE")),
-    key_content=dict(type="str", no_log=True, fallback=_env("OCI_USER_KEY_CONTENT", "OCI_CLI_KEY_CONTENT")),
-    pass_phrase=dict(type="str", no_log=True, fallback=_env("OCI_USER_KEY_PASS_PHRASE")),
-    endpoint=dict(type="str", fallback=_env("CLOUDAI_OCI_ENDPOINT")),
+    auth_type=dict(type="str", choices=["api_key", "security_token", "instance_principal"], fallback=env("OCI_CLI_AUTH")),
+    config_file=dict(type="path", fallback=env("OCI_CONFIG_FILE", "OCI_CLI_CONFIG_FILE")),
+    config_profile=dict(type="str", fallback=env("OCI_CONFIG_PROFILE", "OCI_CLI_PROFILE")),
+    region=dict(type="str", fallback=env("OCI_REGION", "OCI_CLI_REGION")),
+    tenancy=dict(type="str", fallback=env("OCI_TENANCY", "OCI_CLI_TENANCY")),
+    user=dict(type="str", fallback=env("OCI_USER_ID", "OCI_CLI_USER")),
+    fingerprint=dict(type="str", fallback=env("OCI_USER_FINGERPRINT", "OCI_CLI_FINGERPRINT")),
+    key_file=dict(type="path", fallback=env("OCI_USER_KEY_FILE", "OCI_CLI_KEY_FILE")),
+    key_content=dict(type="str", no_log=True, fallback=env("OCI_USER_KEY_CONTENT", "OCI_CLI_KEY_CONTENT")),
+    pass_phrase=dict(type="str", no_log=True, fallback=env("OCI_USER_KEY_PASS_PHRASE")),
+    endpoint=dict(type="str", fallback=env("CLOUDAI_OCI_ENDPOINT")),
 )
 
 OCI_TAG_ARGS = dict(

@@ -68,6 +68,7 @@ options:
     type: str
 extends_documentation_fragment:
   - cloudai.control.oci
+  - cloudai.control.connection
   - cloudai.control.oci.tags
   - cloudai.control.wait
   - cloudai.control.oci.group

@@ -52,6 +52,7 @@ options:
     choices: [ASC, DESC]
 extends_documentation_fragment:
   - cloudai.control.oci
+  - cloudai.control.connection
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
 attributes:
