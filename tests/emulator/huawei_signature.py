@@ -70,6 +70,6 @@ def verify(request, secret_keys, now):
     string_to_sign = '%s\n%s\n%s' % (ALGORITHM, date, hashlib.sha256(canonical.encode('utf-8')).hexdigest())
     expected = hmac.new(secret_key.encode('utf-8'), string_to_sign.encode('utf-8'), hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature.lower()):
-        raise SignatureError('the signature does not match; the server signed [%s] over canonical URI %s and query "%s"'
+        raise SignatureError('the signature does not match; the server checked the headers [%s] over canonical URI %s and query "%s"'
                              % (';'.join(signed_headers), canonical_uri(request.path), canonical_query(request.query_string)))
     return access_key

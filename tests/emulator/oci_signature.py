@@ -98,7 +98,7 @@ def verify(request, lookup_key, now, required=None):
         signature = base64.b64decode(params['signature'], validate=True)
         public_key.verify(signature, text.encode('utf-8'), padding.PKCS1v15(), hashes.SHA256())
     except (ValueError, InvalidSignature):
-        raise SignatureError('the signature does not verify with the key registered for keyId %s; the server signed [%s] with '
+        raise SignatureError('the signature does not verify with the key registered for keyId %s; the server checked the headers [%s] with '
                              '(request-target) "%s %s"' % (describe_key_id(params['keyId']), ' '.join(header_names),
                                                            request.method.lower(), request.target))
     return params['keyId']
