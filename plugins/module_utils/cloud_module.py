@@ -63,12 +63,12 @@ def resource_argument_spec(spec, cloud):
     return argspec
 
 
-def info_argument_spec(spec, cloud, filter_args):
+def info_argument_spec(spec, cloud):
     argspec = dict(cloud.common_args)
     argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
     if spec.scope:
         argspec[spec.scope[0]] = dict(type="str")
-    argspec.update(filter_args)
+    argspec.update((option, dict(f.argspec)) for option, f in spec.filters.items())
     return argspec
 
 
@@ -136,9 +136,9 @@ def run_resource_module(spec, cloud):
                                                                module._diff)))
 
 
-def run_info_module(spec, cloud, filter_args):
+def run_info_module(spec, cloud):
     required = [("id", spec.scope[0])] if spec.scope else []
-    module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud, filter_args), supports_check_mode=True,
+    module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                            required_one_of=required)
     check_params(module, spec, cloud)
     client = connect(module, cloud)

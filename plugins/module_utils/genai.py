@@ -8,7 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cloudai.control.plugins.module_utils.oci_module import oci_cloud
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Lifecycle, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Filter, Lifecycle, ResourceSpec
 
 GENAI = oci_cloud("generativeai")
 COMPARTMENT = ("compartment_id", "compartmentId", "compartmentId")
@@ -49,6 +49,41 @@ def _positive(value, option):
     return None if value >= 1 else "%s must be at least 1, got %s" % (option, value)
 
 
+SORT_ORDER = Filter("sortOrder", choices=["ASC", "DESC"])
+DISPLAY_NAME_FILTER = Filter("displayName")
+MODEL_CAPABILITIES = [
+    "TEXT_GENERATION", "TEXT_SUMMARIZATION", "TEXT_EMBEDDINGS", "FINE_TUNE", "CHAT", "TEXT_RERANK", "TEXT_TO_IMAGE",
+    "IMAGE_TEXT_TO_IMAGE", "IMAGE_TEXT_TO_TEXT", "IMAGE_TEXT_TO_VIDEO", "IMAGE_TO_IMAGE", "REALTIME", "AUDIO_TO_AUDIO",
+    "AUDIO_TO_TEXT", "TEXT_TO_AUDIO", "TEXT_TO_VIDEO", "AUDIO_TEXT_TO_TEXT", "AUDIO_TRANSLATION", "VIDEO_TEXT_TO_TEXT",
+]
+IMPORTED_MODEL_CAPABILITIES = [
+    "TEXT_TO_TEXT", "IMAGE_TEXT_TO_TEXT", "EMBEDDING", "RERANK", "TEXT_TO_IMAGE", "IMAGE_TEXT_TO_IMAGE",
+    "IMAGE_TEXT_TO_VIDEO", "IMAGE_TO_IMAGE", "REALTIME", "AUDIO_TO_AUDIO", "AUDIO_TO_TEXT", "TEXT_TO_AUDIO",
+    "TEXT_TO_VIDEO", "AUDIO_TEXT_TO_TEXT", "AUDIO_TRANSLATION", "VIDEO_TEXT_TO_TEXT",
+]
+ENDPOINT_STATES = ["ACTIVE", "CREATING", "UPDATING", "DELETING", "DELETED", "FAILED"]
+MODEL_STATES = ["ACTIVE", "CREATING", "DELETING", "DELETED", "FAILED"]
+
+
+def _users_of(client, resource, spec, matches):
+    """'name (ocid)' of the live resources of ``spec`` in the resource's compartment for which ``matches``."""
+    found = client.search(spec, resource["compartmentId"], None)
+    return ["%s (%s)" % (r.get("displayName"), r["id"]) for r in found if spec.lifecycle.is_live(r) and matches(r)]
+
+
+def _endpoints_using(field):
+    def in_use(client, resource):
+        return ["endpoint " + text for text in _users_of(client, resource, ENDPOINT, lambda e: e.get(field) == resource["id"])]
+    return in_use
+
+
+def _cluster_in_use(client, resource):
+    if resource.get("type") == "FINE_TUNING":
+        trained = _users_of(client, resource, MODEL, lambda m: (m.get("fineTuneDetails") or {}).get("dedicatedAiClusterId") == resource["id"])
+        return ["custom model " + text for text in trained]
+    return _endpoints_using("dedicatedAiClusterId")(client, resource)
+
+
 DEDICATED_AI_CLUSTER = ResourceSpec(
     kind="dedicated_ai_cluster",
     label="dedicated AI cluster",
@@ -67,11 +102,186 @@ DEDICATED_AI_CLUSTER = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED", "NEEDS_ATTENTION"], deleting=["DELETING"], gone=["DELETED"]),
+    in_use=_cluster_in_use,
     filters={
-        "display_name": "displayName",
-        "lifecycle_state": "lifecycleState",
-        "capacity_reservation_id": "capacityReservationId",
-        "sort_by": "sortBy",
-        "sort_order": "sortOrder",
+        "display_name": DISPLAY_NAME_FILTER,
+        "lifecycle_state": Filter("lifecycleState", choices=["CREATING", "ACTIVE", "UPDATING", "DELETING", "DELETED",
+                                                             "FAILED", "NEEDS_ATTENTION"]),
+        "capacity_reservation_id": Filter("capacityReservationId"),
+        "sort_by": Filter("sortBy", choices=["timeCreated", "displayName", "lifecycleState"]),
+        "sort_order": SORT_ORDER,
+    },
+)
+
+GUARDRAIL_OPTIONS = dict(
+    is_enabled=dict(type="bool", required=True),
+    mode=dict(type="str"),
+    model_id=dict(type="str"),
+)
+
+
+def _content_moderation(value, option):
+    mode = value.get("mode")
+    if mode is not None and mode not in ("INFORM", "BLOCK"):
+        return "%s.mode must be INFORM or BLOCK, got %r" % (option, mode)
+    return None
+
+
+ENDPOINT = ResourceSpec(
+    kind="endpoint",
+    label="endpoint",
+    path="/endpoints",
+    ocid_type="generativeaiendpoint",
+    scope=COMPARTMENT,
+    name=DISPLAY_NAME,
+    movable=True,
+    fields={
+        "model_id": Field("modelId", updatable=False, required_for_create=True),
+        "dedicated_ai_cluster_id": Field("dedicatedAiClusterId", updatable=False, required_for_create=True),
+        "description": Field("description"),
+        "generative_ai_private_endpoint_id": Field("generativeAiPrivateEndpointId"),
+        "content_moderation_config": Field("contentModerationConfig", type="dict", options=GUARDRAIL_OPTIONS,
+                                           check=_content_moderation),
+        "prompt_injection_config": Field("promptInjectionConfig", type="dict", options=GUARDRAIL_OPTIONS),
+        "pii_detection_config": Field("piiDetectionConfig", type="dict", options=GUARDRAIL_OPTIONS),
+    },
+    tags=TAGS,
+    protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
+    lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
+    filters={
+        "display_name": DISPLAY_NAME_FILTER,
+        "lifecycle_state": Filter("lifecycleState", choices=ENDPOINT_STATES),
+        "generative_ai_private_endpoint_id": Filter("generativeAiPrivateEndpointId"),
+        "sort_by": Filter("sortBy", choices=["displayName", "timeCreated"]),
+        "sort_order": SORT_ORDER,
+    },
+)
+
+TRAINING_CONFIG_TYPES = {
+    "TFEW_TRAINING_CONFIG": (),
+    "VANILLA_TRAINING_CONFIG": ("num_of_last_layers",),
+    "LORA_TRAINING_CONFIG": ("lora_r", "lora_alpha", "lora_dropout"),
+}
+
+
+def _fine_tune_details(value, option):
+    config = value.get("training_config") or {}
+    kind = config.get("training_config_type")
+    problems = ["%s.training_config.%s applies to %s only, not %s" % (option, key, owner, kind)
+                for owner, keys in sorted(TRAINING_CONFIG_TYPES.items()) if owner != kind
+                for key in keys if config.get(key) is not None]
+    return "; ".join(problems) or None
+
+
+MODEL = ResourceSpec(
+    kind="model",
+    label="custom model",
+    path="/models",
+    ocid_type="generativeaimodel",
+    scope=COMPARTMENT,
+    name=DISPLAY_NAME,
+    movable=True,
+    fields={
+        "base_model_id": Field("baseModelId", updatable=False, required_for_create=True),
+        "fine_tune_details": Field("fineTuneDetails", type="dict", updatable=False, required_for_create=True,
+                                   check=_fine_tune_details, options=dict(
+                                       dedicated_ai_cluster_id=dict(type="str", required=True),
+                                       training_dataset=dict(type="dict", required=True, options=dict(
+                                           dataset_type=dict(type="str", default="OBJECT_STORAGE", choices=["OBJECT_STORAGE"]),
+                                           namespace_name=dict(type="str", required=True),
+                                           bucket_name=dict(type="str", required=True),
+                                           object_name=dict(type="str", required=True),
+                                       )),
+                                       training_config=dict(type="dict", options=dict(
+                                           training_config_type=dict(type="str", required=True, choices=sorted(TRAINING_CONFIG_TYPES)),
+                                           total_training_epochs=dict(type="int"),
+                                           learning_rate=dict(type="float"),
+                                           training_batch_size=dict(type="int"),
+                                           early_stopping_patience=dict(type="int"),
+                                           early_stopping_threshold=dict(type="float"),
+                                           log_model_metrics_interval_in_steps=dict(type="int"),
+                                           num_of_last_layers=dict(type="int"),
+                                           lora_r=dict(type="int"),
+                                           lora_alpha=dict(type="int"),
+                                           lora_dropout=dict(type="float"),
+                                       )),
+                                   )),
+        "description": Field("description"),
+        "vendor": Field("vendor"),
+        "version": Field("version"),
+    },
+    tags=TAGS,
+    protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
+    lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
+    manageable=lambda model: model.get("type") != "BASE",
+    in_use=_endpoints_using("modelId"),
+    filters={
+        "display_name": DISPLAY_NAME_FILTER,
+        "type": Filter(wire="type", choices=["BASE", "CUSTOM"]),
+        "vendor": Filter("vendor"),
+        "capability": Filter("capability", type="list", elements="str", choices=MODEL_CAPABILITIES),
+        "lifecycle_state": Filter("lifecycleState", choices=MODEL_STATES),
+        "sort_by": Filter("sortBy", choices=["displayName", "lifecycleState", "timeCreated"]),
+        "sort_order": SORT_ORDER,
+    },
+)
+
+DATA_SOURCE_FIELDS = {
+    "OBJECT_STORAGE_OBJECT": (("namespace_name", "bucket_name", "prefix_name"), ("region",)),
+    "HUGGING_FACE_MODEL": (("model_id",), ("access_token", "branch", "commit")),
+}
+
+
+def _data_source(value, option):
+    required, optional = DATA_SOURCE_FIELDS[value["source_type"]]
+    missing = [key for key in required if not value.get(key)]
+    foreign = sorted(key for key, v in value.items()
+                     if v is not None and key != "source_type" and key not in required + optional)
+    problems = []
+    if missing:
+        problems.append("%s with source_type %s needs %s" % (option, value["source_type"], ", ".join(missing)))
+    if foreign:
+        problems.append("%s with source_type %s does not take %s" % (option, value["source_type"], ", ".join(foreign)))
+    return "; ".join(problems) or None
+
+
+IMPORTED_MODEL = ResourceSpec(
+    kind="imported_model",
+    label="imported model",
+    path="/importedModels",
+    ocid_type="generativeaiimportedmodel",
+    scope=COMPARTMENT,
+    name=DISPLAY_NAME,
+    movable=True,
+    fields={
+        "data_source": Field("dataSource", type="dict", updatable=False, required_for_create=True, check=_data_source,
+                             write_only=("accessToken",), options=dict(
+                                 source_type=dict(type="str", required=True, choices=sorted(DATA_SOURCE_FIELDS)),
+                                 namespace_name=dict(type="str"),
+                                 bucket_name=dict(type="str"),
+                                 prefix_name=dict(type="str"),
+                                 region=dict(type="str"),
+                                 model_id=dict(type="str"),
+                                 access_token=dict(type="str", no_log=True),
+                                 branch=dict(type="str"),
+                                 commit=dict(type="str"),
+                             )),
+        "capabilities": Field("capabilities", type="list", elements="str", updatable=False, unordered=True,
+                              choices=IMPORTED_MODEL_CAPABILITIES),
+        "description": Field("description"),
+        "vendor": Field("vendor"),
+        "version": Field("version"),
+    },
+    tags=TAGS,
+    protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
+    lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
+    in_use=_endpoints_using("modelId"),
+    filters={
+        "display_name": DISPLAY_NAME_FILTER,
+        "vendor": Filter("vendor"),
+        "capability": Filter("capability", type="list", elements="str", choices=IMPORTED_MODEL_CAPABILITIES),
+        "lifecycle_state": Filter("lifecycleState", choices=ENDPOINT_STATES),
+        "sort_by": Filter("sortBy", choices=["displayName", "lifecycleState", "timeCreated"]),
+        "sort_order": SORT_ORDER,
     },
 )

@@ -36,17 +36,33 @@ class Field:
     """One managed option: its wire name, argument spec and whether the service can change it in place."""
 
     def __init__(self, wire, type="str", updatable=True, required_for_create=False, choices=None,
-                 elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None):
+                 elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None,
+                 write_only=()):
         self.wire = wire
         self.updatable = updatable
         self.required_for_create = required_for_create
         self.unordered = unordered
         self.check = check
+        self.write_only = tuple(write_only)  # wire keys inside this dict the service never returns (secrets)
         self.argspec = dict(type=type)
         for key, value in (("choices", choices), ("elements", elements), ("options", options),
                            ("no_log", no_log), ("aliases", aliases)):
             if value is not None:
                 self.argspec[key] = value
+
+
+class Filter:
+    """One info-module filter option: sent as the list call's ``query`` parameter, or, when the service has
+    none, matched here against the listed resources' ``wire`` field."""
+
+    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None):
+        self.query = query
+        self.wire = wire
+        self.argspec = dict(type=type)
+        if choices is not None:
+            self.argspec["choices"] = choices
+        if elements is not None:
+            self.argspec["elements"] = elements
 
 
 class Lifecycle:
@@ -77,14 +93,16 @@ class ResourceSpec:
     fields        option -> Field for everything else the module manages
     tags          option -> wire for tag dicts that honour purge_tags
     movable       the scope can be changed in place (OCI changeCompartment)
-    filters       info-module option -> list query parameter
+    filters       info-module option -> Filter
+    manageable    resource -> bool: False for listed resources the module must leave alone (base models)
+    in_use        (client, resource) -> descriptions of what keeps it from being deleted, asked after a 409
     items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
     read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
-                 items_key="items", read_by_list=False):
+                 items_key="items", read_by_list=False, manageable=None, in_use=None):
         self.kind = kind
         self.label = label
         self.path = path
@@ -100,6 +118,8 @@ class ResourceSpec:
         self.wire_case = wire_case
         self.items_key = items_key
         self.read_by_list = read_by_list
+        self.manageable = manageable or (lambda resource: True)
+        self.in_use = in_use
 
     @property
     def plural(self):
@@ -189,6 +209,7 @@ class Engine:
             before, after, changed = self.absent()
         else:
             before, after, changed = self.present()
+        before, after = self.without_secrets(before), self.without_secrets(after)
         result = dict(changed=changed)
         result[self.spec.kind] = to_result(after, self.result_name) if after else None
         if self.work_request:
@@ -202,14 +223,19 @@ class Engine:
         """The live resource the parameters point at, with its etag, or (None, None)."""
         spec, params = self.spec, self.params
         if params.get("id"):
-            return self.client.read(spec, params["id"])
+            resource, etag = self.client.read(spec, params["id"])
+            if resource is not None and not spec.manageable(resource):
+                raise ResourceError("%s %s is not one this module can manage (it is read-only)" % (spec.label, params["id"]),
+                                    id=params["id"])
+            return resource, etag
         name_option = spec.name[0]
         if not params.get(name_option) or (spec.scope and not params.get(spec.scope[0])):
             needed = " and ".join(o for o in ((spec.scope[0],) if spec.scope else ()) + (name_option,))
             raise ResourceError("either id or %s is required to find the %s" % (needed, spec.label))
         scope_value = params.get(spec.scope[0]) if spec.scope else None
         matches = [r for r in self.client.search(spec, scope_value, params[name_option])
-                   if r.get(spec.name[1]) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone]
+                   if r.get(spec.name[1]) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone
+                   and spec.manageable(r)]
         live = [r for r in matches if spec.lifecycle.is_live(r)]
         if len(live) > 1:
             raise ResourceError("%s %r matches %d live %ss (%s); use id to choose one" % (
@@ -337,8 +363,23 @@ class Engine:
     def field_differs(self, wire, value, resource):
         if wire in self.spec.tags.values():
             return value != (resource.get(wire) or {})
-        unordered = any(f.unordered for f in self.spec.fields.values() if f.wire == wire)
-        return differs(value, resource.get(wire), unordered)
+        field = self.field_for(wire)
+        if field is not None and field.write_only and isinstance(value, dict):
+            value = dict((k, v) for k, v in value.items() if k not in field.write_only)
+        return differs(value, resource.get(wire), field is not None and field.unordered)
+
+    def field_for(self, wire):
+        return next((f for f in self.spec.fields.values() if f.wire == wire), None)
+
+    def without_secrets(self, resource):
+        """A copy of the resource without write-only values (a check-mode prediction is built from the request)."""
+        if not resource:
+            return resource
+        clean = dict(resource)
+        for field in self.spec.fields.values():
+            if field.write_only and isinstance(clean.get(field.wire), dict):
+                clean[field.wire] = dict((k, v) for k, v in clean[field.wire].items() if k not in field.write_only)
+        return clean
 
     def mutate(self, resource_id, call, converged):
         """Run a mutating call. When it failed after being sent more than once, or its response was lost,
@@ -369,6 +410,11 @@ class Engine:
         try:
             work_request_id = self.client.delete(spec, current, etag)
         except ApiError as error:
+            if error.status == 409 and spec.in_use:
+                blockers = spec.in_use(self.client, current)
+                if blockers:
+                    raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first (%s)" % (
+                        spec.label, current["id"], ", ".join(blockers), error), id=current["id"], error=error.to_dict())
             if error.attempts < 2 and not error.ambiguous:
                 raise
             seen, dummy = self.client.read(spec, current["id"])
@@ -467,7 +513,10 @@ def list_resources(spec, client, params):
         resource, dummy = client.read(spec, params["id"])
         found = [resource] if resource is not None else []
     else:
-        filters = [(query, params[option]) for option, query in spec.filters.items() if params.get(option) is not None]
-        found = list(client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, filters))
+        given = [(f, params[option]) for option, f in spec.filters.items() if params.get(option) is not None]
+        query = [(f.query, value) for f, value in given if f.query]
+        local = [(f.wire, value) for f, value in given if not f.query]
+        found = [r for r in client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, query)
+                 if all(r.get(wire) == value for wire, value in local)]
     convert = camel_to_snake if spec.wire_case == "camel" else (lambda name: name)
     return to_result(found, convert)

@@ -128,18 +128,8 @@ dedicated_ai_clusters:
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER, GENAI
 
-FILTERS = dict(
-    display_name=dict(type="str"),
-    lifecycle_state=dict(type="str", choices=["CREATING", "ACTIVE", "UPDATING", "DELETING", "DELETED", "FAILED",
-                                              "NEEDS_ATTENTION"]),
-    capacity_reservation_id=dict(type="str"),
-    sort_by=dict(type="str", choices=["timeCreated", "displayName", "lifecycleState"]),
-    sort_order=dict(type="str", choices=["ASC", "DESC"]),
-)
-
-
 def main():
-    run_info_module(DEDICATED_AI_CLUSTER, GENAI, FILTERS)
+    run_info_module(DEDICATED_AI_CLUSTER, GENAI)
 
 
 if __name__ == "__main__":
