@@ -69,6 +69,7 @@ def info_argument_spec(spec, cloud):
     if spec.scope:
         argspec[spec.scope[0]] = dict(type="str")
     argspec.update((option, dict(f.argspec)) for option, f in spec.filters.items())
+    argspec.update((option, dict(type="bool", default=False)) for option in spec.includes)
     return argspec
 
 
@@ -80,9 +81,9 @@ def check_params(module, spec, cloud):
         problems.append(cloud.check_id(params["id"], "id", spec))
     if spec.scope and params.get(spec.scope[0]):
         problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
-    for option, field in spec.fields.items():
-        if field.check and params.get(option) is not None:
-            problems.append(field.check(params[option], option))
+    for option, check in [(o, f.check) for o, f in spec.fields.items()] + [(o, f.check) for o, f in spec.filters.items()]:
+        if check and params.get(option) is not None:
+            problems.append(check(params[option], option))
     for key in ("retries", "wait_timeout"):
         if params.get(key) is not None and params[key] < 0:
             problems.append("%s must be zero or more, got %s" % (key, params[key]))

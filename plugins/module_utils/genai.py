@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cloudai.control.plugins.module_utils.oci_module import oci_cloud
+from ansible_collections.cloudai.control.plugins.module_utils.oci_module import check_ocid, oci_cloud
 from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Filter, Lifecycle, ResourceSpec
 
 GENAI = oci_cloud("generativeai")
@@ -284,4 +284,27 @@ IMPORTED_MODEL = ResourceSpec(
         "sort_by": Filter("sortBy", choices=["displayName", "lifecycleState", "timeCreated"]),
         "sort_order": SORT_ORDER,
     },
+)
+
+
+def _work_request_part(part):
+    def fetch(client, work_request):
+        return part, list(client.pages("/workRequests/%s/%s" % (work_request["id"], part), []))
+    return fetch
+
+
+WORK_REQUEST = ResourceSpec(
+    kind="work_request",
+    label="work request",
+    path="/workRequests",
+    ocid_type="generativeaiworkrequest",
+    scope=COMPARTMENT,
+    lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED", "CANCELED"], key="status"),
+    filters={
+        "status": Filter("status", choices=["ACCEPTED", "IN_PROGRESS", "WAITING", "FAILED", "SUCCEEDED", "CANCELING",
+                                            "CANCELED"]),
+        "resource_id": Filter("resourceId", check=lambda value, option: check_ocid(value, option, "any")),
+        "sort_order": SORT_ORDER,
+    },
+    includes={"include_errors": _work_request_part("errors"), "include_logs": _work_request_part("logs")},
 )

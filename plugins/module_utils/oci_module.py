@@ -37,16 +37,16 @@ OCI_TAG_ARGS = dict(
 )
 
 
-def check_ocid(value, option, spec):
+def check_ocid(value, option, spec=None):
     """A message naming the option and the rule when ``value`` is not the right kind of OCID.
 
-    ``spec`` is the resource's spec for its own id, or None for a compartment.
+    ``spec`` is the resource's spec for its own id, None for a compartment, or the string ``any``.
     """
-    types = (spec.ocid_type,) if spec is not None else ("compartment", "tenancy")
+    types = (spec.ocid_type,) if hasattr(spec, "ocid_type") else ("compartment", "tenancy")
     match = OCID.match(value or "")
     if not match:
         return "%s must be an OCID (ocid1.<type>.<realm>.<region>.<unique id>), got %r" % (option, value)
-    if match.group(1) not in types:
+    if spec != "any" and match.group(1) not in types:
         return "%s must be the OCID of a %s, got one of a %s" % (option, " or ".join(types), match.group(1))
     return None
 

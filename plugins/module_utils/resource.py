@@ -55,9 +55,10 @@ class Filter:
     """One info-module filter option: sent as the list call's ``query`` parameter, or, when the service has
     none, matched here against the listed resources' ``wire`` field."""
 
-    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None):
+    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None):
         self.query = query
         self.wire = wire
+        self.check = check
         self.argspec = dict(type=type)
         if choices is not None:
             self.argspec["choices"] = choices
@@ -96,13 +97,14 @@ class ResourceSpec:
     filters       info-module option -> Filter
     manageable    resource -> bool: False for listed resources the module must leave alone (base models)
     in_use        (client, resource) -> descriptions of what keeps it from being deleted, asked after a 409
+    includes      info-module bool option -> (client, resource) -> (key, value) to add to each listed resource
     items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
     read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
-                 items_key="items", read_by_list=False, manageable=None, in_use=None):
+                 items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None):
         self.kind = kind
         self.label = label
         self.path = path
@@ -120,6 +122,7 @@ class ResourceSpec:
         self.read_by_list = read_by_list
         self.manageable = manageable or (lambda resource: True)
         self.in_use = in_use
+        self.includes = includes or {}
 
     @property
     def plural(self):
@@ -518,5 +521,10 @@ def list_resources(spec, client, params):
         local = [(f.wire, value) for f, value in given if not f.query]
         found = [r for r in client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, query)
                  if all(r.get(wire) == value for wire, value in local)]
+    for option, fetch in spec.includes.items():
+        if params.get(option):
+            for resource in found:
+                key, value = fetch(client, resource)
+                resource[key] = value
     convert = camel_to_snake if spec.wire_case == "camel" else (lambda name: name)
     return to_result(found, convert)
