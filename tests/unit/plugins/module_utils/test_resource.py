@@ -12,6 +12,7 @@ import copy
 import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
+from ansible_collections.cloudai.control.plugins.module_utils.genai import IMPORTED_MODEL, MODEL
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
     Engine, Field, Lifecycle, ResourceError, ResourceSpec, camel_to_snake, differs, list_resources, snake_to_camel,
     to_result, to_wire,
@@ -688,3 +689,55 @@ def test_to_wire_and_to_result_round_trip_with_tags_untouched():
 ])
 def test_differs(want, have, unordered, result):
     assert differs(want, have, unordered) is result
+
+
+# ---------------------------------------------------------------------------------------------------
+# write-only secrets, read-only resources, what blocks a delete, info filters and details
+
+HF_SOURCE = dict(source_type="HUGGING_FACE_MODEL", model_id="meta-llama/Llama-3.1-8B", access_token="hf_secret_1")
+
+
+def test_write_only_secret_is_sent_but_never_returned_nor_compared(clock):
+    client = FakeClient(IMPORTED_MODEL)
+    params = dict(compartment_id=C1, display_name="llama", data_source=HF_SOURCE)
+    predicted = run(IMPORTED_MODEL, client, clock, check_mode=True, diff_mode=True, **params)
+    assert "hf_secret_1" not in repr(predicted)
+    created = run(IMPORTED_MODEL, client, clock, diff_mode=True, **params)
+    assert client.mutations()[0][1]["dataSource"]["accessToken"] == "hf_secret_1"
+    assert "hf_secret_1" not in repr(created) and created["imported_model"]["data_source"]["model_id"] == HF_SOURCE["model_id"]
+    # the fake, like the service, keeps the token; the engine must not compare or return it either way
+    rerun = run(IMPORTED_MODEL, client, clock, **dict(params, data_source=dict(HF_SOURCE, access_token="hf_other")))
+    assert rerun["changed"] is False and "hf_" + "secret_1" not in repr(rerun) and "hf_other" not in repr(rerun)
+
+
+def test_base_models_are_neither_found_by_name_nor_managed_by_id(clock):
+    client = FakeClient(MODEL)
+    base_id = client.add({"compartmentId": C1, "displayName": "tuned", "type": "BASE", "lifecycleState": "ACTIVE"})
+    error = error_of(MODEL, client, clock, id=base_id, description="x")
+    assert "read-only" in str(error) and client.mutations() == []
+    result = run(MODEL, client, clock, compartment_id=C1, display_name="tuned", base_model_id=base_id,
+                 fine_tune_details={"dedicated_ai_cluster_id": "dac", "training_dataset": {
+                     "dataset_type": "OBJECT_STORAGE", "namespace_name": "ns", "bucket_name": "b", "object_name": "o"}})
+    assert result["changed"] is True and result["model"]["id"] != base_id
+
+
+def test_delete_refused_with_409_names_what_is_in_the_way(clock):
+    spec = copy.copy(DAC)
+    spec.in_use = lambda client, resource: ["endpoint serving (ocid1.generativeaiendpoint.oc1.x.1)"]
+    client = FakeClient(spec)
+    cluster_id = client.add(cluster())
+    client.fail("delete", ApiError(409, "IncorrectState", "cluster has attached resources", "req-409", "DELETE", "u"))
+    error = error_of(spec, client, clock, state="absent", id=cluster_id)
+    assert "in use by endpoint serving (ocid1.generativeaiendpoint.oc1.x.1)" in str(error)
+    assert error.details["id"] == cluster_id and error.details["error"]["status"] == 409
+
+
+def test_info_filters_go_to_the_service_or_are_matched_locally_and_details_are_added(clock):
+    client = FakeClient(MODEL)
+    client.add({"compartmentId": C1, "displayName": "base", "type": "BASE", "vendor": "cohere", "lifecycleState": "ACTIVE"})
+    client.add({"compartmentId": C1, "displayName": "mine", "type": "CUSTOM", "vendor": "cohere", "lifecycleState": "ACTIVE"})
+    spec = copy.copy(MODEL)
+    spec.includes = {"include_owner": lambda client, model: ("owner", "team-" + model["displayName"])}
+    found = list_resources(spec, client, dict(compartment_id=C1, vendor="cohere", type="CUSTOM", include_owner=True))
+    assert [(m["display_name"], m["owner"]) for m in found] == [("mine", "team-mine")]
+    assert client.calls == [("search", C1, None, [("vendor", "cohere")])]
