@@ -321,12 +321,15 @@ class Engine:
         want = self.desired_fields()
         want.update(self.desired_tags(current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
-        frozen = [option for option, field in spec.fields.items()
+        frozen = [(option, field.wire) for option, field in spec.fields.items()
                   if not field.updatable and field.wire in changes]
         if frozen:
+            requested = self.without_secrets(changes)
             raise ResourceError("%s cannot be changed after the %s is created (%s); delete and recreate it instead" % (
-                ", ".join(frozen), spec.label,
-                "; ".join("%s is %r, requested %r" % (o, current.get(spec.fields[o].wire), params[o]) for o in frozen)),
+                ", ".join(option for option, wire in frozen), spec.label,
+                "; ".join("%s is %r, requested %r" % (option, to_result(current.get(wire), self.result_name),
+                                                      to_result(requested[wire], self.result_name))
+                          for option, wire in frozen)),
                 id=current["id"])
         new_scope = params.get(spec.scope[0]) if spec.scope else None
         move = new_scope is not None and new_scope != current.get(spec.scope[1])

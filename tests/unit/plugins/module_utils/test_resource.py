@@ -741,3 +741,13 @@ def test_info_filters_go_to_the_service_or_are_matched_locally_and_details_are_a
     found = list_resources(spec, client, dict(compartment_id=C1, vendor="cohere", type="CUSTOM", include_owner=True))
     assert [(m["display_name"], m["owner"]) for m in found] == [("mine", "team-mine")]
     assert client.calls == [("search", C1, None, [("vendor", "cohere")])]
+
+
+def test_refused_change_of_a_create_only_secret_field_does_not_echo_the_secret(clock):
+    client = FakeClient(IMPORTED_MODEL)
+    model_id = client.add({"compartmentId": C1, "displayName": "llama", "lifecycleState": "ACTIVE",
+                           "dataSource": {"sourceType": "HUGGING_FACE_MODEL", "modelId": "meta-llama/Llama-3.1-8B"}})
+    error = error_of(IMPORTED_MODEL, client, clock, id=model_id,
+                     data_source=dict(HF_SOURCE, model_id="meta-llama/Llama-3.3-70B", access_token="hf_secret_2"))
+    assert "data_source cannot be changed" in str(error) and "Llama-3.3-70B" in str(error)
+    assert "hf_secret_2" not in str(error) and "model_id" in str(error)
