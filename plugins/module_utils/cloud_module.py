@@ -19,6 +19,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.resource import (
 from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import HAS_REQUESTS, ApiError, Transport
 
+
 def env(*names):
     """Argument-spec fallback to the first of these environment variables that is set."""
     return (env_fallback, list(names))

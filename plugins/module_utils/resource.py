@@ -378,14 +378,7 @@ class Engine:
         return next((f for f in self.spec.fields.values() if f.wire == wire), None)
 
     def without_secrets(self, resource):
-        """A copy of the resource without write-only values (a check-mode prediction is built from the request)."""
-        if not resource:
-            return resource
-        clean = dict(resource)
-        for field in self.spec.fields.values():
-            if field.write_only and isinstance(clean.get(field.wire), dict):
-                clean[field.wire] = dict((k, v) for k, v in clean[field.wire].items() if k not in field.write_only)
-        return clean
+        return without_secrets(self.spec, resource)
 
     def mutate(self, resource_id, call, converged):
         """Run a mutating call. When it failed after being sent more than once, or its response was lost,
@@ -487,6 +480,18 @@ class Engine:
         return view
 
 
+def without_secrets(spec, resource):
+    """A copy of the resource without write-only values: a check-mode prediction is built from the request,
+    and a service might echo a secret one day."""
+    if not resource:
+        return resource
+    clean = dict(resource)
+    for field in spec.fields.values():
+        if field.write_only and isinstance(clean.get(field.wire), dict):
+            clean[field.wire] = dict((k, v) for k, v in clean[field.wire].items() if k not in field.write_only)
+    return clean
+
+
 def _gone_classifier(lifecycle):
     def classify(resource):
         state = lifecycle.state(resource)
@@ -530,4 +535,4 @@ def list_resources(spec, client, params):
                 key, value = fetch(client, resource)
                 resource[key] = value
     convert = camel_to_snake if spec.wire_case == "camel" else (lambda name: name)
-    return to_result(found, convert)
+    return to_result([without_secrets(spec, r) for r in found], convert)

@@ -128,6 +128,7 @@ dedicated_ai_clusters:
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER, GENAI
 
+
 def main():
     run_info_module(DEDICATED_AI_CLUSTER, GENAI)
 

@@ -196,7 +196,7 @@ def test_lifecycle_moves_with_the_clock(oci, admin):
     assert done['resources'][0] == {'entityType': 'DedicatedAiCluster', 'actionType': 'CREATED', 'identifier': cluster_id,
                                     'entityUri': BASE + '/' + cluster_id}
     assert oci.get(BASE + '/' + cluster_id).json()['lifecycleState'] == 'ACTIVE'
-    assert [entry['message'] for entry in oci.get(wr_path + '/logs').json()['items']][-1].endswith('succeeded.')
+    assert [entry['message'] for entry in oci.get(wr_path + '/logs').json()['items']][0].endswith('succeeded.')  # newest first
     assert oci.get(wr_path + '/errors').json() == {'items': []}
 
     scaled = oci.put(BASE + '/' + cluster_id, {'unitCount': 2})

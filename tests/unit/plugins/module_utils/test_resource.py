@@ -706,7 +706,8 @@ def test_write_only_secret_is_sent_but_never_returned_nor_compared(clock):
     assert client.mutations()[0][1]["dataSource"]["accessToken"] == "hf_secret_1"
     assert "hf_secret_1" not in repr(created) and created["imported_model"]["data_source"]["model_id"] == HF_SOURCE["model_id"]
     # the fake, like the service, keeps the token; the engine must not compare or return it either way
-    rerun = run(IMPORTED_MODEL, client, clock, **dict(params, data_source=dict(HF_SOURCE, access_token="hf_other")))
+    params["data_source"] = dict(HF_SOURCE, access_token="hf_other")
+    rerun = run(IMPORTED_MODEL, client, clock, **params)
     assert rerun["changed"] is False and "hf_" + "secret_1" not in repr(rerun) and "hf_other" not in repr(rerun)
 
 
