@@ -20,8 +20,13 @@ TEST_HUAWEI_SK = 'testSecretKey0123456789abcdefghijklmnopqr'
 TEST_HUAWEI_PROJECT = '0123456789abcdef0123456789abcdef'
 TEST_HUAWEI_TOKENS = ('test-iam-token',)
 
-OUTCOME_KINDS = ('DedicatedAiCluster',)
-OUTCOMES = ('FAILED', 'NEEDS_ATTENTION')
+# outcomes `next_outcome` may inject, per resource kind (only clusters have a NEEDS_ATTENTION state)
+OUTCOMES = {
+    'DedicatedAiCluster': ('FAILED', 'NEEDS_ATTENTION'),
+    'Endpoint': ('FAILED',),
+    'Model': ('FAILED',),
+    'ImportedModel': ('FAILED',),
+}
 
 
 def oci_fingerprint(public_key):
@@ -87,7 +92,7 @@ class Settings:
     """Run-time knobs changed through `PUT /_emulator/settings`.
 
     `delay`: emulated seconds a lifecycle transition / work request takes; `time_scale`: clock speed;
-    `next_outcome`: {kind: FAILED|NEEDS_ATTENTION} for the next create/update of that kind;
+    `next_outcome`: {kind: outcome} (see OUTCOMES) for the next create or asynchronous update of that kind;
     `session_token_ttl`: lifetime in seconds of tokens issued by the federation endpoint.
     """
 
@@ -113,8 +118,9 @@ class Settings:
         if not isinstance(outcomes, dict):
             raise ValueError('next_outcome must be an object')
         for kind, outcome in outcomes.items():
-            if kind not in OUTCOME_KINDS or outcome not in OUTCOMES + (None,):
-                raise ValueError('next_outcome maps one of %s to one of %s (or null)' % (OUTCOME_KINDS, OUTCOMES))
+            if kind not in OUTCOMES or outcome not in OUTCOMES[kind] + (None,):
+                raise ValueError('next_outcome maps a kind to an outcome (or null): %s'
+                                 % '; '.join('%s: %s' % (name, '|'.join(allowed)) for name, allowed in sorted(OUTCOMES.items())))
         self.delay = float(changes.get('delay', self.delay))
         self.time_scale = float(changes.get('time_scale', self.time_scale))
         self.session_token_ttl = changes.get('session_token_ttl', self.session_token_ttl)

@@ -39,6 +39,13 @@ def new_ocid(resource_type, region):
     return 'ocid1.%s.oc1.%s.amaaaaaa%s' % (resource_type, region, unique)
 
 
+def stable_ocid(resource_type, region, seed):
+    """The same OCID every time for the same seed (catalogue entries such as base models)."""
+    digest = hashlib.sha256(seed.encode('utf-8')).digest()
+    digest += hashlib.sha256(digest).digest()
+    return 'ocid1.%s.oc1.%s.amaaaaaa%s' % (resource_type, region, ''.join(_OCID_ALPHABET[byte % 36] for byte in digest[:52]))
+
+
 def etag_of(data):
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode('utf-8')).hexdigest()
 
@@ -75,43 +82,75 @@ def check_enum_param(request, name, allowed):
 
 
 class Field:
-    """One body field of a resource: wire name, value kind, and what create/update accept."""
+    """One body field of a resource: wire name, value kind, and what create/update accept.
 
-    def __init__(self, name, kind='string', required=False, enum=None, updatable=False, minimum=None):
+    kind: string | int | number | bool | string_list | freeform_tags | defined_tags | object.
+    An object has either `fields` (its own Field list) or `variants` = (discriminator name,
+    {discriminator value: Field list}). `write_only` values are checked but never stored or echoed.
+    """
+
+    def __init__(self, name, kind='string', required=False, enum=None, updatable=False, minimum=None, fields=None,
+                 variants=None, write_only=False):
         self.name = name
-        self.kind = kind  # string | int | freeform_tags | defined_tags
+        self.kind = kind
         self.required = required
         self.enum = tuple(enum or ())
         self.updatable = updatable
         self.minimum = minimum
+        self.fields = fields
+        self.variants = variants
+        self.write_only = write_only
 
-    def check(self, value):
-        if self.kind == 'string':
-            ok, expected = isinstance(value, str), 'a string'
-        elif self.kind == 'int':
-            ok, expected = isinstance(value, int) and not isinstance(value, bool), 'an integer'
-        elif self.kind == 'freeform_tags':
-            ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-            expected = 'an object of string values'
-        else:
-            ok = isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
-            expected = 'an object of objects (namespace -> key -> value)'
-        if not ok:
-            raise invalid('%s must be %s.' % (self.name, expected))
+    def check(self, value, path):
+        """The accepted value (objects are checked field by field); raises OciError naming `path`."""
+        if self.kind == 'object':
+            if not isinstance(value, dict):
+                raise invalid('%s must be an object.' % path)
+            return validate_body(self._object_fields(value, path), value, prefix=path + '.')
+        checks = {
+            'string': (lambda v: isinstance(v, str), 'a string'),
+            'int': (lambda v: isinstance(v, int) and not isinstance(v, bool), 'an integer'),
+            'number': (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), 'a number'),
+            'bool': (lambda v: isinstance(v, bool), 'true or false'),
+            'string_list': (lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v), 'a list of strings'),
+            'freeform_tags': (lambda v: isinstance(v, dict) and all(isinstance(item, str) for item in v.values()),
+                              'an object of string values'),
+            'defined_tags': (lambda v: isinstance(v, dict) and all(isinstance(item, dict) for item in v.values()),
+                             'an object of objects (namespace -> key -> value)'),
+        }
+        is_valid, expected = checks[self.kind]
+        if not is_valid(value):
+            raise invalid('%s must be %s.' % (path, expected))
         if self.minimum is not None and value < self.minimum:
-            raise invalid('%s must be at least %d.' % (self.name, self.minimum))
-        if self.enum and value not in self.enum:
-            allowed = ', '.join(self.enum) if len(self.enum) <= 12 else 'the documented values'
-            raise invalid('%s %r is not valid; expected one of %s.' % (self.name, value, allowed))
+            raise invalid('%s must be at least %d.' % (path, self.minimum))
+        for item in (value if self.kind == 'string_list' else [value]):
+            if self.enum and item not in self.enum:
+                allowed = ', '.join(self.enum) if len(self.enum) <= 20 else 'the documented values'
+                raise invalid('%s %r is not valid; expected one of %s.' % (path, item, allowed))
+        return value
+
+    def _object_fields(self, value, path):
+        if self.variants is None:
+            return self.fields
+        discriminator, choices = self.variants
+        selector = Field(discriminator, required=True, enum=sorted(choices))
+        kind = value.get(discriminator)
+        if kind is None:
+            raise OciError(400, 'MissingParameter', 'Missing required field %s.%s.' % (path, discriminator))
+        selector.check(kind, '%s.%s' % (path, discriminator))
+        return (selector,) + tuple(choices[kind])
 
 
-def validate_body(fields, body, updating=False):
-    """Check a create (or update) body against the field list; return the accepted fields."""
+def validate_body(fields, body, updating=False, prefix=''):
+    """Check a create (or update) body against the field list; return the accepted fields.
+
+    `prefix` names the enclosing object in messages (`fineTuneDetails.`); write-only values are left out.
+    """
     by_name = {field.name: field for field in fields}
     for name in sorted(body):
         field = by_name.get(name)
         if field is None:
-            raise invalid('Unknown field %s in the request body.' % name)
+            raise invalid('Unknown field %s%s in the request body.' % (prefix, name))
         if updating and not field.updatable:
             raise invalid('%s cannot be changed after creation.' % name)
     accepted = {}
@@ -119,10 +158,11 @@ def validate_body(fields, body, updating=False):
         value = body.get(field.name)
         if value is None:
             if field.required and not updating:
-                raise OciError(400, 'MissingParameter', 'Missing required field %s.' % field.name)
+                raise OciError(400, 'MissingParameter', 'Missing required field %s%s.' % (prefix, field.name))
             continue
-        field.check(value)
-        accepted[field.name] = value
+        checked = field.check(value, prefix + field.name)
+        if not field.write_only:
+            accepted[field.name] = checked
     return accepted
 
 

@@ -1,7 +1,8 @@
 """The generic OCI control-plane engine: resources declared as data, CRUD + work requests on top.
 
 A service (GenAI now, Vision later) is an `OciService` built from `ResourceKind` declarations;
-resource-specific behaviour is a small hook on the kind (`decorate`, `transition_fields`, `dependents`).
+resource-specific behaviour is a small hook or flag on the kind (`prepare`, `decorate`, `catalogue`,
+`dependents`, `sync_update`, ...).
 """
 
 import copy
@@ -20,45 +21,60 @@ from .store import Record
 from .wire import Response, json_response, new_request_id, rfc3339
 
 RETRY_TOKEN_LIFETIME = 24 * 3600
-TRANSITIONAL_STATES = ('CREATING', 'UPDATING', 'DELETING')
-FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED'}
 
 
 class ResourceKind:
     """Declarative description of one OCI resource type.
 
+    label: how messages and work-request logs name it ("endpoint");
     fields: `Field`s of the create body (`updatable` ones make the update body);
     states: every lifecycleState value (list filter check);
     list_filters: exact-match query filters besides compartmentId;
+    any_of_filters: (query parameter, list field, allowed values): repeated values match a record whose
+        list holds any of them (`capability=CHAT&capability=FINE_TUNE`);
     sort_by: accepted `sortBy` values (timeCreated is the default, DESC);
+    summary_omit: fields of the full resource that its Summary (list item) lacks;
     transition_fields: updates changing one of these go through UPDATING (others apply in place);
+    sync_update: updates apply at once and answer without a work request (UpdateModel);
     dependents: (kind name, dotted field path) pairs whose non-DELETED records block deletion (409);
+    prepare: hook(service, fields) at create, after the body checks: checks related resources, may add fields;
+    on_created: hook(record) -> fields the resource gains when its create succeeds (fine-tuning metrics);
+    catalogue: hook(service) -> read-only records listed in every compartment (base models);
     decorate: hook(service, record, view) adding computed fields to the response.
     """
 
-    def __init__(self, name, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
-                 default_name_prefix, transition_fields=(), dependents=(), decorate=None):
+    def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
+                 default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
+                 sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None):
         self.name = name
+        self.label = label
         self.collection = collection
         self.ocid_type = ocid_type
         self.operation_suffix = operation_suffix
         self.fields = fields
         self.states = states
         self.list_filters = list_filters
+        self.any_of_filters = any_of_filters
         self.sort_by = sort_by
+        self.summary_omit = summary_omit
         self.default_name_prefix = default_name_prefix
         self.transition_fields = transition_fields
+        self.sync_update = sync_update
         self.dependents = dependents
+        self.prepare = prepare
+        self.on_created = on_created
+        self.catalogue = catalogue
         self.decorate = decorate
 
 
 class Transition:
-    """An in-flight lifecycle change: at `ends` the resource becomes `final_state`."""
+    """An in-flight lifecycle change: at `ends` the resource becomes `final_state` and gains `changes`."""
 
-    def __init__(self, ends, final_state, details=None):
+    def __init__(self, ends, final_state, details=None, changes=None):
         self.ends = ends
         self.final_state = final_state
         self.details = details
+        self.changes = changes or {}
 
 
 def settle(record, now):
@@ -66,6 +82,7 @@ def settle(record, now):
     pending = record.pending
     if pending is None or now < pending.ends:
         return
+    record.fields.update(pending.changes)
     record.fields['lifecycleState'] = pending.final_state
     record.fields['timeUpdated'] = rfc3339(pending.ends)
     record.fields.pop('previousState', None)
@@ -96,6 +113,10 @@ class OciService:
         self.kinds = {kind.name: kind for kind in kinds}
         self.work_request_kind = name + ':WorkRequest'
         self.work_request_ocid_type = work_request_ocid_type
+        self.catalogues = {}
+        for kind in kinds:
+            if kind.catalogue:
+                self.catalogues[kind.name] = {record.id: record for record in kind.catalogue(self)}
         self.router = Router()
         for kind in kinds:
             collection = '/' + kind.collection
@@ -144,7 +165,31 @@ class OciService:
             headers['Retry-After'] = str(retry_after)
         return OciError(status, codes[status], 'Injected fault (emulator).').response(headers)
 
-    # ---- views -----------------------------------------------------------------------------
+    # ---- records and views -----------------------------------------------------------------
+
+    def records(self, kind_name):
+        """Every record of a kind, catalogue entries first, transitions settled."""
+        now = self.now()
+        found = list(self.catalogues.get(kind_name, {}).values()) + self.store.all(kind_name)
+        for record in found:
+            settle(record, now)
+        return found
+
+    def lookup(self, kind_name, resource_id):
+        """The record (settled) with this id, or None."""
+        record = self.catalogues.get(kind_name, {}).get(resource_id) or self.store.get(kind_name, resource_id)
+        if record is not None:
+            settle(record, self.now())
+        return record
+
+    def related(self, kind_names, resource_id, field_name):
+        """The live record `field_name` refers to (one of `kind_names`), or 404 naming the field."""
+        for kind_name in kind_names:
+            record = self.lookup(kind_name, resource_id)
+            if record is not None and record.fields['lifecycleState'] != 'DELETED':
+                return record
+        raise OciError(404, 'NotAuthorizedOrNotFound', 'Authorization failed or requested resource not found: %s %s.'
+                       % (field_name, resource_id))
 
     def view(self, kind, record):
         data = copy.deepcopy(record.fields)
@@ -154,19 +199,20 @@ class OciService:
 
     def attached(self, kind_name, dotted_path, target_id):
         """Records of `kind_name` (not DELETED) whose field at `dotted_path` is `target_id`."""
-        now = self.now()
-        found = []
-        for record in self.store.all(kind_name):
-            settle(record, now)
-            if record.fields.get('lifecycleState') != 'DELETED' and field_at(record.fields, dotted_path) == target_id:
-                found.append(record)
-        return found
+        return [record for record in self.records(kind_name)
+                if record.fields.get('lifecycleState') != 'DELETED' and field_at(record.fields, dotted_path) == target_id]
 
     def _load(self, kind, resource_id):
-        record = self.store.get(kind.name, resource_id)
+        record = self.lookup(kind.name, resource_id)
         if record is None:
             raise not_found('%s %s' % (kind.name, resource_id))
-        settle(record, self.now())
+        return record
+
+    def _load_writable(self, kind, resource_id):
+        record = self._load(kind, resource_id)
+        if record.read_only:
+            raise OciError(400, 'InvalidParameter', '%s %s is provided by the service and is read-only: it cannot be updated, '
+                                                    'moved or deleted.' % (kind.name, resource_id))
         return record
 
     def _require_state(self, kind, record, operation, allowed):
@@ -176,23 +222,24 @@ class OciService:
         if state not in allowed:
             raise OciError(409, 'IncorrectState', 'Cannot %s %s %s while it is %s.' % (operation, kind.name, record.id, state))
 
-    def _start_work(self, kind, record, operation, final_state, outcome, transition):
+    def _start_work(self, kind, record, operation, final_state, outcome, transition, changes=None):
         """Record a work request for `operation`; with `transition`, the resource reaches `final_state` when it ends."""
         now = self.now()
         error = details = None
         if outcome == 'FAILED':
             final_state = 'FAILED'
             error = details = 'The %s operation failed (outcome injected by the emulator).' % operation.lower()
+            changes = None
         elif outcome == 'NEEDS_ATTENTION':
             final_state = 'NEEDS_ATTENTION'
             details = 'The resource needs attention (outcome injected by the emulator).'
         work_request = WorkRequest(
             new_ocid(self.work_request_ocid_type, self.emulator.config.region), record.fields['compartmentId'],
-            '%s_%s' % (operation, kind.operation_suffix), kind.name, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
-            record.id, now, self.emulator.settings.delay, FINAL_ACTIONS[operation], error)
+            operation, kind.operation_suffix, kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
+            record.id, now, self.emulator.settings.delay, final_state if transition else record.fields['lifecycleState'], error)
         self.store.add(self.work_request_kind, work_request)
         if transition:
-            record.pending = Transition(work_request.finished, final_state, details)
+            record.pending = Transition(work_request.finished, final_state, details, changes)
         return work_request
 
     def _resource_response(self, kind, record, work_request=None):
@@ -229,6 +276,8 @@ class OciService:
         if replayed:
             return replayed
         fields = validate_body(kind.fields, body)
+        if kind.prepare:
+            kind.prepare(self, fields)
         now = self.now()
         record_id = new_ocid(kind.ocid_type, self.emulator.config.region)
         fields.setdefault('displayName', kind.default_name_prefix + datetime.fromtimestamp(now, timezone.utc).strftime('%Y%m%d%H%M%S'))
@@ -237,7 +286,8 @@ class OciService:
         fields.update({'id': record_id, 'lifecycleState': 'CREATING', 'timeCreated': rfc3339(now), 'systemTags': {}})
         record = self.store.add(kind.name, Record(kind.name, record_id, fields, now))
         outcome = self.emulator.settings.take_outcome(kind.name)
-        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True)
+        changes = kind.on_created(record) if kind.on_created else None
+        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes)
         response = self._resource_response(kind, record, work_request)
         self._remember(request, body, response)
         return response
@@ -249,12 +299,19 @@ class OciService:
         compartment_id = require_param(request, 'compartmentId')
         check_enum_param(request, 'lifecycleState', kind.states)
         filters = [(name, request.param(name)) for name in kind.list_filters if request.param(name) is not None]
-        now = self.now()
-        selected = []
-        for record in self.store.all(kind.name):
-            settle(record, now)
-            if record.fields['compartmentId'] == compartment_id and all(record.fields.get(name) == value for name, value in filters):
-                selected.append(record)
+        any_of = []
+        for param, list_field, allowed in kind.any_of_filters:
+            wanted = request.params(param)
+            for value in wanted:
+                if value not in allowed:
+                    raise OciError(400, 'InvalidParameter', 'Query parameter %s %r is not valid; expected one of %s.'
+                                   % (param, value, ', '.join(allowed)))
+            if wanted:
+                any_of.append((list_field, set(wanted)))
+        selected = [record for record in self.records(kind.name)
+                    if (record.read_only or record.fields['compartmentId'] == compartment_id)
+                    and all(record.fields.get(name) == value for name, value in filters)
+                    and all(wanted.intersection(record.fields.get(list_field) or ()) for list_field, wanted in any_of)]
         sort_keys = {name: (lambda record, name=name: record.fields.get(name) or '') for name in kind.sort_by}
         sort_keys['timeCreated'] = lambda record: record.created
         ordered = sort_items(selected, request, sort_keys, 'timeCreated', ('timeCreated',))
@@ -262,15 +319,20 @@ class OciService:
         items = []
         for record in page:
             data = self.view(kind, record)
-            data.pop('previousState', None)
+            for name in kind.summary_omit:
+                data.pop(name, None)
             items.append(data)
         return json_response(200, {'items': items}, headers)
 
     def update_resource(self, kind, request, resource_id):
-        record = self._load(kind, resource_id)
+        record = self._load_writable(kind, resource_id)
         changes = validate_body(kind.fields, json_object(request), updating=True)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
+        if kind.sync_update:
+            record.fields.update(changes)
+            record.fields['timeUpdated'] = rfc3339(self.now())
+            return self._resource_response(kind, record)
         outcome = self.emulator.settings.take_outcome(kind.name)
         transition = outcome is not None or any(
             name in changes and changes[name] != record.fields.get(name) for name in kind.transition_fields)
@@ -286,14 +348,15 @@ class OciService:
         return self._resource_response(kind, record, work_request)
 
     def delete_resource(self, kind, request, resource_id):
-        record = self._load(kind, resource_id)
+        record = self._load_writable(kind, resource_id)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'delete', ('ACTIVE', 'FAILED', 'NEEDS_ATTENTION'))
         blocking = []
         for dependent_kind, dotted_path in kind.dependents:
-            blocking.extend('%s %s' % (dependent_kind, other.id) for other in self.attached(dependent_kind, dotted_path, record.id))
+            blocking.extend('%s %s (%s)' % (dependent_kind, other.id, other.fields.get('displayName'))
+                            for other in self.attached(dependent_kind, dotted_path, record.id))
         if blocking:
-            raise OciError(409, 'IncorrectState', 'Cannot delete %s %s while these resources are attached to it: %s.'
+            raise OciError(409, 'IncorrectState', 'Cannot delete %s %s while these resources use it: %s. Delete them first.'
                            % (kind.name, record.id, ', '.join(blocking)))
         record.fields['lifecycleState'] = 'DELETING'
         record.fields['timeUpdated'] = rfc3339(self.now())
@@ -301,7 +364,7 @@ class OciService:
         return Response(202, b'', {'opc-work-request-id': work_request.id})
 
     def change_compartment(self, kind, request, resource_id):
-        record = self._load(kind, resource_id)
+        record = self._load_writable(kind, resource_id)
         body = json_object(request)
         replayed = self._replay(request, body)
         if replayed:
@@ -341,8 +404,9 @@ class OciService:
         return json_response(200, {'items': [wr.view(now) for wr in page]}, headers)
 
     def list_work_request_entries(self, which, request, wr_id):
+        """Errors or logs of a work request, newest first unless `sortOrder=ASC` (as the SDK documents)."""
         work_request = self._work_request(wr_id)
         entries = getattr(work_request, which)(self.now())
-        ordered = sort_items(entries, request, {'timestamp': lambda entry: entry['timestamp']}, 'timestamp', ())
+        ordered = sort_items(entries, request, {'timestamp': lambda entry: entry['timestamp']}, 'timestamp', ('timestamp',))
         page, headers = paginate(ordered, request)
         return json_response(200, {'items': page}, headers)

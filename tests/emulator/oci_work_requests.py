@@ -6,28 +6,34 @@ from .wire import rfc3339
 
 ACCEPTED_SHARE = 0.1  # part of the duration a work request spends in ACCEPTED before IN_PROGRESS
 STATUSES = ('ACCEPTED', 'IN_PROGRESS', 'WAITING', 'FAILED', 'SUCCEEDED', 'CANCELING', 'CANCELED')
+VERBS = {'CREATE': 'Creating', 'UPDATE': 'Updating', 'DELETE': 'Deleting'}
+FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED'}
 
 
 class WorkRequest:
-    """One asynchronous operation on one resource.
+    """One asynchronous operation (`CREATE`, `UPDATE`, `DELETE`) on one resource.
 
     It is accepted at `accepted`, starts after ACCEPTED_SHARE of `duration`, and finishes at
-    `accepted + duration` as SUCCEEDED, or FAILED when it carries an `error_message`.
+    `accepted + duration` as SUCCEEDED (the resource is then `final_state`), or FAILED when it
+    carries an `error_message`. `label` names the resource type in log messages ("endpoint").
     """
 
-    def __init__(self, wr_id, compartment_id, operation_type, entity_type, entity_uri, resource_id,
-                 accepted, duration, final_action, error_message=None):
+    def __init__(self, wr_id, compartment_id, operation, operation_suffix, entity_type, label, entity_uri, resource_id,
+                 accepted, duration, final_state, error_message=None):
         self.id = wr_id
         self.seq = 0
         self.compartment_id = compartment_id
-        self.operation_type = operation_type
+        self.operation = operation
+        self.operation_type = '%s_%s' % (operation, operation_suffix)
         self.entity_type = entity_type
+        self.label = label
         self.entity_uri = entity_uri
         self.resource_id = resource_id
         self.accepted = accepted
         self.started = accepted + duration * ACCEPTED_SHARE
+        self.halfway = accepted + duration / 2.0
         self.finished = accepted + duration
-        self.final_action = final_action
+        self.final_state = final_state
         self.error_message = error_message
 
     def status(self, now):
@@ -47,7 +53,7 @@ class WorkRequest:
         if not done:
             action = 'IN_PROGRESS'
         else:
-            action = 'FAILED' if self.error_message else self.final_action
+            action = 'FAILED' if self.error_message else FINAL_ACTIONS[self.operation]
         data = {
             'id': self.id,
             'compartmentId': self.compartment_id,
@@ -70,10 +76,17 @@ class WorkRequest:
         return []
 
     def logs(self, now):
+        """Progress messages written so far: accepted, started, halfway, and the outcome."""
+        doing = '%s %s %s' % (VERBS[self.operation], self.label, self.resource_id)
         entries = [(self.accepted, '%s accepted.' % self.operation_type)]
         if now >= self.started:
-            entries.append((self.started, '%s started for %s.' % (self.operation_type, self.resource_id)))
+            entries.append((self.started, '%s.' % doing))
+        if now >= self.halfway and self.halfway < self.finished:
+            entries.append((self.halfway, '%s: 50%% complete.' % doing))
         if now >= self.finished:
-            outcome = 'failed: %s' % self.error_message if self.error_message else 'succeeded.'
-            entries.append((self.finished, '%s %s' % (self.operation_type, outcome)))
+            if self.error_message:
+                entries.append((self.finished, '%s failed: %s' % (self.operation_type, self.error_message)))
+            else:
+                entries.append((self.finished, '%s %s is %s. %s succeeded.' % (
+                    self.label[0].upper() + self.label[1:], self.resource_id, self.final_state, self.operation_type)))
         return [{'message': message, 'timestamp': rfc3339(moment)} for moment, message in entries]

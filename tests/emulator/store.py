@@ -7,7 +7,8 @@ class Record:
     """One stored resource: its wire fields plus bookkeeping.
 
     `created` is the emulated creation time (sorting), `seq` the store-wide insertion order
-    (tie-breaks), `pending` an in-flight lifecycle transition owned by the service.
+    (tie-breaks), `pending` an in-flight lifecycle transition owned by the service, `read_only`
+    marks catalogue entries (base models) that no call may change.
     """
 
     def __init__(self, kind, record_id, fields, created):
@@ -17,6 +18,7 @@ class Record:
         self.created = created
         self.seq = 0
         self.pending = None
+        self.read_only = False
 
 
 class Store:

@@ -31,6 +31,10 @@ class Request:
                 return value
         return None
 
+    def params(self, name):
+        """Every value of a repeated query parameter (`capability=A&capability=B`)."""
+        return [value for key, value in self.query if key == name]
+
 
 class Response:
     """Status, headers (name -> value) and body bytes of one answer."""
@@ -49,6 +53,10 @@ class Response:
             if key.lower() == lowered:
                 return value
         return None
+
+    def params(self, name):
+        """Every value of a repeated query parameter (`capability=A&capability=B`)."""
+        return [value for key, value in self.query if key == name]
 
 
 def json_response(status, data, headers=None):

@@ -3,7 +3,6 @@
 import time
 
 from emulator.config import TEST_COMPARTMENT
-from emulator.store import Record
 
 BASE = '/20231130/dedicatedAiClusters'
 OTHER_COMPARTMENT = 'ocid1.compartment.oc1..aaaaaaaaothercompartment'
@@ -251,22 +250,6 @@ def test_injected_outcomes(oci, admin):
     finish_transitions(admin)
     assert oci.get(BASE + '/' + normal.json()['id']).json()['lifecycleState'] == 'FAILED'
     assert oci.delete(BASE + '/' + failed.json()['id']).status_code == 202
-
-
-def test_delete_refused_while_endpoints_are_attached(emulator, oci, admin):
-    cluster_id = create(oci).json()['id']
-    finish_transitions(admin)
-    endpoint = Record('Endpoint', 'ocid1.generativeaiendpoint.oc1.us-chicago-1.e1',
-                      {'id': 'ocid1.generativeaiendpoint.oc1.us-chicago-1.e1', 'dedicatedAiClusterId': cluster_id,
-                       'compartmentId': TEST_COMPARTMENT, 'lifecycleState': 'ACTIVE'}, 0)
-    with emulator.emulator.lock:
-        emulator.emulator.store.add('Endpoint', endpoint)
-    assert oci.get(BASE + '/' + cluster_id).json()['capacity']['usedEndpointCapacity'] == 1
-    code, message = error_of(oci.delete(BASE + '/' + cluster_id), 409)
-    assert code == 'IncorrectState' and 'Endpoint ocid1.generativeaiendpoint.oc1.us-chicago-1.e1' in message
-
-    endpoint.fields['lifecycleState'] = 'DELETED'
-    assert oci.delete(BASE + '/' + cluster_id).status_code == 202
 
 
 def test_change_compartment(oci, admin):
