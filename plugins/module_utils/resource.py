@@ -319,6 +319,9 @@ class Engine:
                 spec.label, current["id"], spec.lifecycle.state(current), _details(current)),
                 id=current["id"], lifecycle_state=spec.lifecycle.state(current))
         want = self.desired_fields()
+        if etag is None and any(wire not in current for wire in want):
+            # found by name: the list summary lacks a managed field (e.g. a model's description), so read it all
+            current, etag = self.client.read(spec, current["id"])
         want.update(self.desired_tags(current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
         frozen = [(option, field.wire) for option, field in spec.fields.items()

@@ -162,6 +162,33 @@ def test_rerun_by_name_is_one_search_and_no_change(clock):
     assert result["changed"] is False and result["dedicated_ai_cluster"]["id"] == cluster_id
 
 
+class SummaryClient(FakeClient):
+    """Lists summaries without some fields, as ListModels leaves out a model's description."""
+
+    def __init__(self, spec, hidden, **kwargs):
+        super(SummaryClient, self).__init__(spec, **kwargs)
+        self.hidden = hidden
+
+    def search(self, spec, scope_value, name, filters=()):
+        return iter([dict((k, v) for k, v in r.items() if k not in self.hidden)
+                     for r in super(SummaryClient, self).search(spec, scope_value, name, filters)])
+
+
+def test_rerun_by_name_reads_the_resource_when_the_summary_lacks_a_managed_field(clock):
+    client = SummaryClient(DAC, hidden=("description",))
+    cluster_id = client.add(cluster())
+    result = run(DAC, client, clock, description="serving", **CREATE)
+    assert client.ops() == ["search", "read"]
+    assert result["changed"] is False and result["dedicated_ai_cluster"]["description"] == "serving"
+
+
+def test_rerun_by_name_does_not_read_for_a_field_it_does_not_manage(clock):
+    client = SummaryClient(DAC, hidden=("description",))
+    client.add(cluster())
+    result = run(DAC, client, clock, **CREATE)
+    assert client.ops() == ["search"] and result["changed"] is False
+
+
 def test_deleted_namesake_is_ignored_and_a_new_one_created(clock):
     client = FakeClient(DAC)
     old_id = client.add(cluster(lifecycleState="DELETED"))
