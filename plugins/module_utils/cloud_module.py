@@ -55,7 +55,7 @@ def resource_argument_spec(spec, cloud):
     argspec["state"] = dict(type="str", default="present", choices=["present", "absent"])
     argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
     if spec.scope:
-        argspec[spec.scope[0]] = dict(type="str")
+        argspec[spec.scope[0]] = dict(type="str", required=spec.scope_in_path)
     argspec[spec.name[0]] = dict(type="str")
     for option, field in spec.fields.items():
         argspec[option] = dict(field.argspec)
@@ -66,9 +66,10 @@ def resource_argument_spec(spec, cloud):
 
 def info_argument_spec(spec, cloud):
     argspec = dict(cloud.common_args)
-    argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
+    if spec.has_id:
+        argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
     if spec.scope:
-        argspec[spec.scope[0]] = dict(type="str")
+        argspec[spec.scope[0]] = dict(type="str", required=spec.scope_in_path)
     argspec.update((option, dict(f.argspec)) for option, f in spec.filters.items())
     argspec.update((option, dict(type="bool", default=False)) for option in spec.includes)
     return argspec
@@ -82,7 +83,8 @@ def check_params(module, spec, cloud):
         problems.append(cloud.check_id(params["id"], "id", spec))
     if spec.scope and params.get(spec.scope[0]):
         problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
-    for option, check in [(o, f.check) for o, f in spec.fields.items()] + [(o, f.check) for o, f in spec.filters.items()]:
+    checks = [(o, f.check) for o, f in spec.fields.items()] + [(o, f.check) for o, f in spec.filters.items()]
+    for option, check in checks + list(spec.checks.items()):
         if check and params.get(option) is not None:
             problems.append(check(params[option], option))
     for key in ("retries", "wait_timeout"):
@@ -139,7 +141,7 @@ def run_resource_module(spec, cloud):
 
 
 def run_info_module(spec, cloud):
-    required = [("id", spec.scope[0])] if spec.scope else []
+    required = [("id", spec.scope[0])] if spec.scope and spec.has_id and not spec.scope_in_path else []
     module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                            required_one_of=required)
     check_params(module, spec, cloud)
