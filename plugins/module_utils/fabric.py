@@ -380,6 +380,7 @@ ENDPOINT = ResourceSpec(
                         deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg")),
     wire_case="snake",
     items_key="endpoints",
+    secrets={"urls": ("token",)},
     filters={
         "name": Filter("name", check=ENDPOINT_NAME),
         "model_id": Filter("model_id", check=lambda value, option: check_resource_id(value, option, None)),

@@ -113,6 +113,8 @@ class ResourceSpec:
     includes      info-module bool option -> (client, resource) -> (key, value) to add to each listed resource
     items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
     read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
+    secrets       wire key -> keys of that dict (or of each dict in that list) never returned: secrets the service
+                  sends (Fabric endpoint ``urls`` carry invoke ``token``s)
     has_id        False for listed things without an id (Huawei base models): the info module takes no id
     part          what the plain field comparison cannot carry (Fabric model versions), or None. Its options are
                   Fields with wire None; the engine calls ``part.create_fields(params)`` -> wire fields for the
@@ -125,7 +127,7 @@ class ResourceSpec:
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
                  items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
-                 has_id=True, part=None):
+                 has_id=True, part=None, secrets=None):
         self.kind = kind
         self.label = label
         self.path = path
@@ -146,6 +148,7 @@ class ResourceSpec:
         self.includes = includes or {}
         self.checks = checks or {}
         self.has_id = has_id
+        self.secrets = secrets or {}
         self.part = part
 
     @property
@@ -525,14 +528,19 @@ class Engine:
 
 
 def without_secrets(spec, resource):
-    """A copy of the resource without write-only values: a check-mode prediction is built from the request,
-    and a service might echo a secret one day."""
+    """A copy of the resource without write-only values (a check-mode prediction is built from the request,
+    and a service might echo a secret one day) and without the secrets the service returns (``secrets``)."""
     if not resource:
         return resource
     clean = dict(resource)
-    for field in spec.fields.values():
-        if field.write_only and isinstance(clean.get(field.wire), dict):
-            clean[field.wire] = dict((k, v) for k, v in clean[field.wire].items() if k not in field.write_only)
+    hidden = [(field.wire, field.write_only) for field in spec.fields.values() if field.write_only]
+    for wire, keys in hidden + list(spec.secrets.items()):
+        value = clean.get(wire)
+        if isinstance(value, dict):
+            clean[wire] = dict((k, v) for k, v in value.items() if k not in keys)
+        elif isinstance(value, list):
+            clean[wire] = [dict((k, v) for k, v in item.items() if k not in keys) if isinstance(item, dict) else item
+                           for item in value]
     return clean
 
 

@@ -413,7 +413,7 @@ class FabricService:
             if pending['status'] in FAILURES:
                 record.fields['error_code'], record.fields['error_msg'] = FAILURES[pending['status']]
             if pending['status'] == 'RUNNING':
-                record.fields['urls'] = [{'name': 'ApiInvoke', 'type': 'PRIVATE',
+                record.fields['urls'] = [{'name': 'ApiInvoke', 'type': 'PRIVATE', 'token': 'ek-' + uuid.uuid4().hex,
                                           'address': 'https://%s.infer.fabric.%s.myhuaweicloud.com/v1/chat/completions'
                                                      % (record.id, REGION)}]
         return False

@@ -241,6 +241,7 @@ def test_endpoint_moves_through_its_states(huawei, admin):
     finish_transitions(admin)
     running = ok(huawei.request('GET', path))
     assert running['status'] == 'RUNNING' and running['urls'][0]['name'] == 'ApiInvoke'
+    assert running['urls'][0]['token'].startswith('ek-')
     assert 'error_code' not in running
     brief = ok(huawei.request('GET', endpoints))['endpoints'][0]
     assert brief['status'] == 'RUNNING' and 'urls' not in brief and 'runtime_env_type' not in brief

@@ -153,6 +153,7 @@ def test_endpoint_waits_until_running_and_reports_a_failure(cloud):
                     reserved_resource=dict(mu=dict(spec_code="mu.small", min=1, max=2)))
     created = cloud.run(ENDPOINT, **endpoint)
     assert created["endpoint"]["status"] == "RUNNING" and created["endpoint"]["urls"][0]["name"] == "ApiInvoke"
+    assert "token" not in created["endpoint"]["urls"][0] and "ek-" not in repr(created)  # the invoke token is a secret
     assert cloud.run(ENDPOINT, **endpoint)["changed"] is False and len(cloud.sent()) == 1
 
     updated = cloud.run(ENDPOINT, workspace_id=ws, id=created["endpoint"]["id"], description="new")
