@@ -75,17 +75,20 @@ def info_argument_spec(spec, cloud):
     return argspec
 
 
-def check_params(module, spec, cloud):
-    """Fail with every problem in the options, each naming the option and the rule, before any request."""
+def check_params(module, spec, cloud, options):
+    """Fail with every problem in the options, each naming the option and the rule, before any request.
+
+    ``options``: the spec's fields (resource modules) or filters (info modules); ``spec.checks`` apply to both."""
     params = module.params
     problems = []
     if params.get("id"):
         problems.append(cloud.check_id(params["id"], "id", spec))
     if spec.scope and params.get(spec.scope[0]):
         problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
-    checks = [(o, f.check) for o, f in spec.fields.items()] + [(o, f.check) for o, f in spec.filters.items()]
-    for option, check in checks + list(spec.checks.items()):
-        if check and params.get(option) is not None:
+    checks = dict((option, f.check) for option, f in options.items() if f.check)
+    checks.update(spec.checks)
+    for option, check in checks.items():
+        if params.get(option) is not None:
             problems.append(check(params[option], option))
     for key in ("retries", "wait_timeout"):
         if params.get(key) is not None and params[key] < 0:
@@ -134,7 +137,7 @@ def run_module(module, work):
 def run_resource_module(spec, cloud):
     module = AnsibleModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
                            required_one_of=[("id", spec.name[0])])
-    check_params(module, spec, cloud)
+    check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     module.exit_json(**run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode,
                                                                module._diff)))
@@ -144,6 +147,6 @@ def run_info_module(spec, cloud):
     required = [("id", spec.scope[0])] if spec.scope and spec.has_id and not spec.scope_in_path else []
     module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                            required_one_of=required)
-    check_params(module, spec, cloud)
+    check_params(module, spec, cloud, spec.filters)
     client = connect(module, cloud)
     module.exit_json(changed=False, **{spec.plural: run_module(module, lambda: list_resources(spec, client, module.params))})

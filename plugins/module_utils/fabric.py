@@ -88,7 +88,7 @@ WORKSPACE = ResourceSpec(
     read_by_list=True,
     in_use=_workspace_in_use,
     filters={
-        "name": Filter("name", check=WORKSPACE_NAME),
+        "name": Filter("name"),
         "enterprise_project_id": Filter("enterprise_project_id", check=length_rule(64, 1)),
     },
 )
@@ -289,7 +289,7 @@ MODEL = ResourceSpec(
     part=ModelVersions(),
     in_use=_endpoints_using_model,
     filters={
-        "name": Filter("name", check=MODEL_NAME),
+        "name": Filter("name"),
         "type": Filter("type", choices=MODEL_TYPES),
         "visibility": Filter("visibility", choices=VISIBILITY),
         "sort_by": Filter("sort_by", choices=["CREATE_TIME", "UPDATE_TIME", "NAME"]),
@@ -382,7 +382,7 @@ ENDPOINT = ResourceSpec(
     items_key="endpoints",
     secrets={"urls": ("token",)},
     filters={
-        "name": Filter("name", check=ENDPOINT_NAME),
+        "name": Filter("name"),
         "model_id": Filter("model_id", check=lambda value, option: check_resource_id(value, option, None)),
         "type": Filter("type", choices=ENDPOINT_TYPES),
         "visibility": Filter("visibility", choices=VISIBILITY),

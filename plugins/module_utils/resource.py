@@ -104,7 +104,8 @@ class ResourceSpec:
                   when the scope is only a path placeholder: then it is always required, never sent nor moved
     name          (option, wire, query) of the name used to find it, or None
     fields        option -> Field for everything else the module manages
-    checks        option -> check(value, option) for options that are not fields (the name), before any request
+    checks        option -> check(value, option) for options that are not fields (the name), before any request,
+                  in the resource module and in the info module (its filter of that name)
     tags          option -> wire for tag dicts that honour purge_tags
     movable       the scope can be changed in place (OCI changeCompartment)
     filters       info-module option -> Filter
@@ -219,7 +220,8 @@ def differs(want, have, unordered=False):
 # the engine
 
 class Engine:
-    """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)."""
+    """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)
+    and says whether its reads give ``etags`` to send with changes."""
 
     def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
         self.spec = spec
@@ -396,7 +398,7 @@ class Engine:
         if spec.lifecycle.state(current) not in spec.lifecycle.ready:
             current = self.settle(current, None)  # the service refuses changes while work is in flight
             etag = None
-        if etag is None:
+        if etag is None and self.client.etags:  # found by name or waited for: read for the etag to send
             current, etag = self.client.read(spec, current["id"])
         before = current
         if move:

@@ -173,6 +173,7 @@ class FakeClient:
                  work_request_statuses=("IN_PROGRESS", "SUCCEEDED"), work_request_errors=()):
         lifecycle = spec.lifecycle
         self.spec = spec
+        self.etags = not spec.read_by_list
         self.resources = {}
         self.etags = {}
         self.scripts = {}
