@@ -73,9 +73,10 @@ class Lifecycle:
     """Which lifecycle states mean what. ``gone`` states count as 'not there'."""
 
     def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState",
-                 details=("lifecycleDetails", "lifecycle_details")):
+                 details=("lifecycleDetails", "lifecycle_details"), recoverable=()):
         self.ready = tuple(ready)
         self.failed = tuple(failed)
+        self.recoverable = tuple(recoverable)  # failed states an update may be retried from (Huawei UPDATE_FAILED)
         self.deleting = tuple(deleting)
         self.gone = tuple(gone)
         self.key = key
@@ -357,10 +358,14 @@ class Engine:
 
     def converge(self, current, etag):
         spec, params = self.spec, self.params
-        if spec.lifecycle.state(current) in spec.lifecycle.failed:
-            raise ResourceError("%s %s is in state %s%s; delete it and create it again" % (
-                spec.label, current["id"], spec.lifecycle.state(current), spec.lifecycle.details(current)),
-                id=current["id"], lifecycle_state=spec.lifecycle.state(current))
+        state = spec.lifecycle.state(current)
+        recovering = state in spec.lifecycle.recoverable
+        broken = ResourceError("%s %s is in state %s%s; %s" % (
+            spec.label, current["id"], state, spec.lifecycle.details(current),
+            "give the options to update it with again" if recovering else "delete it and create it again"),
+            id=current["id"], lifecycle_state=state)
+        if state in spec.lifecycle.failed and not recovering:
+            raise broken
         want = self.desired_fields()
         if etag is None and not spec.read_by_list and any(wire not in current for wire in want):
             # found by name: the list summary lacks a managed field (e.g. a model's description), so read it all
@@ -368,6 +373,11 @@ class Engine:
             current, etag = self.client.read(spec, current["id"])
         want.update(self.desired_tags(current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
+        if recovering and not changes:
+            changes = dict((wire, value) for wire, value in want.items()  # send the update again
+                           if wire != spec.name[1] and getattr(self.field_for(wire), "updatable", True))
+            if not changes:
+                raise broken
         frozen = [(option, field.wire) for option, field in spec.fields.items()
                   if not field.updatable and field.wire in changes]
         if frozen:
@@ -395,7 +405,7 @@ class Engine:
         if self.check_mode:
             return current, after, True
 
-        if spec.lifecycle.state(current) not in spec.lifecycle.ready:
+        if state not in spec.lifecycle.ready and not recovering:
             current = self.settle(current, None)  # the service refuses changes while work is in flight
             etag = None
         if etag is None and self.client.etags:  # found by name or waited for: read for the etag to send
@@ -510,7 +520,7 @@ class Engine:
                 spec.label, resource_id, "go away" if gone else "become " + "/".join(str(s) for s in lifecycle.ready),
                 self.within(error), error),
                 id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
-                **{spec.kind: to_result(error.last_seen, self.result_name) if error.last_seen else None})
+                **{spec.kind: to_result(self.without_secrets(error.last_seen), self.result_name) if error.last_seen else None})
 
     def within(self, error):
         return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""

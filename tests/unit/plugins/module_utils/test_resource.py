@@ -873,3 +873,32 @@ def test_a_refusal_with_400_also_asks_what_is_in_the_way(clock):
     client.fail("delete", ApiError(400, "common.01000001", "workspace still has endpoints", "req-1", "DELETE", "u"))
     error = error_of(spec, client, clock, state="absent", id=ws_id)
     assert "in use by endpoint e1 (ep-1)" in str(error) and error.details["error"]["status"] == 400
+
+
+def test_a_failed_update_is_retried_by_sending_the_options_again(clock):
+    spec = noted_spec()
+    spec.lifecycle.recoverable = ("UPDATE_FAILED",)
+    spec.lifecycle.failed += ("UPDATE_FAILED",)
+    client = FakeClient(spec, update_states=["UPDATING", "RUNNING"])
+    thing_id = client.add({"name": "t", "description": "d", "status": "UPDATE_FAILED", "error_code": "E1"})
+    nothing = error_of(spec, client, clock, workspace_id="ws", id=thing_id)
+    assert "UPDATE_FAILED (E1); give the options to update it with again" in str(nothing) and client.mutations() == []
+    result = run(spec, client, clock, workspace_id="ws", id=thing_id, name="t", description="d")
+    assert result["changed"] and result["thing"]["status"] == "RUNNING"
+    assert [m[:3] for m in client.mutations()] == [("update", thing_id, {"description": "d"})]
+    client.resources[thing_id]["status"] = "CREATE_FAILED"
+    assert "delete it and create it again" in str(error_of(spec, client, clock, workspace_id="ws", id=thing_id, description="e"))
+
+
+def test_secrets_the_service_returns_are_kept_out_of_results_and_failures(clock):
+    spec = noted_spec()
+    spec.secrets = {"urls": ("token",)}
+    client = FakeClient(spec, create_states=["CREATING"])
+    error = error_of(spec, client, clock, workspace_id="ws", name="t", note="n", wait_timeout=5)
+    thing_id = error.details["id"]
+    client.resources[thing_id]["urls"] = [{"name": "ApiInvoke", "token": "secret-1"}]
+    error = error_of(spec, client, clock, workspace_id="ws", id=thing_id, wait_timeout=5)
+    assert error.details["thing"]["urls"] == [{"name": "ApiInvoke"}] and "secret-1" not in repr(error.details)
+    client.resources[thing_id]["status"] = "RUNNING"
+    assert run(spec, client, clock, workspace_id="ws", id=thing_id)["thing"]["urls"] == [{"name": "ApiInvoke"}]
+    assert list_resources(spec, client, {"id": thing_id})[0]["urls"] == [{"name": "ApiInvoke"}]
