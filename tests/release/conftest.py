@@ -16,7 +16,6 @@ import pytest
 import yaml
 
 
-
 def _collection_path():
     """Where ansible_collections.cloudai.control is imported from (tools/dev.py puts it on PYTHONPATH: a copy of
     the repository, or a link to it), else this checkout when it sits in an ansible_collections tree."""

@@ -91,6 +91,7 @@ def test_headless_chromium_renders_the_index_as_a_readable_page(site, tmp_path):
     assert 0.01 < sum(content[:128]) / sum(content) < 0.4
     assert len([count for count in content if count]) > 50
 
+
 def ci_script():
     """The first bash block of the emulator-for-CI page."""
     text = (COLLECTION / "docs" / "docsite" / "rst" / "emulator_ci.rst").read_text()
