@@ -6,6 +6,7 @@ covered without editing these tests.
 """
 
 import ast
+import fcntl
 import json
 import os
 import subprocess
@@ -180,15 +181,33 @@ def emulator():
     handle.stop()
 
 
+def shared_once(tmp_path_factory, name, make):
+    """A directory that ``make(directory)`` fills once per test run, however many pytest-xdist workers ask."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's directory, above each worker's own
+    directory = shared / name
+    with open(str(directory) + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / (name + ".done")).exists():
+            make(directory)
+            (shared / (name + ".done")).write_text("")
+    return directory
+
+
+def build_and_install(out):
+    out.mkdir(parents=True, exist_ok=True)
+    assert_ok(run([BIN / "ansible-galaxy", "collection", "build", COLLECTION, "--output-path", out],
+                  env=clean_env(out)))
+    installed = out / "installed"
+    assert_ok(run([BIN / "ansible-galaxy", "collection", "install"] + list(out.glob("cloudai-control-*.tar.gz"))
+                  + ["-p", installed], env=clean_env(out, collections_root=installed)))
+
+
 @pytest.fixture(scope="session")
 def built_collection(tmp_path_factory):
     """The tarball `ansible-galaxy collection build` makes, and a fresh path it was installed into."""
-    out = tmp_path_factory.mktemp("build")
-    assert_ok(run([BIN / "ansible-galaxy", "collection", "build", COLLECTION, "--output-path", out],
-                  env=clean_env(out)))
+    out = shared_once(tmp_path_factory, "collection-build", build_and_install)
     tarballs = list(out.glob("cloudai-control-*.tar.gz"))
     assert len(tarballs) == 1, tarballs
-    installed = out / "installed"
-    assert_ok(run([BIN / "ansible-galaxy", "collection", "install", tarballs[0], "-p", installed],
-                  env=clean_env(out, collections_root=installed)))
-    return tarballs[0], installed
+    return tarballs[0], out / "installed"

@@ -14,7 +14,7 @@ from PIL import Image
 
 from conftest import (
     BIN, COLLECTION, COLLECTIONS_ROOT, FQCN, assert_ok, clean_env, module_documentation, module_names,
-    role_names, role_short_description, run, runtime,
+    role_names, role_short_description, run, runtime, shared_once,
 )
 
 sys.path.insert(0, str(COLLECTION / "tools"))
@@ -34,9 +34,10 @@ def extra_docs():
     return [page for section in sections for page in section["toctree"]]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    return docsite.build(COLLECTION, BIN, COLLECTIONS_ROOT, tmp_path_factory.mktemp("docs")).parent
+    return shared_once(tmp_path_factory, "docs-site",
+                       lambda dest: docsite.build(COLLECTION, BIN, COLLECTIONS_ROOT, dest)) / "html"
 
 
 def test_antsibull_docs_lint_passes():
