@@ -13,8 +13,8 @@ import yaml
 from PIL import Image
 
 from conftest import (
-    BIN, COLLECTION, COLLECTIONS_ROOT, FQCN, assert_ok, clean_env, module_documentation, module_names,
-    role_names, role_short_description, run, runtime, shared_once,
+    BIN, COLLECTION, COLLECTIONS_ROOT, FQCN, assert_ok, clean_env, emulator_env, module_documentation,
+    module_names, role_names, role_short_description, run, runtime, shared_once, write_oci_config,
 )
 
 sys.path.insert(0, str(COLLECTION / "tools"))
@@ -91,6 +91,32 @@ def test_headless_chromium_renders_the_index_as_a_readable_page(site, tmp_path):
     # and the page has text: dark glyph pixels on the light content area, in many shades (anti-aliasing)
     assert 0.01 < sum(content[:128]) / sum(content) < 0.4
     assert len([count for count in content if count]) > 50
+
+
+def first_playbook(page):
+    """The first YAML block after the "First playbook" heading of an extra docs page."""
+    text = (COLLECTION / "docs" / "docsite" / "rst" / (page + ".rst")).read_text()
+    match = re.search(r"^First playbook\n-+\n.*?^\.\. code-block:: yaml\+jinja\n\n((?:(?:    [^\n]*)?\n)+)", text, re.M | re.S)
+    assert match, "%s has no first playbook" % page
+    return yaml.safe_load(textwrap.dedent(match.group(1)))
+
+
+@pytest.mark.parametrize("page", [page for page in extra_docs() if page.endswith("_getting_started")])
+def test_the_first_playbook_of_each_getting_started_page_runs_and_is_idempotent(page, emulator, tmp_path):
+    plays = first_playbook(page)
+    used = sorted({key[len(FQCN) + 1:] for play in plays for task in play["tasks"] for key in task
+                   if key.startswith(FQCN + ".")})
+    assert used, "the first playbook of %s uses no module of the collection" % page
+    missing = [name for name in used if name not in module_names()]
+    if missing:
+        pytest.skip("%s uses modules that do not exist yet: %s" % (page, ", ".join(missing)))
+    playbook = tmp_path / "first.yml"
+    playbook.write_text(yaml.safe_dump(plays, sort_keys=False))
+    env = clean_env(tmp_path, **emulator_env(emulator.url, write_oci_config(tmp_path)))
+    first = assert_ok(run([BIN / "ansible-playbook", playbook], env=env, cwd=tmp_path))
+    again = assert_ok(run([BIN / "ansible-playbook", playbook], env=env, cwd=tmp_path))
+    assert re.search(r"localhost\s*: ok=\d+\s+changed=[1-9]", first), first
+    assert re.search(r"localhost\s*: ok=\d+\s+changed=0\s+unreachable=0\s+failed=0", again), again
 
 
 def ci_script():
