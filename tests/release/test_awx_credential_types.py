@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jinja2 import Environment, meta
 
 import awx
-from conftest import (
+from release_helpers import (
     COLLECTION, FQCN, TEST_FINGERPRINT, TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE,
     TEST_REGION, TEST_TENANCY, TEST_USER, action_groups, clean_env, run_playbook, start_emulator,
 )

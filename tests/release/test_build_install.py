@@ -12,7 +12,7 @@ import yaml
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from packaging.specifiers import SpecifierSet
 
-from conftest import (
+from release_helpers import (
     BIN, COLLECTION, FQCN, assert_ok, clean_env, module_names, role_names, run, runtime, write_oci_config,
 )
 

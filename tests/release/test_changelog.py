@@ -5,7 +5,7 @@ brings the release entry and CHANGELOG.rst up to date."""
 
 import yaml
 
-from conftest import (
+from release_helpers import (
     BIN, COLLECTION, assert_ok, clean_env, module_documentation, module_names, role_names, role_short_description,
     run,
 )

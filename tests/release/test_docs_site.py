@@ -12,7 +12,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import (
+from release_helpers import (
     BIN, COLLECTION, COLLECTIONS_ROOT, FQCN, assert_ok, clean_env, emulator_env, module_documentation,
     module_names, role_names, role_short_description, run, runtime, shared_once, write_oci_config,
 )

@@ -9,7 +9,7 @@ import sys
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import BIN, COLLECTION, assert_ok, clean_env, requirement_lines, run
+from release_helpers import BIN, COLLECTION, assert_ok, clean_env, requirement_lines, run
 
 EE_FILE = COLLECTION / "meta" / "execution-environment.yml"
 

@@ -4,7 +4,7 @@ The default is ``timeout: 0``, which every module refuses before sending any req
 the option; the same tasks without the default are refused for other reasons only. Every module file must
 be in exactly one action group, so modules added later are covered without editing this test."""
 
-from conftest import FQCN, action_groups, clean_env, module_documentation, module_names, run_playbook
+from release_helpers import FQCN, action_groups, clean_env, module_documentation, module_names, run_playbook
 
 TIMEOUT_RULE = "timeout must be at least 1 second, got 0"
 DUMMY = {"str": "x", "int": 1, "bool": False, "list": [], "dict": {}, "path": "/nonexistent", "raw": "x"}

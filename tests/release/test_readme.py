@@ -8,7 +8,7 @@ import shlex
 
 import yaml
 
-from conftest import (
+from release_helpers import (
     BIN, COLLECTION, FQCN, action_groups, assert_ok, clean_env, emulator_env, module_names, run, write_oci_config,
 )
 
