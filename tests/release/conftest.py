@@ -2,7 +2,8 @@
 
 import pytest
 
-from release_helpers import build_and_install, shared_once, start_emulator
+from release_helpers import build_and_install, shared_once  # also puts tests/ on sys.path for the emulator
+from emulator import start_emulator
 
 
 @pytest.fixture

@@ -38,7 +38,6 @@ TESTS_DIR = str(COLLECTION / "tests")
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
-from emulator import start_emulator  # noqa: E402  pylint: disable=wrong-import-position
 from emulator.config import (  # noqa: E402  pylint: disable=wrong-import-position
     TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE, TEST_TENANCY, TEST_USER,
 )

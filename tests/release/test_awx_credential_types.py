@@ -20,8 +20,9 @@ from jinja2 import Environment, meta
 import awx
 from release_helpers import (
     COLLECTION, FQCN, TEST_FINGERPRINT, TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE,
-    TEST_REGION, TEST_TENANCY, TEST_USER, action_groups, clean_env, run_playbook, start_emulator,
+    TEST_REGION, TEST_TENANCY, TEST_USER, action_groups, clean_env, run_playbook,
 )
+from emulator import start_emulator
 from emulator.config import TEST_COMPARTMENT
 from emulator.testing import AdminClient
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import (
