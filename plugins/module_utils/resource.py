@@ -12,7 +12,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import calendar
 import copy
+import hashlib
 import re
 import time
 
@@ -67,14 +69,16 @@ class Filter:
 
 
 class Lifecycle:
-    """Which lifecycle states mean what. ``gone`` states count as 'not there'."""
+    """Which lifecycle states mean what. ``gone`` states count as 'not there'; ``stopped`` states leave
+    ``state=absent`` nothing to do (by default the gone ones; a batch job that finished is stopped too)."""
 
-    def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState"):
+    def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState", stopped=None):
         self.ready = tuple(ready)
         self.failed = tuple(failed)
         self.deleting = tuple(deleting)
         self.gone = tuple(gone)
         self.key = key
+        self.stopped = self.gone if stopped is None else tuple(stopped)
 
     def state(self, resource):
         return (resource or {}).get(self.key)
@@ -100,11 +104,20 @@ class ResourceSpec:
     includes      info-module bool option -> (client, resource) -> (key, value) to add to each listed resource
     items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
     read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
+    listable      there is a list call. Without one (OCI Vision jobs) a create carries a retry token made from the
+                  scope, the name and a generation, so that a re-run gets the same resource back (start_once);
+                  ``accepted_key`` is the wire key of when the service accepted it, which tells a start from a replay;
+                  ``state=absent`` then needs the id
+    immutable     there is no update call: every difference is refused like a create-only option
+    delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
+    replace_hint  what to do with a resource in a failed state
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
-                 items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None):
+                 items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None,
+                 listable=True, accepted_key=None, immutable=False, delete_action=None,
+                 replace_hint="delete it and create it again"):
         self.kind = kind
         self.label = label
         self.path = path
@@ -123,6 +136,11 @@ class ResourceSpec:
         self.manageable = manageable or (lambda resource: True)
         self.in_use = in_use
         self.includes = includes or {}
+        self.listable = listable
+        self.accepted_key = accepted_key
+        self.immutable = immutable
+        self.delete_action = delete_action
+        self.replace_hint = replace_hint
 
     @property
     def plural(self):
@@ -171,6 +189,17 @@ def to_wire(value, convert=snake_to_camel):
     return value
 
 
+def rfc3339_seconds(text):
+    """'2026-11-23T10:00:00.123Z' (or +00:00) -> epoch seconds, or None."""
+    match = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$", text or "")
+    if not match:
+        return None
+    seconds = calendar.timegm(tuple(int(part) for part in match.groups()[:6]))
+    zone = match.group(8)
+    offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
+    return seconds + float(match.group(7) or 0) - offset
+
+
 def differs(want, have, unordered=False):
     """True when the desired value is not already satisfied: dicts compare as 'want is a subset of have'."""
     if isinstance(want, dict):
@@ -187,6 +216,18 @@ def differs(want, have, unordered=False):
 # ---------------------------------------------------------------------------------------------------------
 # the engine
 
+# start_once: a resource the service accepted at most this many seconds before the whole second of its answer's
+# Date header was started by this request; an older one is a replay of an earlier run's start
+FRESH_START_WINDOW = 2.0
+MAX_GENERATIONS = 100
+
+
+def start_token(spec, scope_value, name, generation):
+    """The retry token of the ``generation``-th start of the resource called ``name`` in the scope."""
+    seed = "cloudai.control|%s|%s|%s|%d" % (spec.kind, scope_value, name, generation)
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:40]
+
+
 class Engine:
     """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)."""
 
@@ -200,6 +241,7 @@ class Engine:
         self.sleep = sleep
         self.deadline = None
         self.work_request = None
+        self.warnings = []
         if spec.wire_case == "camel":
             self.wire_name, self.result_name = snake_to_camel, camel_to_snake
         else:
@@ -219,6 +261,8 @@ class Engine:
             result["work_request"] = to_result(self.work_request, self.result_name)
         if self.diff_mode:
             result["diff"] = dict(before=self.managed_view(before), after=self.managed_view(after))
+        if self.warnings:
+            result["warnings"] = self.warnings
         return result
 
     # -- finding ----------------------------------------------------------------------------------------
@@ -231,6 +275,8 @@ class Engine:
                 raise ResourceError("%s %s is not one this module can manage (it is read-only)" % (spec.label, params["id"]),
                                     id=params["id"])
             return resource, etag
+        if not spec.name or not spec.listable:
+            raise ResourceError("id is required to find the %s" % spec.label)
         name_option = spec.name[0]
         if not params.get(name_option) or (spec.scope and not params.get(spec.scope[0])):
             needed = " and ".join(o for o in ((spec.scope[0],) if spec.scope else ()) + (name_option,))
@@ -283,11 +329,14 @@ class Engine:
 
     # -- present ----------------------------------------------------------------------------------------
     def present(self):
+        if not self.spec.listable and not self.params.get("id"):
+            return self.start_once()
         current, etag = self.find()
         if current is not None and not self.spec.lifecycle.is_live(current):
             if self.params.get("id"):
-                raise ResourceError("%s %s is %s and cannot be managed; remove id to create a new one" % (
-                    self.spec.label, current.get("id"), self.spec.lifecycle.state(current)),
+                raise ResourceError("%s %s is %s and cannot be managed%s" % (
+                    self.spec.label, current.get("id"), self.spec.lifecycle.state(current),
+                    "; remove id to create a new one" if self.spec.name else ""),
                     id=current.get("id"), lifecycle_state=self.spec.lifecycle.state(current))
             current = None
         if current is None:
@@ -296,7 +345,7 @@ class Engine:
             return None, self.create(), True
         return self.converge(current, etag)
 
-    def create(self):
+    def create_body(self):
         spec, params = self.spec, self.params
         missing = [option for option, field in spec.fields.items()
                    if field.required_for_create and params.get(option) is None]
@@ -307,16 +356,56 @@ class Engine:
         body.update(self.desired_tags(None))
         if spec.scope:
             body[spec.scope[1]] = params[spec.scope[0]]
+        return body
+
+    def create(self):
+        body = self.create_body()
         if self.check_mode:
             return body
-        resource, work_request_id = self.client.create(spec, body)
+        resource, work_request_id = self.client.create(self.spec, body)
         return self.settle(resource, work_request_id)
+
+    def start_once(self):
+        """Start a resource the service cannot list (a batch job) at most once per name and scope.
+
+        The create carries start_token(generation 0). A service that has seen the token answers with the resource
+        that the first request made, even after that request's task has ended; a resource accepted just now was
+        started by this call. A replayed one that failed or was cancelled does not count: the next generation's
+        token is tried. Check mode cannot tell (asking would start it), so it predicts a start.
+        """
+        spec, params = self.spec, self.params
+        body = self.create_body()
+        name, scope_value = params[spec.name[0]], params[spec.scope[0]]
+        if self.check_mode:
+            self.warnings.append("check mode cannot tell whether the %s %r was already started in %s (the service "
+                                 "has no way to look it up without starting it): it predicts a start; give id to "
+                                 "check a known %s" % (spec.label, name, scope_value, spec.label))
+            return None, body, True
+        for generation in range(MAX_GENERATIONS):
+            try:
+                resource, answered = self.client.start(spec, body, start_token(spec, scope_value, name, generation))
+            except ApiError as error:
+                if error.status != 409:
+                    raise
+                raise ResourceError(
+                    "a %s named %r was already started in %s with other options, and %ss cannot be changed; choose "
+                    "another display_name to start one with these options (%s)" % (
+                        spec.label, name, scope_value, spec.label, error), error=error.to_dict())
+            accepted = rfc3339_seconds(resource.get(spec.accepted_key))
+            if answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW:
+                return None, self.settle(resource, None), True
+            current, etag = self.client.read(spec, resource["id"])
+            lifecycle = spec.lifecycle
+            if current is not None and lifecycle.is_live(current) and lifecycle.state(current) not in lifecycle.failed:
+                return self.converge(current, etag)
+        raise ResourceError("%d %ss named %r failed or were cancelled in %s; choose another display_name" % (
+            MAX_GENERATIONS, spec.label, name, scope_value))
 
     def converge(self, current, etag):
         spec, params = self.spec, self.params
         if spec.lifecycle.state(current) in spec.lifecycle.failed:
-            raise ResourceError("%s %s is in state %s%s; delete it and create it again" % (
-                spec.label, current["id"], spec.lifecycle.state(current), _details(current)),
+            raise ResourceError("%s %s is in state %s%s; %s" % (
+                spec.label, current["id"], spec.lifecycle.state(current), _details(current), spec.replace_hint),
                 id=current["id"], lifecycle_state=spec.lifecycle.state(current))
         want = self.desired_fields()
         if etag is None and any(wire not in current for wire in want):
@@ -324,8 +413,11 @@ class Engine:
             current, etag = self.client.read(spec, current["id"])
         want.update(self.desired_tags(current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
-        frozen = [(option, field.wire) for option, field in spec.fields.items()
-                  if not field.updatable and field.wire in changes]
+        if spec.immutable:
+            frozen = [(option, wire) for option, wire in spec.managed() if wire in changes]
+        else:
+            frozen = [(option, field.wire) for option, field in spec.fields.items()
+                      if not field.updatable and field.wire in changes]
         if frozen:
             requested = self.without_secrets(changes)
             raise ResourceError("%s cannot be changed after the %s is created (%s); delete and recreate it instead" % (
@@ -367,7 +459,9 @@ class Engine:
             resource, work_request_id = self.mutate(
                 current["id"], lambda: self.client.update(spec, current, changes, etag),
                 lambda seen: not any(self.field_differs(w, v, seen) for w, v in changes.items()))
-        return before, self.settle(resource or current, work_request_id), True
+            # an update answered without a body (OCI Vision): what it will be once the work request is done
+            resource = resource or dict(current, **changes)
+        return before, self.settle(resource, work_request_id), True
 
     def field_differs(self, wire, value, resource):
         if wire in self.spec.tags.values():
@@ -400,7 +494,7 @@ class Engine:
     def absent(self):
         spec = self.spec
         current, etag = self.find()
-        if current is None or spec.lifecycle.state(current) in spec.lifecycle.gone:
+        if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:
             if self.check_mode:
@@ -498,7 +592,7 @@ def without_secrets(spec, resource):
 def _gone_classifier(lifecycle):
     def classify(resource):
         state = lifecycle.state(resource)
-        if resource is None or state in lifecycle.gone:
+        if resource is None or state in lifecycle.stopped:
             return DONE
         if state in lifecycle.failed:
             return FAILED

@@ -26,6 +26,11 @@ OUTCOMES = {
     'Endpoint': ('FAILED',),
     'Model': ('FAILED',),
     'ImportedModel': ('FAILED',),
+    'VisionProject': ('FAILED',),
+    'VisionModel': ('FAILED',),
+    'ImageJob': ('FAILED',),
+    'DocumentJob': ('FAILED',),
+    'VideoJob': ('FAILED',),
 }
 
 
