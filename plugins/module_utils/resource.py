@@ -388,7 +388,7 @@ class Engine:
                 if error.status != 409:
                     raise
                 raise ResourceError(
-                    "a %s named %r was already started in %s with other options, and %ss cannot be changed; choose "
+                    "the %s named %r was already started in %s with other options, and %ss cannot be changed; choose "
                     "another display_name to start one with these options (%s)" % (
                         spec.label, name, scope_value, spec.label, error), error=error.to_dict())
             accepted = rfc3339_seconds(resource.get(spec.accepted_key))
