@@ -128,13 +128,14 @@ def analyze_image(data, features, models):
             words, lines = text(dice, 6)
             result['imageText'] = {'words': words, 'lines': lines}
             result['textDetectionModelVersion'] = version(feature, models)
-        else:  # FACE_DETECTION, FACE_EMBEDDING
+        elif 'detectedFaces' not in result:  # FACE_DETECTION and FACE_EMBEDDING describe the same faces
+            face_features = [item for item in features if item['featureType'] in ('FACE_DETECTION', 'FACE_EMBEDDING')]
             faces = []
-            for confidence in confidences(dice, min(feature.get('maxResults') or 2, 2)):
+            for confidence in confidences(dice, min(max(item.get('maxResults') or 2 for item in face_features), 2)):
                 face = {'confidence': confidence, 'boundingPolygon': polygon(dice), 'qualityScore': dice.fraction(0.3, 0.95)}
-                if feature.get('shouldReturnLandmarks'):
+                if any(item.get('shouldReturnLandmarks') for item in face_features):
                     face['landmarks'] = [{'type': name, 'x': dice.fraction(), 'y': dice.fraction()} for name in LANDMARKS]
-                if kind == 'FACE_EMBEDDING':
+                if any(item['featureType'] == 'FACE_EMBEDDING' for item in face_features):
                     face['embeddings'] = [dice.fraction(-1.0, 1.0) for _index in range(16)]
                 faces.append(face)
             result['detectedFaces'] = faces
