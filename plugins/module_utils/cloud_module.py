@@ -125,7 +125,8 @@ def common_problems(params):
 
 
 def fail_on(module, problems):
-    problems = [p for p in problems if p]
+    """fail_json with every problem once (an option can be a field and a filter of the same spec)."""
+    problems = [p for index, p in enumerate(problems) if p and p not in problems[:index]]
     if problems:
         module.fail_json(msg="; ".join(problems))
 
