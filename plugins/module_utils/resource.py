@@ -350,8 +350,9 @@ class Engine:
         missing = [option for option, field in spec.fields.items()
                    if field.required_for_create and params.get(option) is None]
         if missing:
-            raise ResourceError("%s required to create a %s: %s" % (
-                "option is" if len(missing) == 1 else "options are", spec.label, ", ".join(missing)))
+            raise ResourceError("%s required to create %s %s: %s" % (
+                "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
+                ", ".join(missing)))
         body = self.desired_fields()
         body.update(self.desired_tags(None))
         if spec.scope:
