@@ -111,13 +111,14 @@ class ResourceSpec:
     immutable     there is no update call: every difference is refused like a create-only option
     delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
     replace_hint  what to do with a resource in a failed state
+    change_hint   what to do instead of changing an option that cannot change
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
                  items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None,
                  listable=True, accepted_key=None, immutable=False, delete_action=None,
-                 replace_hint="delete it and create it again"):
+                 replace_hint="delete it and create it again", change_hint="delete and recreate it instead"):
         self.kind = kind
         self.label = label
         self.path = path
@@ -141,6 +142,7 @@ class ResourceSpec:
         self.immutable = immutable
         self.delete_action = delete_action
         self.replace_hint = replace_hint
+        self.change_hint = change_hint
 
     @property
     def plural(self):
@@ -421,11 +423,11 @@ class Engine:
                       if not field.updatable and field.wire in changes]
         if frozen:
             requested = self.without_secrets(changes)
-            raise ResourceError("%s cannot be changed after the %s is created (%s); delete and recreate it instead" % (
+            raise ResourceError("%s cannot be changed after the %s is created (%s); %s" % (
                 ", ".join(option for option, wire in frozen), spec.label,
-                "; ".join("%s is %r, requested %r" % (option, to_result(current.get(wire), self.result_name),
-                                                      to_result(requested[wire], self.result_name))
-                          for option, wire in frozen)),
+                "; ".join("%s is %r, requested %r" % (option, self.result_value(wire, current.get(wire)),
+                                                      self.result_value(wire, requested[wire]))
+                          for option, wire in frozen), spec.change_hint),
                 id=current["id"])
         new_scope = params.get(spec.scope[0]) if spec.scope else None
         move = new_scope is not None and new_scope != current.get(spec.scope[1])
@@ -471,6 +473,10 @@ class Engine:
         if field is not None and field.write_only and isinstance(value, dict):
             value = dict((k, v) for k, v in value.items() if k not in field.write_only)
         return differs(value, resource.get(wire), field is not None and field.unordered)
+
+    def result_value(self, wire, value):
+        """One wire value as results show it (the keys of a tag dict untouched)."""
+        return to_result({wire: value}, self.result_name).popitem()[1]
 
     def field_for(self, wire):
         return next((f for f in self.spec.fields.values() if f.wire == wire), None)

@@ -217,6 +217,7 @@ def _job(kind, label, path, ocid_type, features, extra_fields=None, tags=None):
         delete_action="/actions/cancel",
         replace_hint="a job cannot run again: leave out id to start a new one (a display_name whose last job failed "
                      "or was cancelled starts a new job)",
+        change_hint="a job cannot be changed: start a new one under another display_name instead",
     )
 
 

@@ -351,3 +351,11 @@ def test_cancelling_a_work_request_is_a_delete():
     oci.delete(WORK_REQUEST_TO_WAIT_FOR, {"id": "ocid1.aivisionworkrequest.oc1.iad.amaaaaaawr"}, "etag-2")
     sent = transport.requests[0]
     assert sent["method"] == "DELETE" and sent["url"].endswith("/workRequests/ocid1.aivisionworkrequest.oc1.iad.amaaaaaawr")
+
+
+def test_a_refused_tag_change_shows_the_tag_keys_as_stored(clock):
+    client = FakeClient(VIDEO_JOB)
+    job_id = client.add(dict(JOB_WIRE, lifecycleState="SUCCEEDED", freeformTags={"CamelCase-Key": "v"}))
+    with pytest.raises(ResourceError) as caught:
+        run(VIDEO_JOB, client, clock, id=job_id, freeform_tags={"Other-Key": "w"})
+    assert "freeform_tags is {'CamelCase-Key': 'v'}, requested {'Other-Key': 'w'}" in str(caught.value)
