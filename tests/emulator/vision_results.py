@@ -172,13 +172,13 @@ def analyze_document(data, features, language=None, document_type=None):
         pages.append(page)
     if 'LANGUAGE_CLASSIFICATION' in wanted:
         count = min(wanted['LANGUAGE_CLASSIFICATION'].get('maxResults') or 1, 3)
-        codes = [language or 'ENG'] + [code for code in ('DEU', 'FRA') if code != language]
+        codes = [language or 'ENG'] + [code for code in ('ENG', 'DEU', 'FRA') if code != (language or 'ENG')]
         result['detectedLanguages'] = [{'languageCode': code, 'confidence': confidence}
                                        for code, confidence in zip(codes[:count], confidences(dice, count))]
         result['languageClassificationModelVersion'] = version(wanted['LANGUAGE_CLASSIFICATION'], {})
     if 'DOCUMENT_CLASSIFICATION' in wanted:
         count = min(wanted['DOCUMENT_CLASSIFICATION'].get('maxResults') or 1, 3)
-        types = [document_type or 'INVOICE'] + [kind for kind in ('RECEIPT', 'OTHERS') if kind != document_type]
+        types = [document_type or 'INVOICE'] + [kind for kind in ('INVOICE', 'RECEIPT', 'OTHERS') if kind != (document_type or 'INVOICE')]
         result['detectedDocumentTypes'] = [{'documentType': kind, 'confidence': confidence}
                                            for kind, confidence in zip(types[:count], confidences(dice, count))]
         result['documentClassificationModelVersion'] = version(wanted['DOCUMENT_CLASSIFICATION'], {})

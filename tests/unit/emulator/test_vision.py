@@ -410,7 +410,7 @@ def test_analyze_document(oci, admin):
     result = ok(oci.post(path, body))
     assert result['documentMetadata'] == {'pageCount': 2, 'mimeType': 'application/pdf'}
     assert [page['pageNumber'] for page in result['pages']] == [1, 2] and result['pages'][0]['words']
-    assert [entry['languageCode'] for entry in result['detectedLanguages']] == ['DEU', 'FRA']
+    assert [entry['languageCode'] for entry in result['detectedLanguages']] == ['DEU', 'ENG']
     assert 'tables' not in result['pages'][0] and 'searchablePdf' not in result
     written = admin.get('/objects?bucket=results&prefix=sync/')['objects']
     assert len(written) == 1 and json.loads(base64.b64decode(written[0]['data'])) == result
