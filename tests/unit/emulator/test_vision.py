@@ -139,8 +139,8 @@ def test_model_training_takes_time_and_ends_with_metrics(oci, emulator, admin):
     model = ok(oci.get(MODELS + '/' + created['id']))
     assert model['lifecycleState'] == 'ACTIVE' and 0 < model['precision'] <= 1 and model['trainedDurationInHours'] == 1.5
     assert model['totalImageCount'] > model['testImageCount'] > 0
-    assert [entry['label'] for entry in json.loads(model['metrics'])['labelMetricsReport']] == ['model-class-1', 'model-class-2',
-                                                                                               'model-class-3']
+    labels = [entry['label'] for entry in json.loads(model['metrics'])['labelMetricsReport']]
+    assert labels == ['model-class-1', 'model-class-2', 'model-class-3']
     summary = ok(oci.get(MODELS, params={'projectId': project_id}))['items'][0]
     assert summary['precision'] == model['precision'] and 'metrics' not in summary and 'isQuickMode' not in summary
     assert summary['testingDataset']['datasetType'] == 'DATA_SCIENCE_LABELING'

@@ -123,7 +123,8 @@ def test_the_same_name_with_other_options_is_refused_naming_the_name(clock):
     client = jobs_client(create_states=["ACCEPTED"])
     run(IMAGE_JOB, client, clock, wait=False, **JOB)
     client.service_time += 60
-    other = dict(JOB, output_location=dict(namespace_name=NS, bucket_name="results", prefix="elsewhere"))
+    other = dict(JOB)
+    other["output_location"] = dict(namespace_name=NS, bucket_name="results", prefix="elsewhere")
     with pytest.raises(ResourceError) as caught:
         run(IMAGE_JOB, client, clock, **other)
     assert "'shelf-photos' was already started" in str(caught.value) and "other options" in str(caught.value)
