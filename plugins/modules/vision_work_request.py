@@ -18,8 +18,8 @@ description:
     C(CANCELED) fails the task, with its errors.
   - O(state=absent) cancels the work request. The service cancels only a work request that has not started yet
     (C(ACCEPTED)); one that is C(IN_PROGRESS) is refused with the service's error. A work request that has finished
-    is left as it is (not changed). A cancelled work request leaves its resource as it was before (a cancelled create
-    leaves it C(FAILED)).
+    is left as it is (not changed). What a cancelled work request leaves of its resource is up to the service; look at
+    the resource afterwards.
 author:
   - cloudai.control developers (@cloudai)
 options:
