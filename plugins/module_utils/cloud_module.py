@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import decimal
 import os
 import traceback
 
@@ -64,15 +65,19 @@ class Cloud:
 class CloudModule(AnsibleModule):
     """AnsibleModule whose argument errors name their option and never end in a traceback.
 
-    ansible-core (2.19) raises a TypeError from its argument checks when a dict option with sub-options is given a
-    number, a boolean or a list of non-dicts: such an option is checked without its sub-options, and Ansible then
-    reports the type error itself. For a dict option given a string, Ansible's first error comes from its no_log
-    scan ('dictionary requested, could not parse JSON or key=value') and names no option; the type error that
-    follows it does.
+    ansible-core (2.19) raises from its argument checks when a dict option with sub-options is given a number, a
+    boolean or a list of non-dicts (TypeError), and when a number option is given an infinite number or one of
+    thousands of digits (OverflowError, ValueError): such options are left to check_params(), which refuses them
+    naming the option. For a dict option given a string, Ansible's first error comes from its no_log scan
+    ('dictionary requested, could not parse JSON or key=value') and names no option; the type error that follows
+    it does. ``declared_spec`` is the argument spec as the module declared it.
     """
 
     def __init__(self, argument_spec, **kwargs):
-        super(CloudModule, self).__init__(argument_spec=checkable(argument_spec, _load_params()), **kwargs)
+        given = _load_params()
+        self.declared_spec = argument_spec
+        super(CloudModule, self).__init__(argument_spec=checkable(argument_spec, given if isinstance(given, dict) else {}),
+                                          **kwargs)
 
     def fail_json(self, msg, **kwargs):  # pylint: disable=arguments-differ
         result = getattr(self, "validation_result", None)
@@ -95,6 +100,8 @@ def checkable(argspec, given):
                 option_spec = dict(option_spec, options=checkable(option_spec["options"], value))
             elif not isinstance(value, (str, list)) or any(not isinstance(item, dict) for item in value if isinstance(value, list)):
                 option_spec = dict((key, spec_value) for key, spec_value in option_spec.items() if key != "options")
+        elif option_spec.get("type") in ("int", "float") and unusable_number(value):
+            option_spec = dict(option_spec, type="raw")
         checked[option] = option_spec
     return checked
 
@@ -126,7 +133,10 @@ def info_argument_spec(spec, cloud):
 def check_params(module, spec, cloud, resource=False):
     """Fail with every problem in the options, each naming the option and the rule, before any request."""
     params = module.params
-    problems = type_problems(_load_params(), module.argument_spec)
+    given = _load_params()
+    problems = type_problems(given if isinstance(given, dict) else {}, getattr(module, "declared_spec", module.argument_spec))
+    if problems:  # the rules below take the types for granted
+        module.fail_json(msg="; ".join(problems))
     if params.get("id") is not None:
         problems.append(cloud.check_id(params["id"], "id", spec))
     if spec.scope and params.get(spec.scope[0]) is not None:
@@ -174,9 +184,31 @@ def type_problems(given, argspec, prefix=""):
                 problems.append("%s must be a string, got a %s" % (label, type(item).__name__))
             elif kind in ("int", "float") and isinstance(item, bool):
                 problems.append("%s must be a number, got the boolean %s" % (label, item))
+            elif kind in ("int", "float") and unusable_number(item):
+                problems.append("%s must be a finite number of at most 18 digits, got %s" % (label, brief(item)))
             elif kind == "dict" and option_spec.get("options") and isinstance(item, dict):
                 problems.extend(type_problems(item, option_spec["options"], label + "."))
     return problems
+
+
+def unusable_number(value):
+    """An infinite number, or one of more than 18 digits, given for a number option (Ansible's conversions fail on
+    them with exceptions instead of messages)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    try:
+        number = decimal.Decimal(value.strip() if isinstance(value, str) else value)
+    except (decimal.DecimalException, ValueError):
+        return False  # not a number at all: Ansible refuses it with a message
+    return not number.is_finite() or number.adjusted() >= 18
+
+
+def brief(value):
+    """A short repr, also of an integer too long to print (Python refuses to write one of over 4300 digits)."""
+    if isinstance(value, int) and value.bit_length() > 60:
+        return "an integer of about %d digits" % int(value.bit_length() * 0.30103)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def url_problem(value, option):
@@ -228,7 +260,7 @@ def run_module(module, work):
 
 def run_resource_module(spec, cloud):
     module = CloudModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
-                           required_one_of=[("id", spec.name[0])])
+                         required_one_of=[("id", spec.name[0])])
     check_params(module, spec, cloud, resource=True)
     client = connect(module, cloud)
     module.exit_json(**run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode,
@@ -238,7 +270,7 @@ def run_resource_module(spec, cloud):
 def run_info_module(spec, cloud):
     required = [("id", spec.scope[0])] if spec.scope else []
     module = CloudModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
-                           required_one_of=required)
+                         required_one_of=required)
     check_params(module, spec, cloud)
     client = connect(module, cloud)
     module.exit_json(changed=False, **{spec.plural: run_module(module, lambda: list_resources(spec, client, module.params))})

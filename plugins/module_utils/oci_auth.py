@@ -615,6 +615,9 @@ def build_oci_signer(settings):
         token = _read_file(settings, "security_token_file").decode("utf-8", "replace").strip()
         if not token:
             raise OciAuthError("security_token_file %s is empty" % settings["security_token_file"])
+        if any(character.isspace() for character in token):
+            raise OciAuthError("security_token_file %s does not hold one session token (it has spaces or several lines)"
+                               % settings["security_token_file"])
         expiry = jwt_expiry(token)
         if expiry is not None and expiry <= time.time():
             raise OciAuthError("the session token in security_token_file %s expired at %s; refresh it with 'oci session "

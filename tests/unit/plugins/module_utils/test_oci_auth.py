@@ -625,6 +625,16 @@ def test_expired_session_token_is_refused_before_any_request(tmp_path):
                                 "it with 'oci session refresh' or 'oci session authenticate'" % token)
 
 
+def test_session_token_file_with_several_lines_is_refused(tmp_path):
+    key = write_key(tmp_path / "k.pem")
+    token = tmp_path / "token"
+    token.write_text("[DEFAULT]\nuser=someone\n")
+    os.chmod(str(token), 0o600)
+    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key), security_token_file=str(token)))
+    with pytest.raises(OciAuthError, match=r"does not hold one session token \(it has spaces or several lines\)$"):
+        build_oci_signer(resolve_oci_settings(params(auth_type="security_token", config_file=str(config))))
+
+
 def test_fingerprint_that_is_not_the_keys_is_refused_naming_both(tmp_path, rsa_key):
     key = write_key(tmp_path / "other.pem", _pem(rsa_key, serialization.PrivateFormat.PKCS8))
     config = write_config(tmp_path / "cfg", profile_text(key_file=str(key)))
