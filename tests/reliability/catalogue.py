@@ -44,19 +44,21 @@ class ModuleInfo:
         return self.name
 
 
+def modules_dir():
+    return Path(list(importlib.import_module(PACKAGE).__path__)[0])
+
+
 def module_names():
-    package = importlib.import_module(PACKAGE)
-    directory = Path(list(package.__path__)[0])
-    return sorted(path.stem for path in directory.glob("*.py") if path.stem != "__init__")
+    return sorted(path.stem for path in modules_dir().glob("*.py") if path.stem != "__init__")
 
 
 class Captured(Exception):
     pass
 
 
-def capture(name):
+def capture(name, main=None):
     """Run the module's main() until it builds its AnsibleModule; return (argument_spec, other arguments)."""
-    module = importlib.import_module("%s.%s" % (PACKAGE, name))
+    main = main or importlib.import_module("%s.%s" % (PACKAGE, name)).main
     seen = {}
 
     def stop(self, argument_spec, **options):
@@ -65,7 +67,7 @@ def capture(name):
 
     with patch_module_args({}), mock.patch.object(basic.AnsibleModule, "__init__", stop):
         try:
-            module.main()
+            main()
         except Captured:
             pass
     if not seen:

@@ -26,7 +26,8 @@ from reliability.scenarios import ABSENT, Lookup, Name, Ref
 
 FULL = os.environ.get("CLOUDAI_RELIABILITY") == "full"
 FIGURES_DIR = os.environ.get("CLOUDAI_RELIABILITY_FIGURES")
-TRACEBACK = re.compile(r"Traceback \(most recent call last\)|unexpected error|MODULE FAILURE")
+# in playbook output: a Python traceback, Ansible's word for a module that died, or cloud_module's catch-all
+TRACEBACK = re.compile(r"Traceback \(most recent call last\)|MODULE FAILURE|unexpected error: ")
 
 
 # what this process ran and saw, kept for the report at the end of the session (conftest.py)
@@ -71,7 +72,10 @@ def run_module(name, args, check=False, diff=False, main=None):
 
 
 def has_traceback(result):
-    return bool(result.get("traceback") or result.get("exception") or TRACEBACK.search(result.get("msg") or ""))
+    """A module result that comes from an exception rather than a message (cloud_module's catch-all included)."""
+    message = result.get("msg") or ""
+    return bool(result.get("traceback") or result.get("exception") or message.startswith("unexpected error: ")
+                or "Traceback (most recent call last)" in message)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -70,14 +70,16 @@ def render(figures):
         "| check-mode predictions equal to the real run (`changed` and `diff`) | %d of %d module runs, %d of %d playbook tasks |" % (
             total(resource_checked, "matched"), total(resource_checked, "predictions"),
             total(faults, "check_tasks_compared") - total(faults, "check_mismatched"), total(faults, "check_tasks_compared")),
-        "| generated bad inputs tried | %d, over %d options and sub-options of %d modules |" % (
-            total(bad, "tried"), total(bad, "options"), len(bad)),
+        "| generated bad inputs tried | %d, over %d options and sub-options of %d modules%s |" % (
+            total(bad, "tried"), total(bad, "options"), len([row for row in bad if not row.get("standin")]),
+            " and the Huawei stand-in" if any(row.get("standin") for row in bad) else ""),
         "| requests sent for bad input | %d |" % total(bad, "requests"),
         "| bad answers (not JSON, truncated, unexpected fields, HTML) failing cleanly | %d of %d cases |" % (
             total(answers, "clean"), len(answers)),
         "| tracebacks | %d in %d module runs and %d playbook runs |" % (
             tracebacks, total(runs, "module_runs"), total(runs, "playbook_runs")),
-        "| secret leaks | %d (%d secrets and %d header values searched for in %d bytes of output and results, %d runs) |" % (
+        "| secret leaks | %d (%d secret values: key lines, pass phrases, tokens, SKs; and %d Authorization and token header "
+        "values the emulator received; searched for in %d bytes of output, log files and results of %d playbook runs) |" % (
             total(secrets, "leaks"), total(secrets, "secrets"), total(secrets, "header_values"),
             total(secrets, "bytes_searched"), sum(len(row["runs"]) for row in secrets)),
         "",
@@ -102,9 +104,12 @@ def render(figures):
     for row in sorted(check, key=lambda row: row["module"]):
         matched = "%d / %d" % (row["matched"], row["predictions"]) if "matched" in row else "-"
         lines.append("| %s | %s | %d | %d | %s |" % (row["module"], row["kind"], row["runs"], row["mutating"], matched))
-    lines += ["", "## Bad input", "", "| module | options and sub-options | generated values tried | requests sent |", "|---|---|---|---|"]
+    lines += ["", "## Bad input", "", "Hypothesis-generated values for every option and sub-option, each in otherwise good",
+              "options; every one failed naming the option, before any request.", "",
+              "| module | options and sub-options | generated values tried | requests sent |", "|---|---|---|---|"]
     for row in sorted(bad, key=lambda row: row["module"]):
-        lines.append("| %s | %d | %d | %d |" % (row["module"], row["options"], row["tried"], row["requests"]))
+        name = row["module"] + (" (stand-in: the Huawei Cloud options)" if row.get("standin") else "")
+        lines.append("| %s | %d | %d | %d |" % (name, row["options"], row["tried"], row["requests"]))
     by_kind = collections.Counter(row["kind"] for row in answers)
     lines += ["", "## Bad answers", "", "Cases per kind of spoilt answer (reads of every module; the create of every",
               "resource module, then a re-run that finds what it made): %s." % ", ".join(

@@ -5,6 +5,7 @@ Once a huaweicloud module exists, the suites use it instead (see probe())."""
 
 from reliability import catalogue
 from reliability.harness import run_module
+from reliability.scenarios import Service
 
 NAME = "reliability_huawei_workspace_info"
 SOURCE = '''#!/usr/bin/python
@@ -42,11 +43,31 @@ def write(directory):
     return library, action
 
 
-def run(args, check=False):
-    """The stand-in's result, run in this process like harness.run_module."""
+def main():
     namespace = {}
     exec(compile(SOURCE, NAME, "exec"), namespace)  # pylint: disable=exec-used
-    return run_module(None, args, check=check, main=namespace["main"])
+    namespace["main"]()
+
+
+def run(args, check=False):
+    """The stand-in's result, run in this process like harness.run_module."""
+    return run_module(NAME, args, check=check, main=main)
+
+
+# its scenario data: it only lists, with the connection options alone
+SERVICE = Service("fabric", cloud="huaweicloud", steps=[], info={NAME: [{}]}, store_kinds={}, etags=False)
+
+
+def module_info():
+    """The stand-in as the suites see a module (its argument spec captured from its main())."""
+    info = catalogue.ModuleInfo(NAME, *catalogue.capture(NAME, main))
+    info.fqcn, info.service = NAME, SERVICE
+    return info
+
+
+def standins():
+    """[the stand-in's ModuleInfo] while the collection has no huaweicloud module, else []."""
+    return [] if any(module.cloud == "huaweicloud" for module in catalogue.modules()) else [module_info()]
 
 
 class Probe:

@@ -75,8 +75,8 @@ def names_in(value):
     return []
 
 
-def test_every_update_step_is_reachable():
-    """ABSENT steps are leaves: nothing that stays refers to a step the update phase deletes."""
+def test_steps_deleted_by_the_update_phase_are_leaves():
+    """Scenario data check: nothing that stays refers to a step the update phase deletes (ABSENT)."""
     for module in catalogue.resource_modules():
         service = catalogue.service_of(module)
         catalogue.subject(module)

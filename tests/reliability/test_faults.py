@@ -82,15 +82,15 @@ def count(handle, service, phase):
 
 
 def snake_to_camel(value):
-    if isinstance(value, dict):
-        return dict((key if key.endswith("_tags") is False and "_" not in key else _camel(key),
-                     item if key.endswith("tags") else snake_to_camel(item)) for key, item in value.items())
-    return value
+    """Update options in OCI's wire form: keys camelCase, tag dictionaries as they are."""
+    if not isinstance(value, dict):
+        return value
+    return dict((_camel(key), item if key.endswith("tags") else snake_to_camel(item)) for key, item in value.items())
 
 
 def _camel(name):
-    head, rest = name.split("_", 1)
-    return head + "".join(part.capitalize() for part in rest.split("_"))
+    head, dummy, rest = name.partition("_")
+    return head + "".join(part.capitalize() for part in rest.split("_")) if rest else head
 
 
 def holds(have, want):
@@ -178,4 +178,3 @@ def test_playbooks_converge_exactly_under_faults_and_rerun_unchanged(service, st
     assert figures["faults_injected"] == len([entry for entry in log if entry["fault"]]) > 0
     assert all(figures["faults"].values()), figures["faults"]  # every kind of fault was injected at least once
     record("faults", **figures)
-    print(json.dumps(figures, indent=1))
