@@ -58,10 +58,10 @@ def run_module(name, args, check=False, diff=False, main=None):
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
     out = io.StringIO()
     arguments = dict(args, _ansible_check_mode=check, _ansible_diff=diff)
+    result = {"failed": True, "msg": "the module returned without exit_json or fail_json", "traceback": "(none)"}
     try:
         with patch_module_args(arguments), contextlib.redirect_stdout(out):
             main()
-        raise AssertionError("%s returned without exit_json or fail_json" % name)
     except SystemExit:
         result = json.loads(out.getvalue())
     except Exception:  # pylint: disable=broad-except
