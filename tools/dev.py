@@ -4,6 +4,7 @@
     python3 tools/dev.py test         sanity, lint, integration, then unit, oracle and release tests (what CI runs)
     python3 tools/dev.py sanity       ansible-test sanity
     python3 tools/dev.py bench        the benchmarks under tests/bench, against the emulator
+    python3 tools/dev.py reliability  the reliability suites in full; writes docs/reliability.md from their figures
     python3 tools/dev.py lint         ansible-lint --offline
     python3 tools/dev.py integration [TARGET ...]
     python3 tools/dev.py units [PYTEST ARGS ...]
@@ -55,7 +56,7 @@ COPY_EXCLUDES = {
     ".venv", ".git", ".ansible", ".pytest_cache", ".hypothesis", "__pycache__", "build", "tests/output",
     "tests/integration/integration_config.yml", "tests/integration/inventory",
 }
-UNIT_TEST_DIRS = ("tests/unit", "tests/oracle", "tests/release")
+UNIT_TEST_DIRS = ("tests/unit", "tests/oracle", "tests/release", "tests/reliability")  # the last in its short mode
 BUILD_DIR = REPO / "build"
 EMULATOR_START_TIMEOUT = 30
 
@@ -253,6 +254,20 @@ def units(root, collection, pytest_args=()):
         venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")])))
 
 
+def cmd_reliability(_args):
+    """The reliability suites in full mode; their figures become docs/reliability.md."""
+    ensure_venv()
+    with work_dir() as root:
+        collection = link_collection(root)
+        figures = root / "figures"
+        figures.mkdir()
+        run([VENV_BIN / "python", "-m", "pytest", "-n", "2", "-q", "tests/reliability"], collection,
+            venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]), CLOUDAI_RELIABILITY="full",
+                     CLOUDAI_RELIABILITY_FIGURES=figures))
+        run([VENV_BIN / "python", REPO / "tests" / "reliability" / "report.py", figures, REPO / "docs" / "reliability.md"],
+            REPO, venv_env(PYTHONPATH=REPO / "tests"))
+
+
 def cmd_venv(_args):
     ensure_venv()
     print("%s is ready: source %s" % (VENV, VENV_BIN / "activate"))
@@ -416,6 +431,8 @@ def parse_args(argv):
     commands.add_parser("sanity", help="ansible-test sanity on a copy of the collection").set_defaults(func=cmd_sanity)
     commands.add_parser("bench", help="run the benchmarks under tests/bench against the emulator; they print figures").set_defaults(func=cmd_bench)
     commands.add_parser("lint", help="ansible-lint --offline (production profile)").set_defaults(func=cmd_lint)
+    commands.add_parser("reliability", help="the reliability suites in full; writes docs/reliability.md").set_defaults(
+        func=cmd_reliability)
     integration_parser = commands.add_parser("integration", help="ansible-test integration against the emulator")
     integration_parser.add_argument("targets", nargs="*", help="targets to run (default: all)")
     integration_parser.set_defaults(func=cmd_integration)

@@ -3,15 +3,25 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """What every module shares, whatever the cloud: argument specs from a ResourceSpec, input checks before any
 request, running the engine, and reporting results and errors. A Cloud (oci_module.OCI,
-huawei_module.HUAWEI) supplies the common options, its id checks and how to build its client."""
+huawei_module.HUAWEI) supplies the common options, its id checks and how to build its client.
+
+Input rules every module gets (each message names the option and the rule): an option named ``id`` or ending
+in ``_id`` is an id of the cloud (``Cloud.check_id``) unless its Field has its own check; the resource's name is
+not empty; ``endpoint`` is an http(s) URL; ``ca_bundle`` is a file; a dict or list given for a string option and a
+boolean given for a number are refused (Ansible would quietly turn them into ``"{'a': 1}"`` and ``1``)."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import decimal
+import os
 import traceback
 
-from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from urllib.parse import urlsplit
+
+from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
+from ansible.module_utils.errors import NoLogError, UnsupportedError
 
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
     ResourceError, list_resources, run_resource,
@@ -40,14 +50,60 @@ CONNECTION_ARGS = dict(
 
 class Cloud:
     """common_args: options every module of the cloud takes; tag_args: tag options for specs with tags;
-    check_id(value, option, spec_or_types) -> problem or None; connect(params, transport_factory) -> (client, warnings).
+    check_id(value, option, spec_or_types) -> problem or None; connect(params, transport_factory) -> (client, warnings);
+    check_options(params) -> problems in the cloud's own options (tags, ...).
     """
 
-    def __init__(self, common_args, tag_args, check_id, connect):
+    def __init__(self, common_args, tag_args, check_id, connect, check_options=None):
         self.common_args = common_args
         self.tag_args = tag_args
         self.check_id = check_id
         self.connect = connect
+        self.check_options = check_options or (lambda params: [])
+
+
+class CloudModule(AnsibleModule):
+    """AnsibleModule whose argument errors name their option and never end in a traceback.
+
+    ansible-core (2.19) raises from its argument checks when a dict option with sub-options is given a number, a
+    boolean or a list of non-dicts (TypeError), and when a number option is given an infinite number or one of
+    thousands of digits (OverflowError, ValueError): such options are left to check_params(), which refuses them
+    naming the option. For a dict option given a string, Ansible's first error comes from its no_log scan
+    ('dictionary requested, could not parse JSON or key=value') and names no option; the type error that follows
+    it does. ``declared_spec`` is the argument spec as the module declared it.
+    """
+
+    def __init__(self, argument_spec, **kwargs):
+        given = _load_params()
+        self.declared_spec = argument_spec
+        super(CloudModule, self).__init__(argument_spec=checkable(argument_spec, given if isinstance(given, dict) else {}),
+                                          **kwargs)
+
+    def fail_json(self, msg, **kwargs):  # pylint: disable=arguments-differ
+        result = getattr(self, "validation_result", None)
+        errors = result.errors.errors if result is not None else []
+        if errors and isinstance(errors[0], NoLogError) and msg == errors[0].msg:
+            named = [error for error in errors if not isinstance(error, NoLogError)]
+            if named and not isinstance(named[0], UnsupportedError):
+                msg = named[0].msg
+        super(CloudModule, self).fail_json(msg=msg, **kwargs)
+
+
+def checkable(argspec, given):
+    """``argspec`` without the sub-options of dict options whose given value Ansible cannot check against them."""
+    checked = {}
+    for option, option_spec in argspec.items():
+        name = next((n for n in [option] + list(option_spec.get("aliases") or []) if n in given), None)
+        value = given[name] if name else None
+        if option_spec.get("options") and value is not None:
+            if isinstance(value, dict):
+                option_spec = dict(option_spec, options=checkable(option_spec["options"], value))
+            elif not isinstance(value, (str, list)) or any(not isinstance(item, dict) for item in value if isinstance(value, list)):
+                option_spec = dict((key, spec_value) for key, spec_value in option_spec.items() if key != "options")
+        elif option_spec.get("type") in ("int", "float") and unusable_number(value):
+            option_spec = dict(option_spec, type="raw")
+        checked[option] = option_spec
+    return checked
 
 
 def resource_argument_spec(spec, cloud):
@@ -98,34 +154,56 @@ def check_variant(discriminator, table):
     return check
 
 
+def check_types(module):
+    """Fail on values of the wrong type that Ansible would quietly convert; the other rules take types for granted."""
+    given = _load_params()
+    fail_on(module, type_problems(given if isinstance(given, dict) else {}, getattr(module, "declared_spec", module.argument_spec)))
+
+
 def check_params(module, spec, cloud, options):
     """Fail with every problem in the options, each naming the option and the rule, before any request.
 
-    ``options``: the spec's fields (resource modules) or filters (info modules); ``spec.checks`` apply to both."""
+    ``options``: the spec's fields (resource modules) or filters (info modules); ``spec.checks`` apply to both.
+    An option ending in ``_id`` without a check of its own must be an id of the cloud."""
+    check_types(module)
     params = module.params
     problems = []
-    if params.get("id"):
+    if params.get("id") is not None:
         problems.append(cloud.check_id(params["id"], "id", spec))
-    if spec.scope and params.get(spec.scope[0]):
+    if spec.scope and params.get(spec.scope[0]) is not None:
         problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
     checks = dict((option, f.check) for option, f in options.items() if f.check)
     checks.update(spec.checks)
-    for option, check in checks.items():
-        if params.get(option) is not None:
-            problems.append(check(params[option], option))
+    for option in list(options) + [option for option in spec.checks if option not in options]:
+        value = params.get(option)
+        if value is None:
+            continue
+        if option in checks:
+            problems.append(checks[option](value, option))
+        elif option.endswith("_id") and isinstance(value, str):
+            problems.append(cloud.check_id(value, option, "any"))
+    if spec.name and params.get(spec.name[0]) == "":
+        problems.append("%s must not be empty" % spec.name[0])
     if not spec.listable and params.get("state") == "absent" and not params.get("id"):
         problems.append("state=absent needs id: the service has no way to look a %s up by %s" % (
             spec.label, spec.name[0]))
-    fail_on(module, problems + common_problems(params))
+    fail_on(module, problems + common_problems(params, cloud))
 
 
-def common_problems(params):
+def common_problems(params, cloud):
+    """Problems in the options every module of the cloud takes."""
     problems = []
     for key in ("retries", "wait_timeout"):
         if params.get(key) is not None and params[key] < 0:
             problems.append("%s must be zero or more, got %s" % (key, params[key]))
     if params.get("timeout") is not None and params["timeout"] < 1:
         problems.append("timeout must be at least 1 second, got %s" % params["timeout"])
+    if params.get("endpoint"):
+        problems.append(url_problem(params["endpoint"], "endpoint"))
+    if params.get("ca_bundle") and not os.path.isfile(params["ca_bundle"]):
+        problems.append("ca_bundle %s does not exist or is not a file (it must be a PEM file of CA certificates)"
+                        % params["ca_bundle"])
+    problems.extend(cloud.check_options(params))
     return problems
 
 
@@ -134,6 +212,63 @@ def fail_on(module, problems):
     problems = [p for index, p in enumerate(problems) if p and p not in problems[:index]]
     if problems:
         module.fail_json(msg="; ".join(problems))
+
+
+def type_problems(given, argspec, prefix=""):
+    """Values of the wrong type that Ansible would convert instead of refusing: a dict or list for a string option,
+    a boolean for a number. ``given`` are the options as the task gave them (before conversion)."""
+    problems = []
+    for option, option_spec in argspec.items():
+        name = next((n for n in [option] + list(option_spec.get("aliases") or []) if n in given), None)
+        value = given.get(name) if name else None
+        if value is None:
+            continue
+        kind, label = option_spec.get("type", "str"), prefix + option
+        elements = value if kind == "list" and isinstance(value, list) else [value]
+        kind = option_spec.get("elements", "str") if kind == "list" else kind
+        for item in elements:
+            if kind == "str" and isinstance(item, (dict, list)):
+                problems.append("%s must be a string, got a %s" % (label, type(item).__name__))
+            elif kind in ("int", "float") and isinstance(item, bool):
+                problems.append("%s must be a number, got the boolean %s" % (label, item))
+            elif kind in ("int", "float") and unusable_number(item):
+                problems.append("%s must be a finite number of at most 18 digits, got %s" % (label, brief(item)))
+            elif kind == "dict" and option_spec.get("options") and isinstance(item, dict):
+                problems.extend(type_problems(item, option_spec["options"], label + "."))
+    return problems
+
+
+def unusable_number(value):
+    """An infinite number, or one of more than 18 digits, given for a number option (Ansible's conversions fail on
+    them with exceptions instead of messages)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    try:
+        number = decimal.Decimal(value.strip() if isinstance(value, str) else value)
+    except (decimal.DecimalException, ValueError):
+        return False  # not a number at all: Ansible refuses it with a message
+    return not number.is_finite() or number.adjusted() >= 18
+
+
+def brief(value):
+    """A short repr, also of an integer too long to print (Python refuses to write one of over 4300 digits)."""
+    if isinstance(value, int) and value.bit_length() > 60:
+        return "an integer of about %d digits" % int(value.bit_length() * 0.30103)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def url_problem(value, option):
+    """A message when ``value`` is not an http(s) URL of a service (scheme and host, no query or fragment)."""
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        parts, port_ok = None, False
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or parts.query \
+            or parts.fragment or any(c.isspace() for c in value):
+        return "%s must be an http:// or https:// URL such as https://host:port, got %r" % (option, value)
+    return None
 
 
 def connect(module, cloud):
@@ -171,8 +306,8 @@ def run_module(module, work):
 
 
 def run_resource_module(spec, cloud):
-    module = AnsibleModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
-                           required_one_of=[("id", spec.name[0])] if spec.name else [])
+    module = CloudModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
+                         required_one_of=[("id", spec.name[0])] if spec.name else [])
     check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     result = run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode, module._diff))
@@ -197,19 +332,20 @@ class Action:
 
 def run_action_module(action, cloud):
     """Never changed, runs in check mode (the action decides what check mode leaves out)."""
-    module = AnsibleModule(argument_spec=dict(cloud.common_args, **action.options), supports_check_mode=True,
-                           **action.module_kwargs)
+    module = CloudModule(argument_spec=dict(cloud.common_args, **action.options), supports_check_mode=True,
+                         **action.module_kwargs)
+    check_types(module)
     params = module.params
     fail_on(module, [check(params[option], option) for option, check in action.checks.items() if params.get(option) is not None]
-            + common_problems(params))
+            + common_problems(params, cloud))
     client = connect(module, cloud)
     module.exit_json(changed=False, **run_module(module, lambda: action.run(client, params, module.check_mode)))
 
 
 def run_info_module(spec, cloud):
     required = [("id", spec.scope[0])] if spec.scope and spec.has_id and spec.listable and not spec.scope_in_path else []
-    module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
-                           required_one_of=required)
+    module = CloudModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
+                         required_one_of=required)
     check_params(module, spec, cloud, spec.filters)
     client = connect(module, cloud)
     module.exit_json(changed=False, **{spec.plural: run_module(module, lambda: list_resources(spec, client, module.params))})

@@ -118,11 +118,14 @@ GUARDRAIL_OPTIONS = dict(
 )
 
 
-def _content_moderation(value, option):
-    mode = value.get("mode")
-    if mode is not None and mode not in ("INFORM", "BLOCK"):
-        return "%s.mode must be INFORM or BLOCK, got %r" % (option, mode)
-    return None
+def _guardrail(modes=None):
+    def check(value, option):
+        mode = value.get("mode")
+        problems = [check_ocid(value["model_id"], option + ".model_id", "any") if value.get("model_id") is not None else None]
+        if modes and mode is not None and mode not in modes:
+            problems.append("%s.mode must be %s, got %r" % (option, " or ".join(modes), mode))
+        return "; ".join(p for p in problems if p) or None
+    return check
 
 
 ENDPOINT = ResourceSpec(
@@ -139,9 +142,10 @@ ENDPOINT = ResourceSpec(
         "description": Field("description"),
         "generative_ai_private_endpoint_id": Field("generativeAiPrivateEndpointId"),
         "content_moderation_config": Field("contentModerationConfig", type="dict", options=GUARDRAIL_OPTIONS,
-                                           check=_content_moderation),
-        "prompt_injection_config": Field("promptInjectionConfig", type="dict", options=GUARDRAIL_OPTIONS),
-        "pii_detection_config": Field("piiDetectionConfig", type="dict", options=GUARDRAIL_OPTIONS),
+                                           check=_guardrail(("INFORM", "BLOCK"))),
+        "prompt_injection_config": Field("promptInjectionConfig", type="dict", options=GUARDRAIL_OPTIONS,
+                                         check=_guardrail()),
+        "pii_detection_config": Field("piiDetectionConfig", type="dict", options=GUARDRAIL_OPTIONS, check=_guardrail()),
     },
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
@@ -165,10 +169,11 @@ TRAINING_CONFIG_TYPES = {
 def _fine_tune_details(value, option):
     config = value.get("training_config") or {}
     kind = config.get("training_config_type")
-    problems = ["%s.training_config.%s applies to %s only, not %s" % (option, key, owner, kind)
-                for owner, keys in sorted(TRAINING_CONFIG_TYPES.items()) if owner != kind
-                for key in keys if config.get(key) is not None]
-    return "; ".join(problems) or None
+    problems = [check_ocid(value["dedicated_ai_cluster_id"], option + ".dedicated_ai_cluster_id", DEDICATED_AI_CLUSTER)]
+    problems += ["%s.training_config.%s applies to %s only, not %s" % (option, key, owner, kind)
+                 for owner, keys in sorted(TRAINING_CONFIG_TYPES.items()) if owner != kind
+                 for key in keys if config.get(key) is not None]
+    return "; ".join(p for p in problems if p) or None
 
 
 MODEL = ResourceSpec(

@@ -28,8 +28,8 @@ DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 ENDPOINT_ENV_PREFIX = "HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_"
 DEFAULT_ENDPOINT = "https://fabric.{region}.myhuaweicloud.com"
 
-REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
-PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+\Z")
+PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 
 
 class HuaweiAuthError(ConfigError):

@@ -34,11 +34,11 @@ class HuaweiClient:
         """Every item of a list call: offset += page size until ``total`` items were seen or a page is short."""
         offset = 0
         while True:
-            body = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)]).body or {}
-            items = body.get(items_key) or []
+            response = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)])
+            items = response.items(items_key)
             yield from items
             offset += len(items)
-            if len(items) < PAGE_LIMIT or offset >= body.get("total", 0):
+            if len(items) < PAGE_LIMIT or offset >= response.body.get("total", 0):
                 return
 
     # -- resource calls used by the engine -----------------------------------------------------------
@@ -48,7 +48,7 @@ class HuaweiClient:
             found = [r for r in self.pages(spec.path, [("id", resource_id)], spec.items_key) if r.get("id") == resource_id]
             return (found[0] if found else None), None
         try:
-            return self.call("GET", "%s/%s" % (spec.path, resource_id)).body, None
+            return self.call("GET", "%s/%s" % (spec.path, resource_id)).resource(), None
         except ApiError as error:
             if error.status == 404:
                 return None, None
@@ -66,7 +66,7 @@ class HuaweiClient:
         attempt = 1
         while True:
             try:
-                return self.call("POST", spec.path, body=body).body, None
+                return self.call("POST", spec.path, body=body).resource(), None
             except ApiError as error:
                 if not error.ambiguous:
                     raise
@@ -78,7 +78,8 @@ class HuaweiClient:
             attempt += 1
 
     def update(self, spec, resource, changes, etag):
-        return self.call("PUT", "%s/%s" % (spec.path, resource["id"]), body=changes).body, None
+        response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), body=changes)
+        return (response.resource() if response.body is not None else None), None
 
     def delete(self, spec, resource, etag):
         self.call("DELETE", "%s/%s" % (spec.path, resource["id"]))

@@ -12,7 +12,7 @@ import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
 
-RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
+RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}\Z")
 
 
 HUAWEI_COMMON_ARGS = dict(

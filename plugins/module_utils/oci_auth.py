@@ -43,8 +43,9 @@ GENERIC_HEADERS = ("date", "(request-target)", "host")
 BODY_HEADERS = ("content-length", "content-type", "x-content-sha256")
 BODY_METHODS = ("POST", "PUT", "PATCH")
 
-FINGERPRINT_PATTERN = re.compile(r"^([0-9a-f]{2}:){15}[0-9a-f]{2}$")
-OCID_PATTERN = re.compile(r"^([0-9a-zA-Z_-]+[.:])([0-9a-zA-Z_-]*[.:]){3,}([0-9a-zA-Z_-]+)$")
+FINGERPRINT_PATTERN = re.compile(r"^([0-9a-f]{2}:){15}[0-9a-f]{2}\Z")
+REGION_PATTERN = re.compile(r"^[a-z]{2,}(-[a-z0-9]+)*-[0-9]+\Z")  # us-chicago-1, us-gov-ashburn-1, eu-dcc-dublin-1
+OCID_PATTERN = re.compile(r"^([0-9a-zA-Z_-]+[.:])([0-9a-zA-Z_-]*[.:]){3,}([0-9a-zA-Z_-]+)\Z")
 
 # Short code -> region id, per realm (oci SDK 2.189.0 tables).
 _REALM_REGIONS = {
@@ -264,7 +265,34 @@ class _RsaSha256Signer:
 
 
 class ApiKeySigner(_RsaSha256Signer):
-    """API-key signing; ``key_id`` is ``tenancy/user/fingerprint``."""
+    """API-key signing; ``key_id`` is ``tenancy/user/fingerprint``.
+
+    With ``check_fingerprint`` the key's own fingerprint must be the key id's: a wrong fingerprint is then a clear
+    local error instead of a 401 from the service.
+    """
+
+    def __init__(self, key_id, private_key_pem, pass_phrase=None, key_source="the private key", check_fingerprint=False):
+        super(ApiKeySigner, self).__init__(key_id, private_key_pem, pass_phrase, key_source)
+        self._check_fingerprint = check_fingerprint
+
+    def _private_key(self):
+        if self._key is None and self._check_fingerprint:
+            key = load_private_key(self._pem, self._pass_phrase, self._key_source)
+            given, actual = self._key_id.rsplit("/", 1)[-1], key_fingerprint(key)
+            if given != actual:
+                raise OciAuthError("fingerprint %s does not match %s, whose fingerprint is %s: set the fingerprint of "
+                                   "that API key, or the key_file of that fingerprint" % (given, self._key_source, actual))
+            self._key = key
+        return super(ApiKeySigner, self)._private_key()
+
+
+def key_fingerprint(private_key):
+    """OCI's fingerprint of an API key: MD5 of the DER public key, as lower-case hex pairs joined by ':'."""
+    from cryptography.hazmat.primitives import serialization
+
+    der = private_key.public_key().public_bytes(serialization.Encoding.DER,
+                                                serialization.PublicFormat.SubjectPublicKeyInfo)
+    return ":".join("%02x" % byte for byte in bytearray(hashlib.md5(der).digest()))
 
 
 class SecurityTokenSigner(_RsaSha256Signer):
@@ -444,13 +472,21 @@ def _read_profile(path, explicit_file, profile, explicit_profile):
         raise OciAuthError("config file %s is not a valid INI file%s"
                            % (path, " (line %s)" % line if line else ""))
     if profile != DEFAULT_PROFILE and not parser.has_section(profile):
-        raise OciAuthError("profile %s not found in config file %s (profiles: %s)"
+        raise OciAuthError("config_profile %s not found in config file %s (profiles: %s)"
                            % (profile, path, ", ".join([DEFAULT_PROFILE] + parser.sections())))
     values = dict(parser[profile])
     if "key_content" in values:
         raise OciAuthError("'key_content' is not allowed in a config file (profile %s of %s); use key_file, "
                            "or the key_content option" % (profile, path))
     return values
+
+
+def _checked_region(value, source):
+    region = canonical_region(value)
+    if not REGION_PATTERN.match(region):
+        raise OciAuthError("region must be an OCI region id such as us-chicago-1 or a short code such as ord, got %r (%s)"
+                           % (value, source))
+    return region
 
 
 def _file_mode_warning(path, what):
@@ -488,7 +524,7 @@ def resolve_oci_settings(params):
     if auth_type == "instance_principal":
         # The instance's identity replaces the config file; the region defaults to the instance's.
         if settings["region"]:
-            settings["region"] = canonical_region(settings["region"])
+            settings["region"] = _checked_region(settings["region"], sources["region"])
         return settings
 
     profile = params.get("config_profile") or DEFAULT_PROFILE
@@ -505,7 +541,7 @@ def resolve_oci_settings(params):
         settings["region"] = os.environ["OCI_REGION"]
         sources["region"] = "env OCI_REGION"
     if settings["region"]:
-        settings["region"] = canonical_region(settings["region"])
+        settings["region"] = _checked_region(settings["region"], sources["region"])
 
     in_file = "'%%s' in profile %s of %s%s" % (profile, path, "" if os.path.isfile(path) else " (file not found)")
 
@@ -579,6 +615,14 @@ def build_oci_signer(settings):
         token = _read_file(settings, "security_token_file").decode("utf-8", "replace").strip()
         if not token:
             raise OciAuthError("security_token_file %s is empty" % settings["security_token_file"])
+        if any(character.isspace() for character in token):
+            raise OciAuthError("security_token_file %s does not hold one session token (it has spaces or several lines)"
+                               % settings["security_token_file"])
+        expiry = jwt_expiry(token)
+        if expiry is not None and expiry <= time.time():
+            raise OciAuthError("the session token in security_token_file %s expired at %s; refresh it with 'oci session "
+                               "refresh' or 'oci session authenticate'"
+                               % (settings["security_token_file"], time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(expiry))))
         return SecurityTokenSigner(token, pem, pass_phrase, key_source=key_source)
     key_id = "%s/%s/%s" % (settings["tenancy"], settings["user"], settings["fingerprint"])
-    return ApiKeySigner(key_id, pem, pass_phrase, key_source=key_source)
+    return ApiKeySigner(key_id, pem, pass_phrase, key_source=key_source, check_fingerprint=True)

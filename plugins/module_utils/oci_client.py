@@ -63,7 +63,7 @@ class OciClient:
         page = None
         while True:
             response = self.call("GET", path, params=params + ([("page", page)] if page else []))
-            yield from (response.body or {}).get("items", [])
+            yield from response.items("items")
             page = response.header("opc-next-page")
             if not page:
                 return
@@ -77,7 +77,7 @@ class OciClient:
             if error.status == 404:
                 return None, None
             raise
-        return response.body, response.header("etag")
+        return response.resource(), response.header("etag")
 
     def search(self, spec, scope_value, name, filters=()):
         params = [(spec.scope[2], scope_value)]
@@ -87,7 +87,7 @@ class OciClient:
 
     def create(self, spec, body):
         response = self.call("POST", spec.path, body=body, retry_token=True)
-        return response.body, response.header("opc-work-request-id")
+        return response.resource(), response.header("opc-work-request-id")
 
     def start(self, spec, body, retry_token):
         """A create with the caller's retry token: (resource, the service's clock when it answered, or None)."""
@@ -96,7 +96,7 @@ class OciClient:
 
     def update(self, spec, resource, changes, etag):
         response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)
-        return response.body, response.header("opc-work-request-id")
+        return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
 
     def move(self, spec, resource, compartment_id, etag):
         self.call("POST", "%s/%s/actions/changeCompartment" % (spec.path, resource["id"]), resource["id"],
@@ -112,7 +112,7 @@ class OciClient:
 
     # -- work requests ------------------------------------------------------------------------------------
     def get_work_request(self, work_request_id):
-        return self.call("GET", "/workRequests/%s" % work_request_id, work_request_id).body
+        return self.call("GET", "/workRequests/%s" % work_request_id, work_request_id).resource()
 
     def work_request_errors(self, work_request_id):
         """The work request's errors as a sentence to append to a failure message ('' when none)."""

@@ -13,7 +13,7 @@ import re
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
 from ansible_collections.cloudai.control.plugins.module_utils.resource import Filter, Lifecycle, ResourceSpec
 
-OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+$")
+OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+\Z")
 
 # What OCI resources share: (option, wire, query) of the compartment and of the name, tags, list filters.
 COMPARTMENT = ("compartment_id", "compartmentId", "compartmentId")
@@ -91,6 +91,35 @@ def work_request_spec(ocid_type, scope=COMPARTMENT):
     )
 
 
+def check_tags(params):
+    """OCI tags are freeform_tags {key: string} and defined_tags {namespace: {key: value}}; anything else is refused
+    here rather than by the service."""
+    problems = []
+    for key, value in (params.get("freeform_tags") or {}).items():
+        if not key:
+            problems.append("freeform_tags keys must not be empty")
+        elif not isinstance(value, str):
+            problems.append("freeform_tags.%s must be a string, got %s (quote numbers and booleans)" % (key, _kind(value)))
+    for namespace, tags in (params.get("defined_tags") or {}).items():
+        if not namespace:
+            problems.append("defined_tags namespaces must not be empty")
+        elif not isinstance(tags, dict):
+            problems.append("defined_tags.%s must be a dict of tag keys to values (namespace -> key -> value), got %s"
+                            % (namespace, _kind(tags)))
+        else:
+            for key, value in tags.items():
+                if not key:
+                    problems.append("defined_tags.%s keys must not be empty" % namespace)
+                elif value is None or isinstance(value, (dict, list)):
+                    problems.append("defined_tags.%s.%s must be a string, number or boolean, got %s"
+                                    % (namespace, key, _kind(value)))
+    return problems
+
+
+def _kind(value):
+    return "null" if value is None else "a %s" % type(value).__name__
+
+
 def oci_cloud(service):
     """The Cloud for one OCI service (``generativeai``, ``vision``)."""
 
@@ -105,4 +134,4 @@ def oci_cloud(service):
         client = OciClient(transport(signer), service, settings.get("region"), params.get("endpoint"))
         return client, settings.get("warnings", [])
 
-    return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect)
+    return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect, check_tags)

@@ -546,12 +546,19 @@ class Engine:
         try:
             return call()
         except ApiError as error:
-            if error.attempts < 2 and not error.ambiguous:
-                raise
-            seen, dummy = self.client.read(self.spec, resource_id)
-            if seen is None or not converged(seen):
-                raise
-            return seen, None
+            if error.attempts > 1 or error.ambiguous:
+                seen, dummy = self.client.read(self.spec, resource_id)
+                if seen is not None and converged(seen):
+                    return seen, None
+            raise self.conflict(resource_id, error) if error.status == 412 else error
+
+    def conflict(self, resource_id, error):
+        """A stale etag (412): someone changed the resource after this task read it. Say so; never retry blindly."""
+        return ResourceError("the %s %s was changed by someone else after this task read it (HTTP 412%s: its etag no "
+                             "longer matches); nothing was overwritten. Run the task again to apply its options to the "
+                             "current %s" % (self.spec.label, resource_id, " " + error.code if error.code else "",
+                                             self.spec.label),
+                             id=resource_id, error=error.to_dict())
 
     # -- absent -----------------------------------------------------------------------------------------
     def absent(self):
@@ -574,11 +581,9 @@ class Engine:
                 if blockers:
                     raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first (%s)" % (
                         spec.label, current["id"], ", ".join(blockers), error), id=current["id"], error=error.to_dict())
-            if error.attempts < 2 and not error.ambiguous:
-                raise
-            seen, dummy = self.client.read(spec, current["id"])
+            seen = self.client.read(spec, current["id"])[0] if error.attempts > 1 or error.ambiguous else current
             if seen is not None and spec.lifecycle.is_live(seen):
-                raise
+                raise self.conflict(current["id"], error) if error.status == 412 else error
             work_request_id = None
         self.settle(current, work_request_id, gone=True)
         return current, None, True

@@ -70,13 +70,44 @@ class ApiError(Exception):
 
 
 class Response:
-    def __init__(self, status, headers, body):
+    def __init__(self, status, headers, body, method=None, url=None):
         self.status = status
         self.headers = headers
         self.body = body
+        self.method = method
+        self.url = url
 
     def header(self, name):
         return self.headers.get(name)
+
+    def resource(self):
+        """The body as one resource: a JSON object with an ``id``; an UnexpectedResponse ApiError otherwise."""
+        if isinstance(self.body, dict) and isinstance(self.body.get("id"), str) and self.body["id"]:
+            return self.body
+        raise self.unexpected("a resource object with an 'id'")
+
+    def items(self, key):
+        """The list of objects under ``key`` (a list call's page); an UnexpectedResponse ApiError otherwise, so that
+        an answer of the wrong shape is never taken for an empty list."""
+        items = self.body.get(key) if isinstance(self.body, dict) else None
+        if isinstance(items, list) and all(isinstance(item, dict) for item in items):
+            return items
+        raise self.unexpected("an object with a list of objects under %r" % key)
+
+    def unexpected(self, expected):
+        # a mutating request the service answered has been carried out, whatever the answer looks like
+        return ApiError(self.status, "UnexpectedResponse", "the service's answer is not %s as the API defines it, but %s"
+                        % (expected, _shape(self.body)), request_id_of(self.headers), self.method, self.url,
+                        ambiguous=self.method not in (None, "GET"))
+
+
+def _shape(body):
+    """What a body is, in words, naming field names but never values."""
+    if isinstance(body, dict):
+        return "an object with the fields %s" % (", ".join(sorted(body)[:10]) or "(none)")
+    if body is None:
+        return "an empty body"
+    return {list: "a JSON list", str: "a JSON string", bool: "a JSON boolean"}.get(type(body), "a JSON number")
 
 
 def encode_query(params):
@@ -128,6 +159,10 @@ def _text_excerpt(text, limit=300):
     return text[:limit] + ("..." if len(text) > limit else "")
 
 
+def _is_html(headers, text):
+    return "html" in (headers.get("content-type") or "").lower() or text.lstrip()[:1] == "<"
+
+
 def decode_body(status, headers, raw):
     """Parse a response body. Returns (body, None) or (None, (code, message)) when it is an error."""
     text = raw.decode("utf-8", "replace") if raw else ""
@@ -135,9 +170,13 @@ def decode_body(status, headers, raw):
     if text.strip():
         try:
             body = json.loads(text)
-        except ValueError:
+        except ValueError as exc:
+            html = _is_html(headers, text)
             if 200 <= status < 300:
-                return None, ("MalformedResponse", "the service sent a body that is not valid JSON: %s" % _text_excerpt(text))
+                what = "an HTML page instead of JSON" if html else "a body that is not valid JSON (%s)" % exc
+                return None, ("MalformedResponse", "the service sent %s: %s" % (what, _text_excerpt(text)))
+            if html:
+                return None, (None, "the service answered with an HTML page, not JSON: %s" % _text_excerpt(text))
             return None, (None, _text_excerpt(text) or "no message")
     if 200 <= status < 300:
         return body, None
@@ -221,7 +260,7 @@ class Transport:
             resp_headers = resp.headers
             body_data, error = decode_body(resp.status_code, resp_headers, resp.content)
             if error is None:
-                return Response(resp.status_code, resp_headers, body_data)
+                return Response(resp.status_code, resp_headers, body_data, method, url)
 
             status = resp.status_code
             if status == 401 and not refreshed and hasattr(self.signer, "refresh"):
@@ -233,8 +272,9 @@ class Transport:
                 self.sleep(self.backoff(attempt, _retry_after(resp_headers)))
                 continue
             code, message = error
+            # a 5xx may come after the service acted; a 2xx with an unreadable body certainly does
             raise ApiError(status, code, message, request_id_of(resp_headers), method, url, attempts=attempt,
-                           ambiguous=status >= 500 and method != "GET")
+                           ambiguous=method != "GET" and (status >= 500 or status < 300))
 
 
 def _retry_after(headers):

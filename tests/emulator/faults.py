@@ -1,16 +1,32 @@
 """Fault injection rules (`PUT /_emulator/faults`).
 
-A rule: `{"kind": "throttle"|"error"|"drop_before"|"drop_after", "status": 500|502|503|504 (error),
-"retry_after": seconds (throttle), "methods": [...], "path": "<regex searched in the path>",
-"service": "...", "rate": 0..1, "count": max injections}`. The first matching rule that fires wins;
-`rate` draws from a generator seeded by the `seed` given with the rules, so runs are repeatable.
+A rule: `{"kind": <kind>, "status": 500|502|503|504 (error; html also 200), "retry_after": seconds (throttle),
+"methods": [...], "path": "<regex searched in the path>", "service": "...", "rate": 0..1, "count": max injections}`.
+The first matching rule that fires wins; `rate` draws from a generator seeded by the `seed` given with the rules,
+so runs are repeatable.
+
+Kinds that answer instead of the service (nothing is processed): `throttle` (429 + Retry-After), `error` (the
+status in the service's error format), `html` (an HTML error page, as a proxy sends), `drop_before` (the
+connection is closed). Kinds that let the service process the request, then spoil its answer: `drop_after` (no
+answer), `malformed` (a body that is not JSON), `truncated` (the first half of the JSON body), `unexpected_fields`
+(the JSON body wrapped in an object the API does not define: `{"unexpectedWrapper": <body>}`), `extra_fields`
+(`"unexpectedField"` added to the object and to the objects of its lists: clients must tolerate it). Answers
+without a body (204, an empty 202) are left as they are by the body kinds.
 """
 
+import json
 import random
 import re
 
-KINDS = ('throttle', 'error', 'drop_before', 'drop_after')
+from .wire import Response
+
+BODY_KINDS = ('malformed', 'truncated', 'unexpected_fields', 'extra_fields')
+KINDS = ('throttle', 'error', 'html', 'drop_before', 'drop_after') + BODY_KINDS
 ERROR_STATUSES = (500, 502, 503, 504)
+HTML_PAGE = ('<html>\r\n<head><title>%(status)d %(reason)s</title></head>\r\n<body>\r\n<center><h1>%(status)d %(reason)s'
+             '</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n')
+REASONS = {200: 'OK', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable',
+           504: 'Gateway Time-out'}
 RULE_KEYS = ('kind', 'status', 'retry_after', 'methods', 'path', 'service', 'rate', 'count')
 
 
@@ -25,9 +41,11 @@ class FaultRule:
         self.kind = spec.get('kind')
         if self.kind not in KINDS:
             raise ValueError('fault kind must be one of %s' % ', '.join(KINDS))
-        self.status = spec.get('status', 500 if self.kind == 'error' else None)
+        self.status = spec.get('status', {'error': 500, 'html': 502}.get(self.kind))
         if self.kind == 'error' and self.status not in ERROR_STATUSES:
             raise ValueError('error faults need status in %s' % (ERROR_STATUSES,))
+        if self.kind == 'html' and self.status not in (200,) + ERROR_STATUSES:
+            raise ValueError('html faults need status in %s' % ((200,) + ERROR_STATUSES,))
         self.retry_after = spec.get('retry_after', 1)
         if not isinstance(self.retry_after, (int, float)) or self.retry_after < 0:
             raise ValueError('retry_after must be a non-negative number')
@@ -83,3 +101,32 @@ class FaultInjector:
             'seed': self._seed,
             'faults': [dict(rule.spec, injected=rule.injected) for rule in self._rules],
         }
+
+
+def html_page(status):
+    """What a proxy in front of the service answers: an HTML page."""
+    body = HTML_PAGE % {'status': status, 'reason': REASONS[status]}
+    return Response(status, body.encode('ascii'), {'Content-Type': 'text/html'})
+
+
+def spoil(kind, response):
+    """The service's answer spoilt the way a body kind says; answers without a body are returned as they are."""
+    if not response.body:
+        return response
+    spoilt = response.copy()
+    if kind == 'malformed':
+        spoilt.body = b'{"this is": not JSON, but it says it is}'
+    elif kind == 'truncated':
+        spoilt.body = response.body[:len(response.body) // 2]
+    else:
+        data = json.loads(response.body.decode('utf-8'))
+        if kind == 'unexpected_fields':
+            data = {'unexpectedWrapper': data}
+        elif isinstance(data, dict):
+            data['unexpectedField'] = 'added by the emulator'
+            for value in data.values():
+                for item in value if isinstance(value, list) else []:
+                    if isinstance(item, dict):
+                        item['unexpectedField'] = 'added by the emulator'
+        spoilt.body = json.dumps(data).encode('utf-8')
+    return spoilt

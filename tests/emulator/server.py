@@ -13,7 +13,7 @@ from .admin import ADMIN_PREFIX, Admin
 from .clock import Clock
 from .config import EmulatorConfig, Settings, load_config
 from .fabric import FabricService
-from .faults import FaultInjector
+from .faults import BODY_KINDS, FaultInjector, html_page, spoil
 from .genai import API_VERSION as GENAI_VERSION, make_genai_service
 from .identity import FEDERATION_PATH, IMDS_PREFIX, Identity
 from .request_log import RequestLog
@@ -87,8 +87,12 @@ class Emulator:
                 response = service.fault_response(request, 429, rule.retry_after)
             elif fault == 'error':
                 response = service.fault_response(request, rule.status)
+            elif fault == 'html':
+                response = html_page(rule.status)
             else:
                 response = self._handle_safely(service, request)
+                if fault in BODY_KINDS:
+                    response = spoil(fault, response)
             request_id = response.header('opc-request-id') or response.header('X-Request-Id')
             self.log.add(name, request, response.status, request_id, fault)
             return None if fault == 'drop_after' else response

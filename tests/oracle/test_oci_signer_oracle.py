@@ -160,7 +160,7 @@ def test_config_file_resolution_matches_sdk(tmp_path, key):
     config.write_text(
         "[DEFAULT]\nuser=%s\nfingerprint=%s\nkey_file=%s\ntenancy=%s\nregion=us-chicago-1\n"
         "[OTHER]\nuser=ocid1.user.oc1..aaaaaaaaother\nregion=us-ashburn-1\npass_phrase=unused\n"
-        % (USER, FINGERPRINT, key_file, TENANCY))
+        % (USER, oci_auth.key_fingerprint(key), key_file, TENANCY))
     for profile in ("DEFAULT", "OTHER"):
         sdk = oci.config.from_file(str(config), profile)
         ours = resolve_oci_settings({"config_file": str(config), "config_profile": profile})

@@ -62,6 +62,45 @@ def test_drop_after_commits_and_drop_before_does_not(oci, admin):
     assert [(entry['status'], entry['fault'], entry['mutating']) for entry in log] == [(200, 'drop_after', True), (None, 'drop_before', True)]
 
 
+def test_html_fault_answers_a_proxy_page_without_processing(oci, admin):
+    admin.put('/faults', {'seed': 1, 'faults': [{'kind': 'html', 'methods': ['POST'], 'count': 1}]})
+    page = oci.post(CLUSTERS, CLUSTER_BODY)
+    assert page.status_code == 502 and page.headers['Content-Type'] == 'text/html'
+    assert '<title>502 Bad Gateway</title>' in page.text
+    assert cluster_count(oci) == 0
+
+
+@pytest.mark.parametrize('kind', ['malformed', 'truncated'])
+def test_unreadable_body_faults_process_the_request(oci, admin, kind):
+    admin.put('/faults', {'seed': 1, 'faults': [{'kind': kind, 'methods': ['POST'], 'count': 1}]})
+    answer = oci.post(CLUSTERS, CLUSTER_BODY)
+    assert answer.status_code == 200 and answer.headers['Content-Type'] == 'application/json'
+    with pytest.raises(ValueError):
+        json.loads(answer.text)
+    if kind == 'truncated':
+        assert answer.text.startswith('{"')
+    assert cluster_count(oci) == 1
+
+
+def test_unexpected_and_extra_fields(oci, admin):
+    created = oci.post(CLUSTERS, CLUSTER_BODY).json()
+    admin.put('/faults', {'seed': 1, 'faults': [{'kind': 'unexpected_fields', 'methods': ['GET'], 'path': '/dedicatedAiClusters/',
+                                                 'count': 1}, {'kind': 'extra_fields', 'methods': ['GET']}]})
+    wrapped = oci.get(CLUSTERS + '/' + created['id']).json()
+    assert list(wrapped) == ['unexpectedWrapper'] and wrapped['unexpectedWrapper']['id'] == created['id']
+    listed = oci.get(CLUSTERS, params={'compartmentId': TEST_COMPARTMENT}).json()
+    assert listed['unexpectedField'] and [item['unexpectedField'] for item in listed['items']] == ['added by the emulator']
+    assert [entry['fault'] for entry in admin.requests_log()[-2:]] == ['unexpected_fields', 'extra_fields']
+
+
+def test_body_faults_leave_empty_answers_alone(oci, admin):
+    admin.put('/settings', {'delay': 0})
+    created = oci.post(CLUSTERS, CLUSTER_BODY).json()
+    admin.put('/faults', {'seed': 1, 'faults': [{'kind': 'malformed', 'path': 'changeCompartment'}]})
+    moved = oci.post(CLUSTERS + '/' + created['id'] + '/actions/changeCompartment', {'compartmentId': TEST_COMPARTMENT})
+    assert moved.status_code == 204 and moved.content == b''
+
+
 def test_rate_is_repeatable_with_the_same_seed(oci, admin):
     def pattern():
         admin.put('/faults', {'seed': 42, 'faults': [{'kind': 'error', 'rate': 0.5}]})
@@ -75,7 +114,8 @@ def test_rate_is_repeatable_with_the_same_seed(oci, admin):
 
 def test_bad_fault_rules_are_refused(admin):
     admin.put('/faults', {'seed': 1, 'faults': [{'kind': 'throttle'}]})
-    for rule in ({'kind': 'explode'}, {'kind': 'error', 'status': 404}, {'kind': 'error', 'path': '('}, {'kind': 'error', 'rate': 2},
+    for rule in ({'kind': 'explode'}, {'kind': 'error', 'status': 404}, {'kind': 'html', 'status': 404}, {'kind': 'error', 'path': '('},
+                 {'kind': 'error', 'rate': 2},
                  {'kind': 'error', 'service': 'nope'}, {'kind': 'error', 'colour': 'red'}):
         response = admin.call('PUT', '/faults', {'seed': 1, 'faults': [rule]})
         assert response.status_code == 400 and response.json()['error']

@@ -37,6 +37,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
     SecurityTokenSigner,
     build_oci_signer,
     canonical_region,
+    key_fingerprint,
     realm_domain,
     region_from_ocid,
     resolve_oci_settings,
@@ -478,7 +479,7 @@ def test_missing_named_profile(clean_env):
     config = write_config(clean_env / ".oci" / "config", profile_text() + "[dev]\nregion=iad\n")
     with pytest.raises(OciAuthError) as error:
         resolve_oci_settings(params(config_profile="prod"))
-    assert str(error.value) == "profile prod not found in config file %s (profiles: DEFAULT, dev)" % config
+    assert str(error.value) == "config_profile prod not found in config file %s (profiles: DEFAULT, dev)" % config
 
 
 def test_named_profile_without_config_file(clean_env):
@@ -571,11 +572,13 @@ def test_key_file_permission_warning(tmp_path, mode, warned):
 
 def test_encrypted_key_file_with_pass_phrase_from_profile(rsa_key, tmp_path):
     key = write_key(tmp_path / "enc.pem", _pem(rsa_key, serialization.PrivateFormat.PKCS8, b"pa55 phrase"))
-    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key), pass_phrase="pa55 phrase"))
+    fingerprint = key_fingerprint(rsa_key)
+    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key), pass_phrase="pa55 phrase",
+                                                         fingerprint=fingerprint))
     headers = {}
     build_oci_signer(resolve_oci_settings(params(config_file=str(config)))).sign("GET", "https://h/x", headers, None)
     key_id = verify_request("GET", "/x", headers, None, rsa_key.public_key())
-    assert key_id == "%s/%s/%s" % (TENANCY, USER, FINGERPRINT)
+    assert key_id == "%s/%s/%s" % (TENANCY, USER, fingerprint)
 
     signer = build_oci_signer(resolve_oci_settings(params(config_file=str(config), pass_phrase="wrong-pa55")))
     with pytest.raises(OciAuthError) as error:
@@ -601,6 +604,55 @@ def test_security_token_profile(clean_env):
     assert isinstance(signer, SecurityTokenSigner)
     signer.sign(vector["method"], vector["url"], headers, _body_bytes(vector))
     assert headers["authorization"] == vector["authorization"]
+
+
+def _jwt(claims):
+    def part(data):
+        return base64.urlsafe_b64encode(json.dumps(data).encode("utf-8")).decode("ascii").rstrip("=")
+    return "%s.%s.c2ln" % (part({"alg": "RS256"}), part(claims))
+
+
+def test_expired_session_token_is_refused_before_any_request(tmp_path):
+    key = write_key(tmp_path / "k.pem")
+    token = tmp_path / "token"
+    token.write_text(_jwt({"sub": "user", "exp": 1700000000}))
+    os.chmod(str(token), 0o600)
+    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key), security_token_file=str(token)))
+    settings = resolve_oci_settings(params(auth_type="security_token", config_file=str(config)))
+    with pytest.raises(OciAuthError) as error:
+        build_oci_signer(settings)
+    assert str(error.value) == ("the session token in security_token_file %s expired at 2023-11-14 22:13:20 UTC; refresh "
+                                "it with 'oci session refresh' or 'oci session authenticate'" % token)
+
+
+def test_session_token_file_with_several_lines_is_refused(tmp_path):
+    key = write_key(tmp_path / "k.pem")
+    token = tmp_path / "token"
+    token.write_text("[DEFAULT]\nuser=someone\n")
+    os.chmod(str(token), 0o600)
+    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key), security_token_file=str(token)))
+    with pytest.raises(OciAuthError, match=r"does not hold one session token \(it has spaces or several lines\)$"):
+        build_oci_signer(resolve_oci_settings(params(auth_type="security_token", config_file=str(config))))
+
+
+def test_fingerprint_that_is_not_the_keys_is_refused_naming_both(tmp_path, rsa_key):
+    key = write_key(tmp_path / "other.pem", _pem(rsa_key, serialization.PrivateFormat.PKCS8))
+    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key)))
+    signer = build_oci_signer(resolve_oci_settings(params(config_file=str(config))))
+    with pytest.raises(OciAuthError) as error:
+        signer.sign("GET", "https://h/x", {}, None)
+    assert str(error.value).startswith("fingerprint %s does not match key_file %s" % (FINGERPRINT, key))
+    assert "whose fingerprint is %s" % key_fingerprint(rsa_key) in str(error.value)
+
+
+@pytest.mark.parametrize("region", ["chicago", "us_chicago_1", "us-chicago", "cn north 4", "xyz"])
+def test_region_that_is_no_region_id_is_refused_naming_its_source(tmp_path, region):
+    key = write_key(tmp_path / "k.pem")
+    config = write_config(tmp_path / "cfg", profile_text(key_file=str(key), region=region))
+    with pytest.raises(OciAuthError, match=r"^region must be an OCI region id such as us-chicago-1 .* \('region' in profile"):
+        resolve_oci_settings(params(config_file=str(config)))
+    with pytest.raises(OciAuthError, match=r"^region must be .*, got %r \(option region\)$" % region):
+        resolve_oci_settings(params(config_file=str(config), region=region))
 
 
 def test_security_token_needs_token_file(tmp_path):

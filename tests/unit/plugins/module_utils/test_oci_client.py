@@ -26,7 +26,7 @@ TOKEN = re.compile(r"^[A-Za-z0-9]{30}$")
 
 def client(*answers, **kwargs):
     kwargs.setdefault("region", "us-chicago-1")
-    transport = FakeTransport(answers or [response({})])
+    transport = FakeTransport(answers or [response({"id": CHICAGO_ID, "items": []})])
     return OciClient(transport, kwargs.pop("service", "generativeai"), **kwargs), transport
 
 
@@ -67,7 +67,7 @@ def test_global_ocid_uses_the_configured_region():
 
 
 def test_endpoint_override_wins():
-    oci, transport = client(response({}), endpoint="http://127.0.0.1:8443/")
+    oci, transport = client(response({"id": CHICAGO_ID}), endpoint="http://127.0.0.1:8443/")
     oci.read(DAC, "ocid1.generativeaidedicatedaicluster.oc19.eu-frankfurt-2.amaaaaaasovereign")
     assert transport.requests[0]["url"] == (
         "http://127.0.0.1:8443/20231130/dedicatedAiClusters/"
@@ -105,9 +105,27 @@ def test_search_without_name():
     assert transport.requests[0]["params"] == [("compartmentId", C1), ("limit", PAGE_LIMIT)]
 
 
-def test_empty_list_body():
-    oci, transport = client(response(None))
+def test_empty_list_page():
+    oci, transport = client(response({"items": []}))
     assert list(oci.search(DAC, C1, None)) == []
+
+
+@pytest.mark.parametrize("body", [None, {}, {"items": None}, {"items": {"id": "x"}}, {"items": ["x"]}, ["x"]],
+                         ids=["empty", "no-items", "null-items", "items-object", "items-of-strings", "list"])
+def test_list_answer_of_the_wrong_shape_is_an_error_not_an_empty_list(body):
+    oci, transport = client(response(body))
+    with pytest.raises(ApiError) as caught:
+        list(oci.search(DAC, C1, "dac-1"))
+    assert caught.value.code == "UnexpectedResponse" and "'items'" in caught.value.message
+
+
+@pytest.mark.parametrize("body", [None, {}, {"id": ""}, {"unexpected": {"id": CHICAGO_ID}}, [CHICAGO_ID]],
+                         ids=["empty", "no-id", "empty-id", "wrapped", "list"])
+def test_resource_answer_without_an_id_is_an_error(body):
+    oci, transport = client(response(body))
+    with pytest.raises(ApiError) as caught:
+        oci.read(DAC, CHICAGO_ID)
+    assert caught.value.code == "UnexpectedResponse" and "'id'" in caught.value.message
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -480,6 +480,30 @@ def test_delete_that_failed_for_real_is_raised(clock):
         run(DAC, client, clock, state="absent", id=cluster_id)
 
 
+STALE = ApiError(412, "NoEtagMatch", "The if-match value does not match the current etag", "r-412", "PUT", "u")
+
+
+@pytest.mark.parametrize("params", [dict(unit_count=2), dict(state="absent")], ids=["update", "delete"])
+def test_stale_etag_is_a_conflict_naming_the_resource_not_a_retry(clock, params):
+    client = FakeClient(DAC)
+    cluster_id = client.add(cluster())
+    client.fail("delete" if params.get("state") else "update", STALE)
+    error = error_of(DAC, client, clock, id=cluster_id, **params)
+    assert "changed by someone else after this task read it" in str(error) and cluster_id in str(error)
+    assert "HTTP 412 NoEtagMatch" in str(error) and "nothing was overwritten" in str(error)
+    assert error.details["id"] == cluster_id and error.details["error"]["request_id"] == "r-412"
+    assert len(client.mutations()) == 1 and client.resources[cluster_id]["unitCount"] == 1
+
+
+def test_stale_etag_on_a_retry_that_did_not_land_is_a_conflict(clock):
+    client = FakeClient(DAC)
+    cluster_id = client.add(cluster())
+    client.fail("update", ApiError(412, "NoEtagMatch", "etag changed", attempts=2))
+    error = error_of(DAC, client, clock, id=cluster_id, unit_count=2)
+    assert "changed by someone else" in str(error)
+    assert client.ops()[-1] == "read"  # it looked before calling it a conflict
+
+
 # ---------------------------------------------------------------------------------------------------
 # duplicates and broken resources
 

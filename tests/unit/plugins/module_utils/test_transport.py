@@ -355,6 +355,25 @@ def test_html_error_page_is_reduced_to_text(serve, make_transport):
     assert "502 Bad Gateway" in error.message and "nginx" in error.message
 
 
+def test_html_page_on_success_is_a_malformed_response_saying_html(serve, make_transport):
+    error = error_of(serve, make_transport, Reply(200, "<html><body><h1>Sign in to the proxy</h1></body></html>",
+                                                  {"Content-Type": "text/html"}))
+    assert (error.status, error.code) == (200, "MalformedResponse")
+    assert "HTML page instead of JSON" in error.message and "Sign in to the proxy" in error.message
+
+
+def test_html_error_page_message_says_html(serve, make_transport):
+    error = error_of(serve, make_transport, Reply(503, "<html><title>503 Service Unavailable</title></html>",
+                                                  {"Content-Type": "text/html"}))
+    assert error.message.startswith("the service answered with an HTML page, not JSON: 503 Service Unavailable")
+
+
+@pytest.mark.parametrize("method,ambiguous", [("GET", False), ("POST", True), ("PUT", True), ("DELETE", True)])
+def test_unreadable_success_of_a_mutating_request_is_ambiguous(serve, make_transport, method, ambiguous):
+    error = error_of(serve, make_transport, Reply(200, '{"id": "ocid1.x", "lifecycle'), method=method)
+    assert error.code == "MalformedResponse" and error.ambiguous is ambiguous
+
+
 def test_long_error_text_is_cut(serve, make_transport):
     error = error_of(serve, make_transport, Reply(400, "x" * 5000))
     assert 0 < len(error.message) <= 310 and error.message.endswith("...")

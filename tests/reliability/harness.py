@@ -1,0 +1,288 @@
+"""What the suites share: running a module in this process (as Ansible would, from its JSON arguments), the test
+credentials for each cloud, converging a service's steps, running generated playbooks, and keeping figures for
+docs/reliability.md (``python3 tools/dev.py reliability``)."""
+
+import contextlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from ansible.module_utils.common import warnings as ansible_warnings
+from ansible.module_utils.testing import patch_module_args
+
+from emulator.config import (
+    TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE, TEST_REGION, TEST_TENANCY, TEST_USER,
+)
+from emulator.oci_resources import settle
+from emulator.testing import TEST_KEY_ID, AdminClient
+from reliability import catalogue
+from reliability.scenarios import ABSENT, Lookup, Name, Ref
+
+FULL = os.environ.get("CLOUDAI_RELIABILITY") == "full"
+FIGURES_DIR = os.environ.get("CLOUDAI_RELIABILITY_FIGURES")
+# in playbook output: a Python traceback, Ansible's word for a module that died, or cloud_module's catch-all
+TRACEBACK = re.compile(r"Traceback \(most recent call last\)|MODULE FAILURE|unexpected error: ")
+
+
+# what this process ran and saw, kept for the report at the end of the session (conftest.py)
+COUNTS = {"module_runs": 0, "module_tracebacks": 0, "playbook_runs": 0, "playbook_tracebacks": 0}
+
+
+def mode(short, full):
+    """The short figure for the test command, the full one for the report."""
+    return full if FULL else short
+
+
+def record(suite, **figures):
+    """Keep figures of a suite for the report (only when the report asked for them)."""
+    if not FIGURES_DIR:
+        return
+    with open(os.path.join(FIGURES_DIR, "%s-%d.jsonl" % (suite, os.getpid())), "a") as handle:
+        handle.write(json.dumps(figures, sort_keys=True) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# modules in this process
+
+def run_module(name, args, check=False, diff=False, main=None):
+    """The module's result, as Ansible would get it (``main`` instead of the module's own, for stand-ins). A Python
+    exception escaping main() is returned as a failure with ``traceback`` set (the suites require none)."""
+    main = main or __import__("%s.%s" % (catalogue.PACKAGE, name), fromlist=["main"]).main
+    ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
+    ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
+    out = io.StringIO()
+    arguments = dict(args, _ansible_check_mode=check, _ansible_diff=diff)
+    result = {"failed": True, "msg": "the module returned without exit_json or fail_json", "traceback": "(none)"}
+    try:
+        with patch_module_args(arguments), contextlib.redirect_stdout(out):
+            main()
+    except SystemExit:
+        result = json.loads(out.getvalue())
+    except Exception:  # pylint: disable=broad-except
+        result = {"failed": True, "msg": "a Python exception escaped the module", "traceback": traceback.format_exc()}
+    COUNTS["module_runs"] += 1
+    COUNTS["module_tracebacks"] += has_traceback(result)
+    return result
+
+
+def has_traceback(result):
+    """A module result that comes from an exception rather than a message (cloud_module's catch-all included)."""
+    message = result.get("msg") or ""
+    return bool(result.get("traceback") or result.get("exception") or message.startswith("unexpected error: ")
+                or "Traceback (most recent call last)" in message)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# credentials
+
+class Credentials:
+    """Connection options for each cloud pointing at one emulator, with the throw-away test credentials."""
+
+    def __init__(self, url, directory):
+        self.url = url
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.key_file = self.directory / "oci_api_key.pem"
+        self.key_file.write_bytes(Path(TEST_KEY_FILE).read_bytes())
+        self.key_file.chmod(0o600)
+        self.config_file = self.oci_config(self.key_file)
+
+    def oci_config(self, key_file, name="oci_config", **values):
+        """An OCI config file (profile DEFAULT) for the test user; ``values`` add or replace keys."""
+        keys = dict(user=TEST_USER, fingerprint=TEST_KEY_ID.rsplit("/", 1)[-1], tenancy=TEST_TENANCY, region=TEST_REGION,
+                    key_file=str(key_file))
+        keys.update(values)
+        path = self.directory / name
+        path.write_text("[DEFAULT]\n" + "".join("%s=%s\n" % item for item in keys.items() if item[1] is not None))
+        path.chmod(0o600)
+        return path
+
+    def args(self, cloud):
+        if cloud == "oci":
+            return dict(config_file=str(self.config_file), endpoint=self.url)
+        return dict(ak=TEST_HUAWEI_AK, sk=TEST_HUAWEI_SK, project_id=TEST_HUAWEI_PROJECT, region="cn-north-4",
+                    endpoint=self.url)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# converging steps in this process
+
+class Converged:
+    """Runs steps of a service in this process and remembers the ids they produced."""
+
+    def __init__(self, service, credentials, prefix):
+        self.service = service
+        self.credentials = credentials
+        self.prefix = prefix
+        self.ids = {}
+        self.results = {}
+
+    def name_of(self, label):
+        return "%s-%s" % (self.prefix, label.replace("_", "-"))
+
+    def args(self, one_step, extra=None):
+        """A step's options rendered (names, ids) with the connection options; ``extra`` adds or replaces."""
+        module = catalogue.by_name(one_step.module)
+        args = dict(self.credentials.args(module.cloud))
+        args.update(catalogue.render(catalogue.step_args(one_step), self.name_of, self.ids.__getitem__, one_step.label))
+        args.update(catalogue.render(extra or {}, self.name_of, self.ids.__getitem__, one_step.label))
+        return args
+
+    def update_args(self, one_step):
+        if one_step.update == ABSENT:
+            return self.args(one_step, {"state": "absent"})
+        return self.args(one_step, one_step.update)
+
+    def run(self, one_step, extra=None, **flags):
+        result = run_module(one_step.module, self.args(one_step, extra), **flags)
+        assert not result.get("failed"), "%s (%s) failed: %s" % (one_step.label, one_step.module, result.get("msg"))
+        self.results[one_step.label] = result
+        if isinstance(one_step, Lookup):
+            self.ids[one_step.label] = catalogue.pick(result, one_step.pick)
+        elif result.get(catalogue.by_name(one_step.module).kind):
+            self.ids[one_step.label] = result[catalogue.by_name(one_step.module).kind]["id"]
+        return result
+
+    def converge(self, steps):
+        for one_step in steps:
+            if one_step.label not in self.ids:
+                self.run(one_step)
+        return self
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the emulator
+
+class EmulatorAdmin(AdminClient):
+    """The admin API plus what the suites ask of it often."""
+
+    def reset(self, delay=0.2):
+        self.call("POST", "/reset")
+        self.put("/settings", {"delay": delay})
+
+    def settings(self, **changes):
+        return self.put("/settings", changes)
+
+    def faults(self, rules, seed=1):
+        return self.put("/faults", {"seed": seed, "faults": rules})
+
+    def clear_log(self):
+        self.call("DELETE", "/requests")
+
+    def mutating(self, since=0):
+        return [entry for entry in self.requests_log(since) if entry["mutating"]]
+
+    def last_seq(self):
+        entries = self.requests_log()
+        return entries[-1]["seq"] if entries else 0
+
+
+def records(handle, service):
+    """Every record of the service's resource kinds in the emulator, lifecycles brought up to now."""
+    now = handle.emulator.clock.now()
+    found = []
+    with handle.emulator.lock:
+        for module, kind in service.store_kinds.items():
+            for record_ in handle.emulator.store.all(kind):
+                if getattr(record_, "pending", None) is not None:
+                    settle(record_, now)
+                found.append((module, record_.fields))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------
+# playbooks
+
+def playbook_value(value, service, own):
+    """Step options as playbook text: names per host, ids from the registered results of earlier steps."""
+    if isinstance(value, Name):
+        return "{{ inventory_hostname }}-%s" % (value.label or own).replace("_", "-")
+    if isinstance(value, Ref):
+        target = catalogue.step(service, value.label)
+        if isinstance(target, Lookup):
+            path = "".join("[%d]" % key if isinstance(key, int) else ".%s" % key for key in target.pick)
+            return "{{ r_%s%s }}" % (value.label, path)
+        return "{{ r_%s.%s.id }}" % (value.label, catalogue.by_name(target.module).kind)
+    if isinstance(value, dict):
+        return dict((key, playbook_value(item, service, own)) for key, item in value.items())
+    if isinstance(value, list):
+        return [playbook_value(item, service, own) for item in value]
+    return value
+
+
+def collections_root():
+    """The directory holding ansible_collections/cloudai/control (for ANSIBLE_COLLECTIONS_PATH)."""
+    for entry in sys.path:
+        if entry and (Path(entry) / "ansible_collections" / "cloudai" / "control" / "plugins").is_dir():
+            return entry
+    raise AssertionError("no ansible_collections/cloudai/control on sys.path (run the suites through tools/dev.py)")
+
+
+def playbook_env(directory, **extra):
+    env = dict((key, value) for key, value in os.environ.items()
+               if not key.startswith(("OCI_", "HUAWEICLOUD_", "CLOUDAI_", "ANSIBLE_")))
+    env.update(
+        ANSIBLE_COLLECTIONS_PATH=collections_root(),
+        ANSIBLE_LOCAL_TEMP=str(Path(directory) / "ansible-local"),
+        ANSIBLE_REMOTE_TEMP=str(Path(directory) / "ansible-remote"),
+        ANSIBLE_HOME=str(Path(directory) / "ansible-home"),
+        ANSIBLE_LOCALHOST_WARNING="false",
+        ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
+        ANSIBLE_RETRY_FILES_ENABLED="false",
+        ANSIBLE_NOCOLOR="1",
+        ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+        ANSIBLE_PIPELINING="false",
+    )
+    env.update(extra)
+    return env
+
+
+def inventory(directory, hosts):
+    path = Path(directory) / "inventory.ini"
+    path.write_text("[reliability]\n" + "".join("%s ansible_connection=local\n" % host for host in hosts))
+    return path
+
+
+class PlaybookRun:
+    def __init__(self, returncode, stdout, stderr, seconds):
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+        self.seconds = seconds
+
+    @property
+    def output(self):
+        return self.stdout + self.stderr
+
+    def recap(self):
+        """host -> {ok, changed, failed, ...} from the PLAY RECAP."""
+        stats = {}
+        for host, fields in re.findall(r"^(\S+)\s+:\s+(ok=.*)$", self.stdout, re.M):
+            stats[host] = dict((key, int(value)) for key, value in re.findall(r"(\w+)=(\d+)", fields))
+        return stats
+
+    def changed(self):
+        return sum(host["changed"] for host in self.recap().values())
+
+    def failed(self):
+        return sum(host["failed"] + host["unreachable"] for host in self.recap().values())
+
+
+def run_playbook(directory, plays, hosts=("localhost",), args=(), env=None, timeout=1800):
+    """Write ``plays`` (JSON is YAML) and run ansible-playbook on them; returns a PlaybookRun."""
+    directory = Path(directory)
+    path = directory / ("playbook-%d.yml" % time.monotonic_ns())
+    path.write_text(json.dumps(plays, indent=1))
+    command = [str(Path(sys.executable).parent / "ansible-playbook"), "-i", str(inventory(directory, hosts)), str(path)]
+    started = time.monotonic()
+    process = subprocess.run(command + list(args), env=env or playbook_env(directory), capture_output=True, text=True,
+                             timeout=timeout, check=False)
+    COUNTS["playbook_runs"] += 1
+    COUNTS["playbook_tracebacks"] += bool(TRACEBACK.search(process.stdout + process.stderr))
+    return PlaybookRun(process.returncode, process.stdout, process.stderr, time.monotonic() - started)

@@ -1,0 +1,80 @@
+"""Bad input, property-based: for every option and sub-option of every module, hypothesis generates bad values
+(wrong types, empty and overlong strings, bad ids, regions and endpoints, malformed tags and nested options,
+unknown enum values, unknown options). Put into options that work (the module succeeds with them first), each must
+give a clean failure whose message names the option: no Python traceback, and no request sent."""
+
+from unittest import mock
+
+import pytest
+import requests
+from hypothesis import HealthCheck, given, settings
+
+from reliability import bad_values, catalogue, standin
+from reliability.harness import Converged, has_traceback, mode, record, run_module
+
+EXAMPLES = mode(short=5, full=100)  # per option and sub-option
+
+
+class Refused(Exception):
+    pass
+
+
+def runner(module):
+    if module.name == standin.NAME:
+        return standin.run
+    return lambda args: run_module(module.name, args)
+
+
+def good_options(module, emulated):
+    """Options the module succeeds with against the emulator, and the OCID type of its own resources."""
+    service = module.service if module.name == standin.NAME else catalogue.service_of(module)
+    if module.resource:
+        subject = catalogue.subject(module)
+        run = Converged(service, emulated.credentials, "bad-input")
+        run.converge(catalogue.prerequisites(service, [subject.label]))
+        args = run.args(subject)
+    else:
+        arg_sets = service.info.get(module.name)
+        assert arg_sets, "%s: no option sets in its service's info (scenarios.py)" % module.name
+        run = Converged(service, emulated.credentials, "bad-input")
+        labels = catalogue.refs_in(arg_sets[-1])
+        run.converge(catalogue.prerequisites(service, labels) + [s for s in service.steps if s.label in labels])
+        args = dict(emulated.credentials.args(module.cloud), **catalogue.render(arg_sets[-1], run.name_of, run.ids.__getitem__))
+    result = runner(module)(args)
+    assert not result.get("failed"), "%s fails with its good options: %s" % (module.name, result.get("msg"))
+    found = result.get(module.kind) or (result.get(module.plural) or [None])[0]
+    return args, (found["id"].split(".")[1] if found and module.cloud == "oci" else None)
+
+
+@pytest.mark.parametrize("module", list(catalogue.modules()) + standin.standins(), ids=str)
+def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, emulated):
+    """Every module, and the Huawei stand-in while the collection has no huaweicloud module."""
+    args, own_type = good_options(module, emulated)
+    service = module.service if module.name == standin.NAME else catalogue.service_of(module)
+    run = runner(module)
+    sent = []
+
+    def refuse(*call, **options):
+        sent.append(call[1:3])
+        raise Refused("the bad-input suite allows no request")
+
+    tried, all_sent = [], []
+    with mock.patch.object(requests.Session, "request", refuse):  # what the transport sends through, once signed
+        for path, strategy in sorted(bad_values.cases(module, service, own_type).items()):
+            @settings(max_examples=EXAMPLES, deadline=None, database=None,
+                      suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+            @given(case=strategy)
+            def fails_cleanly(case):
+                del sent[:]
+                result = run(case.apply(args, module.argspec))
+                tried.append(case)
+                all_sent.extend(sent)
+                assert sent == [], "%s with %r sent %s" % (module.name, case, sent)
+                assert not has_traceback(result), "%s with %r: %s" % (module.name, case, result)
+                assert result.get("failed") is True, "%s accepted %r: %s" % (module.name, case, result)
+                assert case.named_in(result.get("msg")), "%s with %r: the message does not name %s: %s" % (
+                    module.name, case, " and ".join(case.words), result.get("msg"))
+
+            fails_cleanly()
+    record("bad_input", module=module.name, options=len(bad_values.cases(module, service, own_type)), tried=len(tried),
+           requests=len(all_sent), standin=module.name == standin.NAME)

@@ -1,0 +1,139 @@
+"""TLS and credentials, per cloud, at module level against the emulator.
+
+TLS: with the emulator on HTTPS behind a self-signed certificate made here, modules refuse it by default, accept
+it with ``ca_bundle``, refuse another CA's bundle, and warn when ``validate_certs`` is false.
+Credentials: a key file readable by others gives a warning; a wrong pass phrase, a fingerprint that is not the
+key's and an expired session token are refused before any request; an unknown key, a token the service expired
+and a revoked or wrong AK/SK give the service's 401 with its code and request id."""
+
+import json
+import time
+import uuid
+
+import pytest
+
+from reliability.harness import has_traceback, record
+from reliability.keys import encrypted_copy, fingerprint, new_key, self_signed, session_token
+from reliability.standin import Probe
+
+CLOUDS = ["oci", "huaweicloud"]
+
+
+@pytest.mark.parametrize("cloud", CLOUDS)
+def test_tls_self_signed_refused_by_default_trusted_with_ca_bundle_warned_without_checks(cloud, start, tmp_path):
+    cert, key = self_signed(tmp_path)
+    other_ca, dummy = self_signed(tmp_path, "other-ca")
+    emulated = start(tls_cert=str(cert), tls_key=str(key))
+    assert emulated.url.startswith("https://127.0.0.1:")
+    probe = Probe(cloud)
+    args = dict(emulated.credentials.args(cloud), retries=0)
+
+    refused = probe.run(args)
+    assert not has_traceback(refused) and refused.get("failed") is True, refused
+    assert "TLS verification failed" in refused["msg"] and "ca_bundle" in refused["msg"], refused["msg"]
+    other = probe.run(dict(args, ca_bundle=str(other_ca)))
+    assert other.get("failed") is True and "TLS verification failed" in other["msg"], other
+    assert emulated.handle.emulator.log.since(0) == []  # nothing got past the handshake
+
+    trusted = probe.run(dict(args, ca_bundle=str(cert)))
+    assert not trusted.get("failed"), trusted.get("msg")
+    assert "validate_certs" not in warnings_of(trusted)
+    unchecked = probe.run(dict(args, validate_certs=False))
+    assert not unchecked.get("failed"), unchecked.get("msg")
+    assert "validate_certs is false: the service's TLS certificate is not verified" in warnings_of(unchecked), unchecked
+    record("tls", cloud=cloud, refused=2, trusted=1, warned=1, standin=probe.standin)
+
+
+def warnings_of(result):
+    """The module's warnings as one text (in a module's own output they are structured, not plain strings)."""
+    return json.dumps(result.get("warnings", []))
+
+
+def failure(result, *phrases):
+    assert not has_traceback(result), result
+    assert result.get("failed") is True, result
+    for phrase in phrases:
+        assert phrase in result["msg"], (phrase, result["msg"])
+    return result
+
+
+def test_oci_key_files_pass_phrases_fingerprints_and_session_tokens(start, tmp_path):
+    emulated = start()
+    probe = Probe("oci")
+    credentials = emulated.credentials
+    base = dict(probe.args, endpoint=emulated.url, retries=0)
+    checks = 0
+
+    readable = credentials.directory / "readable.pem"
+    readable.write_bytes(credentials.key_file.read_bytes())
+    readable.chmod(0o644)
+    warned = probe.run(dict(base, config_file=str(credentials.oci_config(readable, "readable"))))
+    assert not warned.get("failed"), warned.get("msg")
+    assert "key_file %s can be read by group or others (mode 0644)" % readable in warnings_of(warned), warned
+    quiet = probe.run(dict(base, config_file=str(credentials.config_file)))
+    assert not quiet.get("failed") and "can be read" not in warnings_of(quiet), quiet
+    checks += 2
+
+    pass_phrase = "reliability pass phrase %s" % uuid.uuid4().hex
+    encrypted = encrypted_copy(credentials.directory / "encrypted.pem", pass_phrase)
+    config = str(credentials.oci_config(encrypted, "encrypted"))
+    assert not probe.run(dict(base, config_file=config, pass_phrase=pass_phrase)).get("failed")
+    since = emulated.admin.last_seq()
+    wrong = failure(probe.run(dict(base, config_file=config, pass_phrase="not the pass phrase")),
+                    "could not be decrypted: wrong pass_phrase")
+    assert "not the pass phrase" not in json.dumps(wrong) and pass_phrase not in json.dumps(wrong)
+    failure(probe.run(dict(base, config_file=config)), "is encrypted: set pass_phrase")
+    assert emulated.admin.requests_log(since) == []
+    checks += 3
+
+    other_key, dummy = new_key(credentials.directory / "other.pem")
+    since = emulated.admin.last_seq()
+    failure(probe.run(dict(base, config_file=str(credentials.oci_config(credentials.directory / "other.pem", "other")))),
+            "does not match key_file", "whose fingerprint is")
+    assert emulated.admin.requests_log(since) == []
+    unknown = failure(probe.run(dict(base, config_file=str(credentials.oci_config(
+        credentials.directory / "other.pem", "unknown", fingerprint=fingerprint(other_key))))), "HTTP 401 NotAuthenticated",
+        "no key is registered")
+    assert unknown["error"]["request_id"] and unknown["error"]["status"] == 401
+    checks += 2
+
+    session_key, dummy = new_key(credentials.directory / "session.pem")
+    for name, expires in (("expired", time.time() - 600), ("revoked", time.time() + 3600)):
+        token, token_file = session_token(expires), credentials.directory / (name + ".token")
+        token_file.write_text(token)
+        token_file.chmod(0o600)
+        with emulated.handle.emulator.lock:  # a token the emulator issued, expired on its side
+            emulated.handle.emulator.store.session_keys[token] = (session_key.public_key(), time.time() - 1)
+        config = str(credentials.oci_config(credentials.directory / "session.pem", name, user=None, fingerprint=None,
+                                            security_token_file=str(token_file)))
+        since = emulated.admin.last_seq()
+        result = probe.run(dict(base, config_file=config, auth_type="security_token"))
+        if name == "expired":  # the token says so itself: refused before any request
+            failure(result, "the session token in security_token_file", "expired at", "oci session refresh")
+            assert emulated.admin.requests_log(since) == []
+        else:
+            failure(result, "HTTP 401 NotAuthenticated", "the session token has expired")
+        assert token not in json.dumps(result)
+        checks += 1
+    record("credentials", cloud="oci", checks=checks)
+
+
+def test_huawei_revoked_and_wrong_credentials(start):
+    access_key, secret_key, token = "RELIABILITYAK0000001", "reliability-secret-%s" % uuid.uuid4().hex, uuid.uuid4().hex
+    emulated = start(config={"huawei": {"credentials": {access_key: secret_key}, "tokens": ["test-iam-token", token]}})
+    probe = Probe("huaweicloud")
+    base = dict(emulated.credentials.args("huaweicloud"), retries=0)
+    assert not probe.run(dict(base, ak=access_key, sk=secret_key)).get("failed")
+    assert not probe.run(dict(base, ak=None, sk=None, auth_token=token)).get("failed")
+
+    wrong = failure(probe.run(dict(base, ak=access_key, sk="not-the-secret-key")), "HTTP 401 APIG.1002",
+                    "signature does not match")
+    assert wrong["error"]["request_id"] and "not-the-secret-key" not in json.dumps(wrong)
+    failure(probe.run(dict(base, ak=None, sk=None, auth_token="not-a-token")), "HTTP 401 APIG.1002", "Incorrect token")
+    with emulated.handle.emulator.lock:  # the AK is revoked
+        del emulated.handle.emulator.config.huawei_credentials[access_key]
+    revoked = failure(probe.run(dict(base, ak=access_key, sk=secret_key)), "HTTP 401 APIG.1002",
+                      "unknown access key")  # the AK itself is masked: ak is no_log
+    assert revoked["error"]["request_id"] and secret_key not in json.dumps(revoked)
+    failure(probe.run(dict(base, ak=access_key, sk=None)), "sk is required together with ak")
+    record("credentials", cloud="huaweicloud", checks=4, standin=probe.standin)

@@ -1,0 +1,103 @@
+"""Waits and concurrent changes, for every resource module.
+
+A create whose wait times out fails with the new resource's id and the state last seen; running the task again
+waits for that resource instead of creating another (no second create in the request log). An update or delete
+whose etag went stale (someone changed the resource between the module's read and its write) fails with a clear
+conflict, and the other writer's change stays: nothing is overwritten."""
+
+import json
+from unittest import mock
+
+import pytest
+import requests
+
+from emulator.testing import HuaweiClient, OciClient
+from reliability import catalogue
+from reliability.harness import Converged, has_traceback, record, run_module
+
+
+def converged_subject(module, emulated, prefix, create=False):
+    service = catalogue.service_of(module)
+    subject = catalogue.subject(module)
+    run = Converged(service, emulated.credentials, prefix)
+    run.converge(catalogue.prerequisites(service, [subject.label]) + ([subject] if create else []))
+    return service, subject, run
+
+
+@pytest.mark.parametrize("module", catalogue.resource_modules(), ids=str)
+def test_wait_timeout_returns_id_and_state_and_the_rerun_picks_it_up(module, emulated):
+    service, subject, run = converged_subject(module, emulated, "wait")
+    emulated.admin.settings(delay=30)  # emulated seconds: longer than the wait below
+    since = emulated.admin.last_seq()
+    timed_out = run_module(module.name, run.args(subject, {"wait_timeout": 1}))
+    assert not has_traceback(timed_out), timed_out
+    assert timed_out.get("failed") is True, timed_out
+    assert "wait_timeout=1s" in timed_out["msg"] and "timed out" in timed_out["msg"], timed_out["msg"]
+    resource_id, state = timed_out.get("id"), timed_out.get("lifecycle_state")
+    assert resource_id and resource_id in timed_out["msg"], timed_out
+    assert state and state not in service.gone_states and "last seen" in timed_out["msg"], timed_out
+    creates = [e for e in emulated.admin.mutating(since) if e["method"] == "POST"]
+    assert len(creates) == 1, creates
+
+    emulated.admin.settings(time_scale=60)  # the creation finishes within the next real second
+    since = emulated.admin.last_seq()
+    again = run_module(module.name, run.args(subject, {"wait_timeout": 120}))
+    assert not again.get("failed"), again.get("msg")
+    assert again[module.kind]["id"] == resource_id and again["changed"] is False, again
+    assert [e for e in emulated.admin.mutating(since) if e["method"] == "POST"] == [], "the re-run created again"
+    record("wait_timeout", module=module.name, state=state, picked_up=1)
+
+
+def concurrent_body(body):
+    """Another writer's change of the same fields: strings get a suffix, numbers grow, dicts gain a key."""
+    changed = {}
+    for key, value in body.items():
+        if isinstance(value, str):
+            changed[key] = value + " (changed concurrently)"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            changed[key] = value + 1
+        elif isinstance(value, dict) and key.lower().endswith("tags"):
+            changed[key] = dict(value, concurrent="writer")
+    return changed or {"description": "changed concurrently"}
+
+
+def signed_client(module, emulated):
+    return OciClient(emulated.url) if module.cloud == "oci" else HuaweiClient(emulated.url)
+
+
+@pytest.mark.parametrize("operation", ["update", "delete"])
+@pytest.mark.parametrize("module", catalogue.resource_modules(), ids=str)
+def test_stale_etag_is_a_clear_conflict_not_an_overwrite(module, operation, emulated):
+    service, subject, run = converged_subject(module, emulated, "etag", create=True)
+    if not service.etags:
+        pytest.skip("service %s offers no etags (scenarios.py says etags=False)" % service.name)
+    resource_id = run.ids[subject.label]
+    intercepted = []
+    original = requests.Session.request
+
+    def write_concurrently_first(session, method, url, **options):
+        headers = options.get("headers") or {}
+        if not intercepted and "if-match" in headers and method in ("PUT", "DELETE"):
+            intercepted.append((method, url))
+            body = json.loads(options["data"]) if options.get("data") else {"description": "x"}
+            answer = signed_client(module, emulated).put(url[len(emulated.url):], concurrent_body(body))
+            assert answer.status_code == 200, answer.text
+        return original(session, method, url, **options)
+
+    args = run.args(subject, subject.update) if operation == "update" else dict(
+        emulated.credentials.args(module.cloud), id=resource_id, state="absent")
+    with mock.patch.object(requests.Session, "request", write_concurrently_first):
+        result = run_module(module.name, args)
+    assert intercepted, "%s sent its %s without if-match: there was no etag to go stale" % (module.name, operation)
+    method, url = intercepted[0]
+    path = url[len(emulated.url):].split("?")[0]
+    assert not has_traceback(result), result
+    assert result.get("failed") is True, "%s overwrote a concurrent change: %s" % (module.name, result)
+    assert "changed by someone else after this task read it" in result["msg"] and resource_id in result["msg"], result["msg"]
+    assert result["error"]["status"] == 412 and result["id"] == resource_id, result
+    writes = [e for e in emulated.admin.requests_log() if e["method"] == method and e["path"] == path]
+    assert [e["status"] for e in writes][-1] == 412 and len([e for e in writes if e["status"] == 412]) == 1, writes
+    now = signed_client(module, emulated).get(path).json()
+    assert now.get("lifecycleState") not in service.gone_states + ("DELETING",), now
+    assert "(changed concurrently)" in json.dumps(now) or "concurrent" in json.dumps(now), now
+    record("stale_etag", module=module.name, operation=operation, conflicts=1, overwritten=0)
