@@ -25,14 +25,15 @@ CREATE = {
 }
 
 
-def playbook(tasks):
-    return [{"name": "bench", "hosts": "localhost", "connection": "local", "gather_facts": False, "tasks": tasks}]
+def playbook(tasks, variables):
+    return [{"name": "bench", "hosts": "localhost", "connection": "local", "gather_facts": False, "vars": variables,
+             "tasks": tasks}]
 
 
-def write(directory, name, tasks):
+def write(directory, name, tasks, **variables):
     path = os.path.join(directory, name + ".yml")
     with open(path, "w") as handle:
-        json.dump(playbook(tasks), handle)  # JSON is YAML
+        json.dump(playbook(tasks, variables), handle)  # JSON is YAML
     return path
 
 
@@ -59,6 +60,9 @@ def main():
             "ansible.builtin.ping": write(directory, "ping", [{"ansible.builtin.ping": {}}] * TASKS),
             "genai_dedicated_ai_cluster (idempotent, by id)": write(directory, "dac_id", [
                 {"cloudai.control.genai_dedicated_ai_cluster": {"id": cluster_id, "unit_count": 1}}] * TASKS),
+            "genai_dedicated_ai_cluster (idempotent, by id, as a module)": write(directory, "dac_id_module", [
+                {"cloudai.control.genai_dedicated_ai_cluster": {"id": cluster_id, "unit_count": 1}}] * TASKS,
+                cloudai_control_in_controller=False),
             "genai_dedicated_ai_cluster (idempotent, by name)": write(directory, "dac_name", [
                 {"cloudai.control.genai_dedicated_ai_cluster": CREATE}] * TASKS),
             "genai_dedicated_ai_cluster_info (by id)": write(directory, "dac_info", [
