@@ -4,10 +4,11 @@
 """Run the collection's modules inside the controller's task worker when the task runs on the controller.
 
 Every module of this collection only talks to a cloud API, so on the controller (``connection: local``)
-there is nothing to gain from shipping it as an AnsiballZ payload to a new Python process. This action
-plugin imports the module and runs its ``main()`` in the worker, with exactly the arguments and the JSON
+there is nothing to gain from shipping it as an AnsiballZ payload to a new Python process. The action
+plugin of every module (plugins/action/<module>.py) is this one: it imports the module and runs its
+``main()`` in the worker, with exactly the arguments and the JSON
 result handling of a normal module run: the same AnsibleModule argument checks, no_log masking, check mode,
-diff, warnings and result. The controller imports this file (and with it the collection's module_utils,
+diff, warnings and result. The controller imports this file when it looks the action plugin up (and with it the collection's module_utils,
 requests and cryptography) once, before it forks a worker per task, so a task pays neither a Python
 start-up nor those imports.
 
