@@ -1,17 +1,22 @@
 """Fault injection rules (`PUT /_emulator/faults`).
 
-A rule: `{"kind": "throttle"|"error"|"drop_before"|"drop_after", "status": 500|502|503|504 (error),
-"retry_after": seconds (throttle), "methods": [...], "path": "<regex searched in the path>",
-"service": "...", "rate": 0..1, "count": max injections}`. The first matching rule that fires wins;
-`rate` draws from a generator seeded by the `seed` given with the rules, so runs are repeatable.
+A rule: `{"kind": "throttle"|"error"|"drop_before"|"drop_after"|"rate_limit", "status": 500|502|503|504 (error),
+"retry_after": seconds (throttle), "per_second": requests (rate_limit), "methods": [...],
+"path": "<regex searched in the path>", "service": "...", "rate": 0..1, "count": max injections}`. The first
+matching rule that fires wins; `rate` draws from a generator seeded by the `seed` given with the rules, so
+runs are repeatable. A `rate_limit` rule lets `per_second` matching requests through each second (a token
+bucket holding one second's worth, in real time) and answers the others 429 with the whole seconds until
+the next token as `Retry-After`.
 """
 
+import math
 import random
 import re
+import time
 
-KINDS = ('throttle', 'error', 'drop_before', 'drop_after')
+KINDS = ('throttle', 'error', 'drop_before', 'drop_after', 'rate_limit')
 ERROR_STATUSES = (500, 502, 503, 504)
-RULE_KEYS = ('kind', 'status', 'retry_after', 'methods', 'path', 'service', 'rate', 'count')
+RULE_KEYS = ('kind', 'status', 'retry_after', 'per_second', 'methods', 'path', 'service', 'rate', 'count')
 
 
 class FaultRule:
@@ -45,8 +50,24 @@ class FaultRule:
         self.count = spec.get('count')
         if self.count is not None and (not isinstance(self.count, int) or self.count < 0):
             raise ValueError('count must be a non-negative integer')
+        self.per_second = spec.get('per_second')
+        if self.kind == 'rate_limit' and (not isinstance(self.per_second, (int, float)) or self.per_second <= 0):
+            raise ValueError('rate_limit faults need per_second > 0')
+        self.tokens = self.per_second
+        self.refilled = time.monotonic()
         self.spec = dict(spec)
         self.injected = 0
+
+    def over_limit(self):
+        """For rate_limit rules: take a token if one is left; else set retry_after and say so."""
+        now = time.monotonic()
+        self.tokens = min(self.per_second, self.tokens + (now - self.refilled) * self.per_second)
+        self.refilled = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return False
+        self.retry_after = max(1, math.ceil((1 - self.tokens) / self.per_second))
+        return True
 
     def matches(self, service, method, path):
         return ((self.service is None or self.service == service)
@@ -73,7 +94,9 @@ class FaultInjector:
     def pick(self, service, method, path):
         """The rule to apply to this request, or None."""
         for rule in self._rules:
-            if rule.matches(service, method, path) and (rule.rate >= 1 or self._random.random() < rule.rate):
+            if not rule.matches(service, method, path) or (rule.kind == 'rate_limit' and not rule.over_limit()):
+                continue
+            if rule.rate >= 1 or self._random.random() < rule.rate:
                 rule.injected += 1
                 return rule
         return None

@@ -1,0 +1,95 @@
+"""The resources the benchmarks stand up once, and for every module of the collection the task that is
+measured on them: an idempotent `state: present` run by id for resource modules, a get or list for info
+modules. A module missing here fails the benchmarks (no module goes unmeasured)."""
+
+import json
+import os
+
+from common import play, run_playbook, write
+
+COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaabenchcompartment"
+BASE_MODEL = "cohere.command-r-08-2024"
+C = "cloudai.control."
+
+# Tasks that create what the measured tasks work on; each registers a result that `ids` reads.
+SETUP = [
+    {C + "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-hosting", "type": "HOSTING",
+                                         "unit_shape": "LARGE_COHERE_V2", "unit_count": 1}, "register": "hosting"},
+    {C + "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-training",
+                                         "type": "FINE_TUNING", "unit_shape": "SMALL_COHERE_4", "unit_count": 2},
+     "register": "training"},
+    {C + "genai_model_info": {"compartment_id": COMPARTMENT, "display_name": BASE_MODEL}, "register": "base"},
+    {C + "genai_model": {"compartment_id": COMPARTMENT, "display_name": "bench-custom",
+                          "base_model_id": "{{ base.models[0].id }}", "fine_tune_details": {
+                              "dedicated_ai_cluster_id": "{{ training.dedicated_ai_cluster.id }}",
+                              "training_dataset": {"namespace_name": "bench", "bucket_name": "data",
+                                                   "object_name": "train.jsonl"}}}, "register": "custom"},
+    {C + "genai_imported_model": {"compartment_id": COMPARTMENT, "display_name": "bench-imported",
+                                   "data_source": {"source_type": "HUGGING_FACE_MODEL",
+                                                   "model_id": "meta-llama/Llama-3.1-8B-Instruct"}},
+     "register": "imported"},
+    {C + "genai_endpoint": {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint",
+                             "model_id": "{{ base.models[0].id }}",
+                             "dedicated_ai_cluster_id": "{{ hosting.dedicated_ai_cluster.id }}"}, "register": "endpoint"},
+    {C + "genai_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ endpoint.endpoint.id }}"},
+     "register": "work_requests"},
+]
+# name -> expression over the registered results
+IDS = {
+    "hosting": "hosting.dedicated_ai_cluster.id",
+    "custom": "custom.model.id",
+    "imported": "imported.imported_model.id",
+    "endpoint": "endpoint.endpoint.id",
+    "work_request": "work_requests.work_requests[0].id",
+}
+
+# module -> function of the ids -> the arguments of the measured task
+TASKS = {
+    "genai_dedicated_ai_cluster": lambda ids: {"id": ids["hosting"], "unit_count": 1},
+    "genai_dedicated_ai_cluster_info": lambda ids: {"id": ids["hosting"]},
+    "genai_endpoint": lambda ids: {"id": ids["endpoint"], "display_name": "bench-endpoint"},
+    "genai_endpoint_info": lambda ids: {"id": ids["endpoint"]},
+    "genai_model": lambda ids: {"id": ids["custom"], "display_name": "bench-custom"},
+    "genai_model_info": lambda ids: {"id": ids["custom"]},
+    "genai_imported_model": lambda ids: {"id": ids["imported"], "display_name": "bench-imported"},
+    "genai_imported_model_info": lambda ids: {"id": ids["imported"]},
+    "genai_work_request_info": lambda ids: {"id": ids["work_request"]},
+}
+
+# For the request counts: module -> the arguments that name an existing resource without its id
+BY_NAME = {
+    "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-hosting"},
+    "genai_endpoint": {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint"},
+    "genai_model": {"compartment_id": COMPARTMENT, "display_name": "bench-custom"},
+    "genai_imported_model": {"compartment_id": COMPARTMENT, "display_name": "bench-imported"},
+}
+
+
+def modules(root):
+    """Every module of the collection; fails when one has no measured task."""
+    names = sorted(name[:-3] for name in os.listdir(os.path.join(root, "plugins", "modules")) if name.endswith(".py"))
+    missing = [name for name in names if name not in TASKS]
+    if missing:
+        raise RuntimeError("tests/bench/scenarios.py has no measured task for: %s" % ", ".join(missing))
+    return names
+
+
+def stand_up(directory, env):
+    """Create the resources (once); return their ids."""
+    out = os.path.join(directory, "ids.json")
+    content = "{{ {%s} | to_json }}" % ", ".join("'%s': %s" % item for item in sorted(IDS.items()))
+    tasks = SETUP + [{"ansible.builtin.copy": {"content": content, "dest": out}}]
+    run_playbook(write(directory, "setup", play(tasks)), env)
+    with open(out) as handle:
+        return json.load(handle)
+
+# For the request counts of a create that waits: module -> function of the ids -> arguments of a new resource
+CREATE = {
+    "genai_dedicated_ai_cluster": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-cluster",
+                                               "type": "HOSTING", "unit_shape": "SMALL_COHERE_V2", "unit_count": 1},
+    "genai_endpoint": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-endpoint",
+                                   "model_id": ids["custom"], "dedicated_ai_cluster_id": ids["hosting"]},
+    "genai_imported_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-imported",
+                                         "data_source": {"source_type": "HUGGING_FACE_MODEL",
+                                                         "model_id": "Qwen/Qwen2.5-7B-Instruct"}},
+}
