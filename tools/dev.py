@@ -3,7 +3,7 @@
     python3 tools/dev.py demo         run playbooks/demo.yml against the local emulator
     python3 tools/dev.py test         sanity, lint, integration, then unit and oracle tests (what CI runs)
     python3 tools/dev.py sanity       ansible-test sanity
-    python3 tools/dev.py bench        the benchmarks under tests/bench, against the emulator
+    python3 tools/dev.py bench        the benchmarks under tests/bench against the emulator; writes docs/performance.md
     python3 tools/dev.py lint         ansible-lint --offline
     python3 tools/dev.py integration [TARGET ...]
     python3 tools/dev.py units [PYTEST ARGS ...]
@@ -285,6 +285,7 @@ def cmd_test(_args):
             ("sanity", lambda: sanity(collection)),
             ("lint", lambda: lint(root)),
             ("integration", lambda: integration(root, collection)),
+            ("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
             ("units", lambda: units(root, collection)),
         ]
         for number, (name, step) in enumerate(steps, 1):
