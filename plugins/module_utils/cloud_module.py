@@ -55,7 +55,7 @@ def resource_argument_spec(spec, cloud):
     argspec["state"] = dict(type="str", default="present", choices=["present", "absent"])
     argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
     if spec.scope:
-        argspec[spec.scope[0]] = dict(type="str")
+        argspec[spec.scope[0]] = dict(type="str", required=spec.scope_in_path)
     argspec[spec.name[0]] = dict(type="str")
     for option, field in spec.fields.items():
         argspec[option] = dict(field.argspec)
@@ -66,24 +66,29 @@ def resource_argument_spec(spec, cloud):
 
 def info_argument_spec(spec, cloud):
     argspec = dict(cloud.common_args)
-    argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
+    if spec.has_id:
+        argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"])
     if spec.scope:
-        argspec[spec.scope[0]] = dict(type="str")
+        argspec[spec.scope[0]] = dict(type="str", required=spec.scope_in_path)
     argspec.update((option, dict(f.argspec)) for option, f in spec.filters.items())
     argspec.update((option, dict(type="bool", default=False)) for option in spec.includes)
     return argspec
 
 
-def check_params(module, spec, cloud):
-    """Fail with every problem in the options, each naming the option and the rule, before any request."""
+def check_params(module, spec, cloud, options):
+    """Fail with every problem in the options, each naming the option and the rule, before any request.
+
+    ``options``: the spec's fields (resource modules) or filters (info modules); ``spec.checks`` apply to both."""
     params = module.params
     problems = []
     if params.get("id"):
         problems.append(cloud.check_id(params["id"], "id", spec))
     if spec.scope and params.get(spec.scope[0]):
         problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
-    for option, check in [(o, f.check) for o, f in spec.fields.items()] + [(o, f.check) for o, f in spec.filters.items()]:
-        if check and params.get(option) is not None:
+    checks = dict((option, f.check) for option, f in options.items() if f.check)
+    checks.update(spec.checks)
+    for option, check in checks.items():
+        if params.get(option) is not None:
             problems.append(check(params[option], option))
     for key in ("retries", "wait_timeout"):
         if params.get(key) is not None and params[key] < 0:
@@ -132,16 +137,16 @@ def run_module(module, work):
 def run_resource_module(spec, cloud):
     module = AnsibleModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
                            required_one_of=[("id", spec.name[0])])
-    check_params(module, spec, cloud)
+    check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     module.exit_json(**run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode,
                                                                module._diff)))
 
 
 def run_info_module(spec, cloud):
-    required = [("id", spec.scope[0])] if spec.scope else []
+    required = [("id", spec.scope[0])] if spec.scope and spec.has_id and not spec.scope_in_path else []
     module = AnsibleModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                            required_one_of=required)
-    check_params(module, spec, cloud)
+    check_params(module, spec, cloud, spec.filters)
     client = connect(module, cloud)
     module.exit_json(changed=False, **{spec.plural: run_module(module, lambda: list_resources(spec, client, module.params))})

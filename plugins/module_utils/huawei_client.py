@@ -20,6 +20,8 @@ PAGE_LIMIT = 100
 class HuaweiClient:
     """``path_params`` fill placeholders such as ``{workspace_id}`` in a spec's path."""
 
+    etags = False  # the service has none: nothing to read before an update
+
     def __init__(self, transport, endpoint, path_params=None):
         self.transport = transport
         self.endpoint = endpoint.rstrip("/")

@@ -31,6 +31,8 @@ def new_retry_token():
 
 
 class OciClient:
+    etags = True  # reads return an etag that updates and deletes send as if-match
+
     def __init__(self, transport, service, region, endpoint=None):
         self.transport = transport
         self.host_prefix, self.api_version = SERVICES[service]

@@ -33,11 +33,14 @@ class ResourceError(Exception):
 
 
 class Field:
-    """One managed option: its wire name, argument spec and whether the service can change it in place."""
+    """One managed option: its wire name, argument spec and whether the service can change it in place.
+
+    ``wire`` None: an option of the spec's ``part`` (see ResourceSpec), which the engine neither sends nor compares.
+    """
 
     def __init__(self, wire, type="str", updatable=True, required_for_create=False, choices=None,
                  elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None,
-                 write_only=()):
+                 write_only=(), default=None):
         self.wire = wire
         self.updatable = updatable
         self.required_for_create = required_for_create
@@ -46,7 +49,7 @@ class Field:
         self.write_only = tuple(write_only)  # wire keys inside this dict the service never returns (secrets)
         self.argspec = dict(type=type)
         for key, value in (("choices", choices), ("elements", elements), ("options", options),
-                           ("no_log", no_log), ("aliases", aliases)):
+                           ("no_log", no_log), ("aliases", aliases), ("default", default)):
             if value is not None:
                 self.argspec[key] = value
 
@@ -69,12 +72,15 @@ class Filter:
 class Lifecycle:
     """Which lifecycle states mean what. ``gone`` states count as 'not there'."""
 
-    def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState"):
+    def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState",
+                 details=("lifecycleDetails", "lifecycle_details"), recoverable=()):
         self.ready = tuple(ready)
         self.failed = tuple(failed)
+        self.recoverable = tuple(recoverable)  # failed states an update may be retried from (Huawei UPDATE_FAILED)
         self.deleting = tuple(deleting)
         self.gone = tuple(gone)
         self.key = key
+        self.details_keys = tuple(details)  # what the service says about the state (Huawei: error_code, error_msg)
 
     def state(self, resource):
         return (resource or {}).get(self.key)
@@ -82,16 +88,25 @@ class Lifecycle:
     def is_live(self, resource):
         return self.state(resource) not in self.gone + self.deleting
 
+    def details(self, resource):
+        """' (what the service says)' about the resource's state, or ''."""
+        said = [str(resource[key]) for key in self.details_keys if (resource or {}).get(key)]
+        return " (%s)" % ": ".join(said) if said else ""
+
 
 class ResourceSpec:
     """A declarative description of one resource type.
 
     kind          result key and snake_case name (``dedicated_ai_cluster``)
     label         words for messages (``dedicated AI cluster``)
-    path          collection path below the API base (``/dedicatedAiClusters``)
-    scope         (option, wire, query) of the container (compartment / workspace), or None
+    path          collection path below the API base (``/dedicatedAiClusters``); ``{option}`` placeholders are
+                  filled from the module's options by the client (Huawei ``/v1/workspaces/{workspace_id}/models``)
+    scope         (option, wire, query) of the container (compartment / workspace), or None; wire and query None
+                  when the scope is only a path placeholder: then it is always required, never sent nor moved
     name          (option, wire, query) of the name used to find it, or None
     fields        option -> Field for everything else the module manages
+    checks        option -> check(value, option) for options that are not fields (the name), before any request,
+                  in the resource module and in the info module (its filter of that name)
     tags          option -> wire for tag dicts that honour purge_tags
     movable       the scope can be changed in place (OCI changeCompartment)
     filters       info-module option -> Filter
@@ -100,11 +115,21 @@ class ResourceSpec:
     includes      info-module bool option -> (client, resource) -> (key, value) to add to each listed resource
     items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
     read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
+    secrets       wire key -> keys of that dict (or of each dict in that list) never returned: secrets the service
+                  sends (Fabric endpoint ``urls`` carry invoke ``token``s)
+    has_id        False for listed things without an id (Huawei base models): the info module takes no id
+    part          what the plain field comparison cannot carry (Fabric model versions), or None. Its options are
+                  Fields with wire None; the engine calls ``part.create_fields(params)`` -> wire fields for the
+                  create body (raise ResourceError to refuse the create before it is sent), and after creating or
+                  converging the fields ``part.converge(engine, resource, created)`` -> (resource, changed, before,
+                  after) with its own calls (none that mutate in check mode; in check mode a resource to be created
+                  is the create body); before/after are option -> value for the diff.
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
-                 items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None):
+                 items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
+                 has_id=True, part=None, secrets=None):
         self.kind = kind
         self.label = label
         self.path = path
@@ -123,19 +148,27 @@ class ResourceSpec:
         self.manageable = manageable or (lambda resource: True)
         self.in_use = in_use
         self.includes = includes or {}
+        self.checks = checks or {}
+        self.has_id = has_id
+        self.secrets = secrets or {}
+        self.part = part
 
     @property
     def plural(self):
         return self.kind + "s"
 
+    @property
+    def scope_in_path(self):
+        return bool(self.scope) and self.scope[1] is None
+
     def managed(self):
-        """option -> wire for every managed option, scope and name first."""
+        """option -> wire for every managed option the resource carries, scope and name first."""
         pairs = []
-        if self.scope:
+        if self.scope and not self.scope_in_path:
             pairs.append((self.scope[0], self.scope[1]))
         if self.name:
             pairs.append((self.name[0], self.name[1]))
-        pairs.extend((option, field.wire) for option, field in self.fields.items())
+        pairs.extend((option, field.wire) for option, field in self.fields.items() if field.wire)
         pairs.extend(self.tags.items())
         return pairs
 
@@ -188,7 +221,8 @@ def differs(want, have, unordered=False):
 # the engine
 
 class Engine:
-    """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)."""
+    """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)
+    and says whether its reads give ``etags`` to send with changes."""
 
     def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
         self.spec = spec
@@ -200,6 +234,7 @@ class Engine:
         self.sleep = sleep
         self.deadline = None
         self.work_request = None
+        self.part_diff = ({}, {})
         if spec.wire_case == "camel":
             self.wire_name, self.result_name = snake_to_camel, camel_to_snake
         else:
@@ -218,7 +253,8 @@ class Engine:
         if self.work_request:
             result["work_request"] = to_result(self.work_request, self.result_name)
         if self.diff_mode:
-            result["diff"] = dict(before=self.managed_view(before), after=self.managed_view(after))
+            result["diff"] = dict(before=dict(self.managed_view(before), **self.part_diff[0]),
+                                  after=dict(self.managed_view(after), **self.part_diff[1]))
         return result
 
     # -- finding ----------------------------------------------------------------------------------------
@@ -253,7 +289,7 @@ class Engine:
         if self.spec.name and self.params.get(self.spec.name[0]) is not None:
             want[self.spec.name[1]] = self.params[self.spec.name[0]]
         for option, field in self.spec.fields.items():
-            if self.params.get(option) is not None:
+            if field.wire and self.params.get(option) is not None:
                 want[field.wire] = to_wire(self.params[option], self.wire_name)
         return want
 
@@ -293,8 +329,14 @@ class Engine:
         if current is None:
             if self.params.get("id"):
                 raise ResourceError("no %s with id %s" % (self.spec.label, self.params["id"]))
-            return None, self.create(), True
-        return self.converge(current, etag)
+            before, after, changed = None, self.create(), True
+        else:
+            before, after, changed = self.converge(current, etag)
+        if self.spec.part is not None:
+            after, part_changed, before_view, after_view = self.spec.part.converge(self, after, before is None)
+            changed = changed or part_changed
+            self.part_diff = (before_view if before is not None else {}, after_view)
+        return before, after, changed
 
     def create(self):
         spec, params = self.spec, self.params
@@ -305,7 +347,9 @@ class Engine:
                 "option is" if len(missing) == 1 else "options are", spec.label, ", ".join(missing)))
         body = self.desired_fields()
         body.update(self.desired_tags(None))
-        if spec.scope:
+        if spec.part is not None:
+            body.update(spec.part.create_fields(params))
+        if spec.scope and not spec.scope_in_path:
             body[spec.scope[1]] = params[spec.scope[0]]
         if self.check_mode:
             return body
@@ -314,16 +358,26 @@ class Engine:
 
     def converge(self, current, etag):
         spec, params = self.spec, self.params
-        if spec.lifecycle.state(current) in spec.lifecycle.failed:
-            raise ResourceError("%s %s is in state %s%s; delete it and create it again" % (
-                spec.label, current["id"], spec.lifecycle.state(current), _details(current)),
-                id=current["id"], lifecycle_state=spec.lifecycle.state(current))
+        state = spec.lifecycle.state(current)
+        recovering = state in spec.lifecycle.recoverable
+        broken = ResourceError("%s %s is in state %s%s; %s" % (
+            spec.label, current["id"], state, spec.lifecycle.details(current),
+            "give the options to update it with again" if recovering else "delete it and create it again"),
+            id=current["id"], lifecycle_state=state)
+        if state in spec.lifecycle.failed and not recovering:
+            raise broken
         want = self.desired_fields()
-        if etag is None and any(wire not in current for wire in want):
+        if etag is None and not spec.read_by_list and any(wire not in current for wire in want):
             # found by name: the list summary lacks a managed field (e.g. a model's description), so read it all
+            # (where reading is the list call, it would show nothing more)
             current, etag = self.client.read(spec, current["id"])
         want.update(self.desired_tags(current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
+        if recovering and not changes:
+            changes = dict((wire, value) for wire, value in want.items()  # send the update again
+                           if wire != spec.name[1] and getattr(self.field_for(wire), "updatable", True))
+            if not changes:
+                raise broken
         frozen = [(option, field.wire) for option, field in spec.fields.items()
                   if not field.updatable and field.wire in changes]
         if frozen:
@@ -334,7 +388,7 @@ class Engine:
                                                       to_result(requested[wire], self.result_name))
                           for option, wire in frozen)),
                 id=current["id"])
-        new_scope = params.get(spec.scope[0]) if spec.scope else None
+        new_scope = params.get(spec.scope[0]) if spec.scope and not spec.scope_in_path else None
         move = new_scope is not None and new_scope != current.get(spec.scope[1])
         if move and not spec.movable:
             raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope[0], spec.label),
@@ -351,10 +405,10 @@ class Engine:
         if self.check_mode:
             return current, after, True
 
-        if spec.lifecycle.state(current) not in spec.lifecycle.ready:
+        if state not in spec.lifecycle.ready and not recovering:
             current = self.settle(current, None)  # the service refuses changes while work is in flight
             etag = None
-        if etag is None:
+        if etag is None and self.client.etags:  # found by name or waited for: read for the etag to send
             current, etag = self.client.read(spec, current["id"])
         before = current
         if move:
@@ -362,11 +416,13 @@ class Engine:
                         lambda seen: seen.get(spec.scope[1]) == new_scope)
             if changes:
                 current, etag = self.client.read(spec, current["id"])
-        resource, work_request_id = current, None
+        resource, work_request_id = None, None
         if changes:
             resource, work_request_id = self.mutate(
                 current["id"], lambda: self.client.update(spec, current, changes, etag),
                 lambda seen: not any(self.field_differs(w, v, seen) for w, v in changes.items()))
+        if resource is not None and work_request_id is None and spec.lifecycle.state(resource) in spec.lifecycle.ready:
+            return before, resource, True  # the service answered with the updated resource, already settled
         return before, self.settle(resource or current, work_request_id), True
 
     def field_differs(self, wire, value, resource):
@@ -412,7 +468,7 @@ class Engine:
         try:
             work_request_id = self.client.delete(spec, current, etag)
         except ApiError as error:
-            if error.status == 409 and spec.in_use:
+            if error.status in (400, 409) and spec.in_use:  # OCI says 409; Huawei documents no 409, refuses with 400
                 blockers = spec.in_use(self.client, current)
                 if blockers:
                     raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first (%s)" % (
@@ -461,10 +517,10 @@ class Engine:
                             describe=lambda seen: _describe_state(lifecycle, seen), clock=self.clock, sleep=self.sleep)
         except WaitError as error:
             raise ResourceError("the %s %s did not %s%s: %s" % (
-                spec.label, resource_id, "go away" if gone else "become " + "/".join(lifecycle.ready),
+                spec.label, resource_id, "go away" if gone else "become " + "/".join(str(s) for s in lifecycle.ready),
                 self.within(error), error),
                 id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
-                **{spec.kind: to_result(error.last_seen, self.result_name) if error.last_seen else None})
+                **{spec.kind: to_result(self.without_secrets(error.last_seen), self.result_name) if error.last_seen else None})
 
     def within(self, error):
         return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""
@@ -484,14 +540,19 @@ class Engine:
 
 
 def without_secrets(spec, resource):
-    """A copy of the resource without write-only values: a check-mode prediction is built from the request,
-    and a service might echo a secret one day."""
+    """A copy of the resource without write-only values (a check-mode prediction is built from the request,
+    and a service might echo a secret one day) and without the secrets the service returns (``secrets``)."""
     if not resource:
         return resource
     clean = dict(resource)
-    for field in spec.fields.values():
-        if field.write_only and isinstance(clean.get(field.wire), dict):
-            clean[field.wire] = dict((k, v) for k, v in clean[field.wire].items() if k not in field.write_only)
+    hidden = [(field.wire, field.write_only) for field in spec.fields.values() if field.write_only]
+    for wire, keys in hidden + list(spec.secrets.items()):
+        value = clean.get(wire)
+        if isinstance(value, dict):
+            clean[wire] = dict((k, v) for k, v in value.items() if k not in keys)
+        elif isinstance(value, list):
+            clean[wire] = [dict((k, v) for k, v in item.items() if k not in keys) if isinstance(item, dict) else item
+                           for item in value]
     return clean
 
 
@@ -509,12 +570,7 @@ def _gone_classifier(lifecycle):
 def _describe_state(lifecycle, resource):
     if resource is None:
         return "no resource (not found)"
-    return "state %s%s" % (lifecycle.state(resource), _details(resource))
-
-
-def _details(resource):
-    details = resource.get("lifecycleDetails") or resource.get("lifecycle_details")
-    return " (%s)" % details if details else ""
+    return "state %s%s" % (lifecycle.state(resource), lifecycle.details(resource))
 
 
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):

@@ -32,11 +32,11 @@ def run():
         ids = stand_up(directory, env)
         for name in modules(ROOT):
             by_id = requests_of(directory, env, name, TASKS[name](ids))
-            rows.append((name, "by id, nothing to change", len(by_id), describe(by_id)))
+            rows.append((name, "get one" if name.endswith("_info") else "by id, nothing to change", len(by_id), describe(by_id)))
             if len(by_id) != 1:
                 problems.append("%s by id: %d requests" % (name, len(by_id)))
             if name in BY_NAME:
-                by_name = requests_of(directory, env, name, BY_NAME[name])
+                by_name = requests_of(directory, env, name, BY_NAME[name](ids))
                 rows.append((name, "by name, nothing to change", len(by_name), describe(by_name)))
                 if len(by_name) > 2 or by_name[0]["method"] != "GET":
                     problems.append("%s by name: %d requests" % (name, len(by_name)))

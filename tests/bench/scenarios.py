@@ -10,6 +10,8 @@ from common import play, run_playbook, write
 COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaabenchcompartment"
 BASE_MODEL = "cohere.command-r-08-2024"
 C = "cloudai.control."
+FABRIC_VERSION = {"name": "v1", "config": {"llm_model_config": {"base_model_type": "QWEN2_7B",
+                                                                "model_path": "obs://bench-bucket/models/qwen2-7b/"}}}
 
 # Tasks that create what the measured tasks work on; each registers a result that `ids` reads.
 SETUP = [
@@ -33,6 +35,14 @@ SETUP = [
                              "dedicated_ai_cluster_id": "{{ hosting.dedicated_ai_cluster.id }}"}, "register": "endpoint"},
     {C + "genai_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ endpoint.endpoint.id }}"},
      "register": "work_requests"},
+    {C + "fabric_workspace": {"name": "bench-workspace"}, "register": "workspace"},
+    {C + "fabric_model": {"workspace_id": "{{ workspace.workspace.id }}", "name": "bench-model", "version": FABRIC_VERSION},
+     "register": "fabric_model"},
+    {C + "fabric_endpoint": {"workspace_id": "{{ workspace.workspace.id }}", "name": "bench-endpoint", "type": "inference",
+                              "reserved_resource": {"mu": {"spec_code": "mu.llm.small", "min": 1, "max": 1}},
+                              "cap": {"cap_id": "{{ fabric_model.model.id }}",
+                                      "version_id": "{{ fabric_model.model.current_version.id }}"}},
+     "register": "fabric_endpoint"},
 ]
 # name -> expression over the registered results
 IDS = {
@@ -41,6 +51,9 @@ IDS = {
     "imported": "imported.imported_model.id",
     "endpoint": "endpoint.endpoint.id",
     "work_request": "work_requests.work_requests[0].id",
+    "workspace": "workspace.workspace.id",
+    "fabric_model": "fabric_model.model.id",
+    "fabric_endpoint": "fabric_endpoint.endpoint.id",
 }
 
 # module -> function of the ids -> the arguments of the measured task
@@ -54,14 +67,23 @@ TASKS = {
     "genai_imported_model": lambda ids: {"id": ids["imported"], "display_name": "bench-imported"},
     "genai_imported_model_info": lambda ids: {"id": ids["imported"]},
     "genai_work_request_info": lambda ids: {"id": ids["work_request"]},
+    "fabric_workspace": lambda ids: {"id": ids["workspace"], "name": "bench-workspace"},
+    "fabric_workspace_info": lambda ids: {"id": ids["workspace"]},
+    "fabric_model": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_model"], "name": "bench-model"},
+    "fabric_model_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_model"]},
+    "fabric_base_model_info": lambda ids: {"base_model_type": "QWEN2_7B"},
+    "fabric_endpoint": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"], "name": "bench-endpoint"},
+    "fabric_endpoint_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"]},
 }
 
-# For the request counts: module -> the arguments that name an existing resource without its id
+# For the request counts: module -> function of the ids -> arguments naming an existing resource without its id
 BY_NAME = {
-    "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-hosting"},
-    "genai_endpoint": {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint"},
-    "genai_model": {"compartment_id": COMPARTMENT, "display_name": "bench-custom"},
-    "genai_imported_model": {"compartment_id": COMPARTMENT, "display_name": "bench-imported"},
+    "genai_dedicated_ai_cluster": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-hosting"},
+    "genai_endpoint": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint"},
+    "genai_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-custom"},
+    "genai_imported_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-imported"},
+    "fabric_workspace": lambda ids: {"name": "bench-workspace"},
+    "fabric_model": lambda ids: {"workspace_id": ids["workspace"], "name": "bench-model"},
 }
 
 
@@ -92,4 +114,5 @@ CREATE = {
     "genai_imported_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-imported",
                                          "data_source": {"source_type": "HUGGING_FACE_MODEL",
                                                          "model_id": "Qwen/Qwen2.5-7B-Instruct"}},
+    "fabric_workspace": lambda ids: {"name": "bench-new-workspace"},
 }

@@ -26,6 +26,7 @@ OUTCOMES = {
     'Endpoint': ('FAILED',),
     'Model': ('FAILED',),
     'ImportedModel': ('FAILED',),
+    'FabricEndpoint': ('FAILED',),  # DataArts Fabric: its next create, update or delete ends *_FAILED
 }
 
 

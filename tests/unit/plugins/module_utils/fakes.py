@@ -173,6 +173,7 @@ class FakeClient:
                  work_request_statuses=("IN_PROGRESS", "SUCCEEDED"), work_request_errors=()):
         lifecycle = spec.lifecycle
         self.spec = spec
+        self.etags = not spec.read_by_list
         self.resources = {}
         self.etags = {}
         self.scripts = {}
@@ -252,7 +253,7 @@ class FakeClient:
         self.calls.append(("search", scope_value, name, list(filters)))
         found = []
         for resource in self.resources.values():
-            if spec.scope and scope_value is not None and resource.get(spec.scope[1]) != scope_value:
+            if spec.scope and not spec.scope_in_path and scope_value is not None and resource.get(spec.scope[1]) != scope_value:
                 continue
             if name is not None and name not in (resource.get(spec.name[1]) or ""):
                 continue

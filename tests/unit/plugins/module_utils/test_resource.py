@@ -779,3 +779,126 @@ def test_refused_change_of_a_create_only_secret_field_does_not_echo_the_secret(c
                      data_source=dict(HF_SOURCE, model_id="meta-llama/Llama-3.3-70B", access_token="hf_secret_2"))
     assert "data_source cannot be changed" in str(error) and "Llama-3.3-70B" in str(error)
     assert "hf_secret_2" not in str(error) and "model_id" in str(error)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Huawei-style scopes in the path, options of a spec part, service details of a state
+
+class Notes:
+    """A toy part: ``note`` is sent on create, then kept in the resource's ``notes`` list by its own update."""
+
+    def __init__(self):
+        self.calls = []
+
+    def create_fields(self, params):
+        if params.get("note") == "refused":
+            raise ResourceError("note 'refused' cannot be given on create")
+        return {"notes": [params["note"]]}
+
+    def converge(self, engine, resource, created):
+        self.calls.append((resource.get("id"), created, engine.check_mode))
+        notes = resource.get("notes") or []
+        note = engine.params.get("note")
+        if created or note is None or note in notes:
+            return resource, False, {"notes": notes}, {"notes": notes}
+        after = dict(resource, notes=notes + [note])
+        if not engine.check_mode:
+            after = engine.client.update(engine.spec, resource, {"notes": notes + [note]}, None)[0]
+        return after, True, {"notes": notes}, {"notes": after["notes"]}
+
+
+def noted_spec():
+    return ResourceSpec(
+        kind="thing", label="thing", path="/v1/workspaces/{workspace_id}/things", scope=("workspace_id", None, None),
+        name=("name", "name", "name"), fields={"description": Field("description"), "note": Field(None)},
+        lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED"], deleting=["DELETING"], key="status",
+                            details=("error_code", "error_msg")),
+        wire_case="snake", items_key="things", part=Notes())
+
+
+def test_a_path_scope_is_neither_sent_nor_compared_and_a_part_option_is_left_to_the_part(clock):
+    spec = noted_spec()
+    client = FakeClient(spec)
+    result = run(spec, client, clock, diff_mode=True, workspace_id="ws-1", name="t", description="d", note="first")
+    assert client.mutations() == [("create", {"name": "t", "description": "d", "notes": ["first"]})]
+    assert result["changed"] is True and result["thing"]["notes"] == ["first"]
+    assert result["diff"] == {"before": {}, "after": {"name": "t", "description": "d", "notes": ["first"]}}
+    assert spec.part.calls == [(result["thing"]["id"], True, False)]
+
+    client.calls = []
+    again = run(spec, client, clock, workspace_id="ws-1", name="t", description="d", note="first")
+    assert again["changed"] is False and client.ops() == ["search"]  # no move, no re-read for the path scope
+
+
+def test_a_part_changes_after_the_fields_and_predicts_in_check_mode(clock):
+    spec = noted_spec()
+    client = FakeClient(spec)
+    thing_id = client.add({"name": "t", "description": "d", "status": "RUNNING", "notes": ["first"]})
+    predicted = run(spec, client, clock, check_mode=True, diff_mode=True, workspace_id="ws", id=thing_id,
+                    description="e", note="second")
+    assert client.mutations() == [] and predicted["changed"] is True
+    assert predicted["thing"]["notes"] == ["first", "second"] and predicted["thing"]["description"] == "e"
+    client.calls = []
+    done = run(spec, client, clock, diff_mode=True, workspace_id="ws", id=thing_id, description="e", note="second")
+    assert [m[:3] for m in client.mutations()] == [("update", thing_id, {"description": "e"}),
+                                                   ("update", thing_id, {"notes": ["first", "second"]})]
+    assert done["diff"] == predicted["diff"] == {"before": {"description": "d", "notes": ["first"]},
+                                                 "after": {"description": "e", "notes": ["first", "second"]}}
+    assert client.ops() == ["read", "update", "update"]  # the update answered with the settled resource: no re-read
+
+
+def test_a_part_may_refuse_a_create_before_it_is_sent(clock):
+    spec = noted_spec()
+    client = FakeClient(spec)
+    error = error_of(spec, client, clock, workspace_id="ws", name="t", note="refused")
+    assert "cannot be given on create" in str(error) and client.mutations() == []
+
+
+def test_failed_state_reports_the_service_error_code_and_message(clock):
+    spec = noted_spec()
+    client = FakeClient(spec, create_states=["CREATING", "CREATE_FAILED"])
+    error = error_of(spec, client, clock, workspace_id="ws", name="t", note="n")
+    assert "CREATE_FAILED" in str(error) and error.details["lifecycle_state"] == "CREATE_FAILED"
+    thing_id = error.details["id"]
+    client.resources[thing_id].update(error_code="fabric.0001", error_msg="no capacity")
+    again = error_of(spec, client, clock, workspace_id="ws", id=thing_id)
+    assert "CREATE_FAILED (fabric.0001: no capacity)" in str(again)
+
+
+def test_a_refusal_with_400_also_asks_what_is_in_the_way(clock):
+    spec = copy.copy(WORKSPACE)
+    spec.in_use = lambda client, resource: ["endpoint e1 (ep-1)"]
+    client = FakeClient(spec)
+    ws_id = client.add(workspace())
+    client.fail("delete", ApiError(400, "common.01000001", "workspace still has endpoints", "req-1", "DELETE", "u"))
+    error = error_of(spec, client, clock, state="absent", id=ws_id)
+    assert "in use by endpoint e1 (ep-1)" in str(error) and error.details["error"]["status"] == 400
+
+
+def test_a_failed_update_is_retried_by_sending_the_options_again(clock):
+    spec = noted_spec()
+    spec.lifecycle.recoverable = ("UPDATE_FAILED",)
+    spec.lifecycle.failed += ("UPDATE_FAILED",)
+    client = FakeClient(spec, update_states=["UPDATING", "RUNNING"])
+    thing_id = client.add({"name": "t", "description": "d", "status": "UPDATE_FAILED", "error_code": "E1"})
+    nothing = error_of(spec, client, clock, workspace_id="ws", id=thing_id)
+    assert "UPDATE_FAILED (E1); give the options to update it with again" in str(nothing) and client.mutations() == []
+    result = run(spec, client, clock, workspace_id="ws", id=thing_id, name="t", description="d")
+    assert result["changed"] and result["thing"]["status"] == "RUNNING"
+    assert [m[:3] for m in client.mutations()] == [("update", thing_id, {"description": "d"})]
+    client.resources[thing_id]["status"] = "CREATE_FAILED"
+    assert "delete it and create it again" in str(error_of(spec, client, clock, workspace_id="ws", id=thing_id, description="e"))
+
+
+def test_secrets_the_service_returns_are_kept_out_of_results_and_failures(clock):
+    spec = noted_spec()
+    spec.secrets = {"urls": ("token",)}
+    client = FakeClient(spec, create_states=["CREATING"])
+    error = error_of(spec, client, clock, workspace_id="ws", name="t", note="n", wait_timeout=5)
+    thing_id = error.details["id"]
+    client.resources[thing_id]["urls"] = [{"name": "ApiInvoke", "token": "secret-1"}]
+    error = error_of(spec, client, clock, workspace_id="ws", id=thing_id, wait_timeout=5)
+    assert error.details["thing"]["urls"] == [{"name": "ApiInvoke"}] and "secret-1" not in repr(error.details)
+    client.resources[thing_id]["status"] = "RUNNING"
+    assert run(spec, client, clock, workspace_id="ws", id=thing_id)["thing"]["urls"] == [{"name": "ApiInvoke"}]
+    assert list_resources(spec, client, {"id": thing_id})[0]["urls"] == [{"name": "ApiInvoke"}]

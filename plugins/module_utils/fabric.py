@@ -1,0 +1,391 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Huawei Cloud DataArts Fabric resources, described as data for the resource engine: workspaces, models and
+their versions, base models, endpoints."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import re
+
+from ansible_collections.cloudai.control.plugins.module_utils.huawei_module import HUAWEI, check_resource_id
+from ansible_collections.cloudai.control.plugins.module_utils.resource import (
+    Field, Filter, Lifecycle, ResourceError, ResourceSpec, differs, to_wire,
+)
+
+FABRIC = HUAWEI
+NAME = ("name", "name", "name")
+WORKSPACE_SCOPE = ("workspace_id", None, None)  # a path placeholder, not a field of the resource
+NO_STATUS = Lifecycle(ready=[None], key="status")  # workspaces and models have no status field
+VISIBILITY = ["PRIVATE", "PUBLIC", "ALL"]
+MODEL_TYPES = ["LLM_MODEL"]
+ENDPOINT_TYPES = ["service", "ray", "inference", "job", "ray_service", "sql", "container_job", "notebook"]
+OBS_PATH = re.compile(r"^obs://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[^\x00-\x1f]+$")
+
+
+def name_rule(low, high, words, characters):
+    """A check for a name of ``low``-``high`` characters from the ``characters`` regex class."""
+    pattern = re.compile(r"^[%s]{%d,%d}$" % (characters, low, high))
+
+    def check(value, option):
+        if not pattern.match(value):
+            return "%s must be %d-%d characters of %s, got %r" % (option, low, high, words, value)
+        return None
+    return check
+
+
+def length_rule(high, low=0):
+    def check(value, option):
+        if not low <= len(value) <= high:
+            return "%s must be %d-%d characters long, got %d" % (option, low, high, len(value))
+        return None
+    return check
+
+
+WORKSPACE_NAME = name_rule(4, 32, "letters, digits and '-'", "A-Za-z0-9-")
+MODEL_NAME = name_rule(1, 64, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")  # \w: letters of any script
+ENDPOINT_NAME = name_rule(1, 128, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")
+
+
+def check_model_path(value, option):
+    if not OBS_PATH.match(value):
+        return "%s must be an OBS path obs://<bucket>/<path> (bucket of 3-63 lower-case letters, digits, '-' and " \
+               "'.'), got %r" % (option, value)
+    return None
+
+
+def check_local_model_path(value, option):
+    if not value.startswith("/") or "/../" in value + "/":
+        return "%s must be an absolute local path without '..', got %r" % (option, value)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# workspaces
+
+def _workspace_in_use(client, workspace):
+    endpoints = client.pages("/v1/workspaces/%s/endpoints" % workspace["id"], [], "endpoints")
+    return ["endpoint %s (%s)" % (e.get("name"), e["id"]) for e in endpoints if e.get("status") != "DELETED"]
+
+
+WORKSPACE = ResourceSpec(
+    kind="workspace",
+    label="workspace",
+    path="/v1/workspaces",
+    name=NAME,
+    checks={"name": WORKSPACE_NAME},
+    fields={
+        "description": Field("description", check=length_rule(255)),
+        "metastore_id": Field("metastore_id", check=length_rule(36, 32)),
+        "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=length_rule(64, 1)),
+    },
+    lifecycle=NO_STATUS,
+    wire_case="snake",
+    items_key="workspaces",
+    read_by_list=True,
+    in_use=_workspace_in_use,
+    filters={
+        "name": Filter("name"),
+        "enterprise_project_id": Filter("enterprise_project_id", check=length_rule(64, 1)),
+    },
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# models and their versions
+
+VERSION_OPTIONS = dict(
+    name=dict(type="str", required=True),
+    description=dict(type="str"),
+    config=dict(type="dict", options=dict(
+        llm_model_config=dict(type="dict", required=True, options=dict(
+            base_model_type=dict(type="str", required=True),
+            model_path=dict(type="str"),
+            local_model_path=dict(type="str"),
+        )),
+    )),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+)
+
+
+def _check_version(value, option):
+    problems = [MODEL_NAME(value["name"], option + ".name")]
+    if value.get("description") is not None:
+        problems.append(length_rule(1024)(value["description"], option + ".description"))
+    llm = (value.get("config") or {}).get("llm_model_config") or {}
+    prefix = option + ".config.llm_model_config."
+    if llm.get("model_path") is not None:
+        problems.append(check_model_path(llm["model_path"], prefix + "model_path"))
+    if llm.get("local_model_path") is not None:
+        problems.append(check_local_model_path(llm["local_model_path"], prefix + "local_model_path"))
+    if value.get("state") == "absent" and (value.get("config") or value.get("description") is not None):
+        problems.append("%s with state=absent takes only the name of the version to remove" % option)
+    return "; ".join(p for p in problems if p) or None
+
+
+def version_wire(version):
+    """The ModelVersionInput of a ``version`` option."""
+    return to_wire(dict((k, v) for k, v in version.items() if k != "state"), lambda name: name)
+
+
+def versions_path(model):
+    return "%s/%s/versions" % (MODEL.path, model["id"])
+
+
+def list_versions(client, model):
+    return list(client.pages(versions_path(model), [], "versions"))
+
+
+class ModelVersions:
+    """The versions of a model, beyond the plain fields: ``version`` is added when the model has no version of that
+    name (a version cannot be changed), ``current_version`` names the version in use, and versions are removed only
+    when asked: ``version.state=absent`` or ``purge_versions``. The current version is never removed.
+
+    The service is assumed to make a version added by an update the current one; when it does not and
+    ``current_version`` names the new version, a second update switches to it.
+    """
+
+    def create_fields(self, params):
+        version = params["version"]
+        if version.get("state") == "absent":
+            raise ResourceError("there is no model %r to remove version %r from (version.state=absent)" % (
+                params.get("name"), version["name"]))
+        current = params.get("current_version")
+        if current is not None and current != version["name"]:
+            raise ResourceError("current_version %r is not a version of the model to be created, whose only version "
+                                "is %r" % (current, version["name"]))
+        return {"version": version_wire(version)}
+
+    def converge(self, engine, model, created):
+        params = engine.params
+        version, wanted_current, purge = params.get("version"), params.get("current_version"), params.get("purge_versions")
+        if created:
+            if "version" in model:  # a check-mode prediction: the create body
+                model = dict(model)
+                model["current_version"] = model.pop("version")
+            return model, False, {}, {"current_version": version["name"], "versions": [version["name"]]}
+        if not (version or wanted_current or purge):
+            return model, False, {}, {}
+        state = _VersionState(engine.client, model)
+        current = model.get("current_version") or {}
+
+        update, added = {}, None
+        if version and version.get("state") != "absent":
+            have, want = state.find(version["name"]), version_wire(version)
+            if have is None:
+                update["version"] = added = want
+            elif differs(want, have):
+                raise ResourceError("version %r of the %s %s already exists with other content (it has %r, the task "
+                                    "gives %r); a version cannot be changed: give the new content a new version name" % (
+                                        version["name"], MODEL.label, model["id"],
+                                        dict((k, have.get(k)) for k in want), want), id=model["id"])
+        final = wanted_current or (added["name"] if added else current.get("name"))
+        # an added version may become the current one: name the wanted one in the same update
+        if wanted_current and (wanted_current != current.get("name") or added) and wanted_current != (added or {}).get("name"):
+            target = state.find(wanted_current)
+            if target is None:
+                raise ResourceError("current_version %r is not a version of the %s %s (its versions: %s)" % (
+                    wanted_current, MODEL.label, model["id"], ", ".join(state.names())), id=model["id"])
+            update["current_version_id"] = target["id"]
+
+        removals = []
+        if version and version.get("state") == "absent" and state.find(version["name"]) is not None:
+            removals.append(state.find(version["name"]))
+        if purge:
+            keep = set([final] + ([version["name"]] if version and version.get("state") != "absent" else []))
+            removals.extend(v for v in state.all() if v["name"] not in keep and v not in removals)
+        for removed in removals:
+            if removed["name"] == final:
+                raise ResourceError("version %r is the current version of the %s %s and cannot be removed; set "
+                                    "current_version to another version first" % (final, MODEL.label, model["id"]),
+                                    id=model["id"])
+
+        before = state.view()  # everything was listed that needs to be: nothing has changed yet
+        if not update and not removals:
+            return model, False, before, before
+        if engine.check_mode:
+            model = copy.deepcopy(model)
+            model["current_version"] = added if final == (added or {}).get("name") else state.find(final)
+        else:
+            if update:
+                model = engine.client.update(MODEL, model, update, None)[0]
+                if wanted_current and (model.get("current_version") or {}).get("name") != wanted_current:
+                    switch = {"current_version_id": state.refresh().find(wanted_current)["id"]}
+                    model = engine.client.update(MODEL, model, switch, None)[0]
+            for removed in removals:
+                engine.client.call("DELETE", "%s/%s" % (versions_path(model), removed["id"]))
+        state.apply(added, removals)
+        return model, True, before, state.view(final)
+
+
+class _VersionState:
+    """What a converge knows of a model's versions: its current version, and all of them once listed."""
+
+    def __init__(self, client, model):
+        self.client = client
+        self.model = model
+        self.current = model.get("current_version") or {}
+        self.listed = None
+
+    def all(self):
+        if self.listed is None:
+            self.listed = list_versions(self.client, self.model)
+        return self.listed
+
+    def refresh(self):
+        self.listed = None
+        return self
+
+    def find(self, name):
+        if self.current.get("name") == name:
+            return self.current
+        return next((v for v in self.all() if v.get("name") == name), None)
+
+    def names(self):
+        return sorted(v["name"] for v in self.all())
+
+    def apply(self, added, removals):
+        if self.listed is not None:
+            names = [v["name"] for v in removals] + ([added["name"]] if added else [])
+            self.listed = [v for v in self.listed if v["name"] not in names] + ([added] if added else [])
+
+    def view(self, current=None):
+        view = {"current_version": current or self.current.get("name")}
+        if self.listed is not None:
+            view["versions"] = self.names()
+        return view
+
+
+def _versions_of(client, model):
+    return "versions", list_versions(client, model)
+
+
+def _endpoints_using_model(client, model):
+    endpoints = client.pages(ENDPOINT.path, [("model_id", model["id"])], "endpoints")
+    return ["endpoint %s (%s)" % (e.get("name"), e["id"]) for e in endpoints]
+
+
+MODEL = ResourceSpec(
+    kind="model",
+    label="model",
+    path="/v1/workspaces/{workspace_id}/models",
+    scope=WORKSPACE_SCOPE,
+    name=NAME,
+    checks={"name": MODEL_NAME},
+    fields={
+        "type": Field("type", updatable=False, choices=MODEL_TYPES, default="LLM_MODEL"),
+        "description": Field("description", check=length_rule(1024)),
+        "version": Field(None, type="dict", required_for_create=True, options=VERSION_OPTIONS, check=_check_version),
+        "current_version": Field(None, check=MODEL_NAME),
+        "purge_versions": Field(None, type="bool", default=False),
+    },
+    lifecycle=NO_STATUS,
+    wire_case="snake",
+    items_key="models",
+    read_by_list=True,
+    part=ModelVersions(),
+    in_use=_endpoints_using_model,
+    filters={
+        "name": Filter("name"),
+        "type": Filter("type", choices=MODEL_TYPES),
+        "visibility": Filter("visibility", choices=VISIBILITY),
+        "sort_by": Filter("sort_by", choices=["CREATE_TIME", "UPDATE_TIME", "NAME"]),
+        "order_by": Filter("order_by", choices=["ASC", "DESC"]),
+    },
+    includes={"include_versions": _versions_of},
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# base models
+
+BASE_MODEL = ResourceSpec(
+    kind="base_model",
+    label="base model",
+    path="/v1/base-models",
+    lifecycle=NO_STATUS,
+    wire_case="snake",
+    items_key="models",
+    has_id=False,
+    filters={"base_model_type": Filter(wire="base_model_type")},
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# endpoints
+
+RESOURCE_DEF = dict(
+    spec_code=dict(type="str", required=True),
+    warm_up_num=dict(type="int", required=True),
+    max_num=dict(type="int"),
+)
+RESERVED_RESOURCE_OPTIONS = dict(
+    apu=dict(type="dict", options=RESOURCE_DEF),
+    dpu=dict(type="dict", options=RESOURCE_DEF),
+    mu=dict(type="dict", options=dict(
+        spec_code=dict(type="str", required=True),
+        min=dict(type="int", required=True),
+        max=dict(type="int", required=True),
+    )),
+)
+
+
+def _check_reserved_resource(value, option):
+    problems = []
+    for unit in ("apu", "dpu"):
+        given = value.get(unit)
+        if not given:
+            continue
+        if given["warm_up_num"] < 0:
+            problems.append("%s.%s.warm_up_num must be zero or more, got %s" % (option, unit, given["warm_up_num"]))
+        if given.get("max_num") is not None and given["max_num"] < given["warm_up_num"]:
+            problems.append("%s.%s.max_num must be at least warm_up_num (%s), got %s" % (
+                option, unit, given["warm_up_num"], given["max_num"]))
+    mu = value.get("mu")
+    if mu and not 0 <= mu["min"] <= mu["max"]:
+        problems.append("%s.mu needs 0 <= min <= max, got min=%s max=%s" % (option, mu["min"], mu["max"]))
+    if not any(value.get(unit) for unit in ("apu", "dpu", "mu")):
+        problems.append("%s needs at least one of apu, dpu and mu" % option)
+    return "; ".join(problems) or None
+
+
+def _check_cap(value, option):
+    problems = [check_resource_id(value[key], "%s.%s" % (option, key), None) for key in ("cap_id", "version_id")]
+    return "; ".join(p for p in problems if p) or None
+
+
+ENDPOINT = ResourceSpec(
+    kind="endpoint",
+    label="endpoint",
+    path="/v1/workspaces/{workspace_id}/endpoints",
+    scope=WORKSPACE_SCOPE,
+    name=NAME,
+    checks={"name": ENDPOINT_NAME},
+    fields={
+        "type": Field("type", updatable=False, required_for_create=True, choices=ENDPOINT_TYPES),
+        "description": Field("description", check=length_rule(1024)),
+        "reserved_resource": Field("reserved_resource", type="dict", options=RESERVED_RESOURCE_OPTIONS,
+                                   check=_check_reserved_resource),
+        "cap": Field("cap", type="dict", check=_check_cap, options=dict(
+            cap_id=dict(type="str", required=True),
+            version_id=dict(type="str", required=True),
+        )),
+        "custom_image_id": Field("custom_image_id", updatable=False,
+                                 check=lambda value, option: check_resource_id(value, option, None)),
+    },
+    lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
+                        deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg"),
+                        recoverable=["UPDATE_FAILED"]),
+    wire_case="snake",
+    items_key="endpoints",
+    secrets={"urls": ("token",)},
+    filters={
+        "name": Filter("name"),
+        "model_id": Filter("model_id", check=lambda value, option: check_resource_id(value, option, None)),
+        "type": Filter("type", choices=ENDPOINT_TYPES),
+        "visibility": Filter("visibility", choices=VISIBILITY),
+    },
+)
