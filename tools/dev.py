@@ -1,13 +1,16 @@
 """Developer tasks for the cloudai.control collection.
 
     python3 tools/dev.py demo         run playbooks/demo.yml against the local emulator
-    python3 tools/dev.py test         sanity, lint, integration, then unit and oracle tests (what CI runs)
+    python3 tools/dev.py test         sanity, lint, integration, then unit, oracle and release tests (what CI runs)
     python3 tools/dev.py sanity       ansible-test sanity
     python3 tools/dev.py bench        the benchmarks under tests/bench against the emulator; writes docs/performance.md
     python3 tools/dev.py lint         ansible-lint --offline
     python3 tools/dev.py integration [TARGET ...]
     python3 tools/dev.py units [PYTEST ARGS ...]
     python3 tools/dev.py emulator     run the emulator in the foreground and print the variables to export
+    python3 tools/dev.py docs         build the docs site into build/docs (html/index.html, index.png)
+    python3 tools/dev.py changelog    fold changelogs/fragments and new modules into the release, CHANGELOG.rst
+    python3 tools/dev.py build        build the collection tarball into build/
     python3 tools/dev.py venv         create or refresh .venv/ only
 
 Needs only Python 3 and access to PyPI. Every command first makes sure .venv/ (in the repository
@@ -28,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import docsite  # tools/docsite.py
+
 REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".venv"
 VENV_BIN = VENV / "bin"
@@ -47,10 +52,11 @@ HUAWEI_PROJECT_ID = "0123456789abcdef0123456789abcdef"
 
 # Left out of the collection copy that ansible-test and pytest work on (paths relative to the repo).
 COPY_EXCLUDES = {
-    ".venv", ".git", ".ansible", ".pytest_cache", ".hypothesis", "__pycache__", "tests/output",
+    ".venv", ".git", ".ansible", ".pytest_cache", ".hypothesis", "__pycache__", "build", "tests/output",
     "tests/integration/integration_config.yml", "tests/integration/inventory",
 }
-UNIT_TEST_DIRS = ("tests/unit", "tests/oracle")
+UNIT_TEST_DIRS = ("tests/unit", "tests/oracle", "tests/release")
+BUILD_DIR = REPO / "build"
 EMULATOR_START_TIMEOUT = 30
 
 
@@ -279,6 +285,7 @@ def cmd_units(args):
 
 def cmd_test(_args):
     ensure_venv()
+    chromium()  # tests/release render the docs site
     with work_dir() as root:
         collection = copy_collection(root)
         steps = [
@@ -297,6 +304,52 @@ def cmd_test(_args):
                 raise StepFailed("step %s failed: %s" % (name, error))
             if number < len(steps):  # pytest's own summary stays the last line printed
                 print("=== %s passed in %.1f s ===" % (name, time.monotonic() - started), flush=True)
+
+
+def chromium():
+    try:
+        return docsite.ensure_chromium()
+    except docsite.DocsError as error:
+        raise StepFailed(str(error))
+
+
+def cmd_docs(_args):
+    ensure_venv()
+    dest = BUILD_DIR / "docs"
+    with work_dir() as root:
+        link_collection(root)
+        try:
+            print("$ antsibull-docs lint-collection-docs --plugin-docs .", flush=True)
+            docsite.lint(REPO, VENV_BIN, root)
+            print("building the site with antsibull-docs and sphinx-build", flush=True)
+            index = docsite.build(REPO, VENV_BIN, root, dest)
+            chromium()
+            docsite.render(index, root / "chromium", dest / "index.png")
+        except docsite.DocsError as error:
+            raise StepFailed(str(error))
+    print("docs site: %s\nscreenshot of its index (headless Chromium): %s" % (index, dest / "index.png"))
+
+
+def cmd_changelog(_args):
+    """`antsibull-changelog release` for galaxy.yml's version: new fragments and every plugin and role whose
+    version_added is that version go into its entry (kept, with its date, if it exists); CHANGELOG.rst is
+    written again."""
+    ensure_venv()
+    version = re.search(r"^version:\s*(\S+)", (REPO / "galaxy.yml").read_text(), re.M).group(1)
+    date = re.search(r"^  %s:\n(?:    .*\n)*?    release_date: '([0-9-]+)'" % re.escape(version),
+                     (REPO / "changelogs" / "changelog.yaml").read_text(), re.M)
+    with work_dir() as root:
+        link_collection(root)
+        env = venv_env(ANSIBLE_COLLECTIONS_PATH=root)
+        run([VENV_BIN / "antsibull-changelog", "lint"], REPO, env)
+        run([VENV_BIN / "antsibull-changelog", "release", "--reload-plugins", "--version", version, "--update-existing"]
+            + (["--date", date.group(1)] if date else []), REPO, env)
+
+
+def cmd_build(_args):
+    ensure_venv()
+    run([VENV_BIN / "ansible-galaxy", "collection", "build", "--force", "--output-path", BUILD_DIR, REPO], REPO,
+        venv_env())
 
 
 @contextlib.contextmanager
@@ -365,7 +418,8 @@ def cmd_emulator(_args):
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="tools/dev.py", description=__doc__.split("\n\n", maxsplit=1)[0])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    commands.add_parser("test", help="everything CI runs: sanity, lint, integration, units").set_defaults(func=cmd_test)
+    commands.add_parser("test", help="everything CI runs: sanity, lint, integration, units (with tests/release)").set_defaults(
+        func=cmd_test)
     demo = commands.add_parser("demo", allow_abbrev=False, help="run the demo playbook against the emulator",
                                usage="tools/dev.py demo [--playbook FILE] [ANSIBLE-PLAYBOOK ARGS ...]")
     demo.add_argument("--playbook", default=str(REPO / "playbooks" / "demo.yml"), help="playbook to run instead")
@@ -380,9 +434,14 @@ def parse_args(argv):
     integration_parser = commands.add_parser("integration", help="ansible-test integration against the emulator")
     integration_parser.add_argument("targets", nargs="*", help="targets to run (default: all)")
     integration_parser.set_defaults(func=cmd_integration)
-    commands.add_parser("units", help="pytest over tests/unit and tests/oracle; other arguments go to pytest",
+    commands.add_parser("units", help="pytest over tests/unit, tests/oracle and tests/release; other arguments go to pytest",
                         usage="tools/dev.py units [PYTEST ARGS ...]").set_defaults(func=cmd_units)
     commands.add_parser("emulator", help="run the emulator in the foreground").set_defaults(func=cmd_emulator)
+    commands.add_parser("docs", help="lint and build the docs site into build/docs, screenshot its index").set_defaults(
+        func=cmd_docs)
+    commands.add_parser("changelog", help="fold changelog fragments and new modules into the release").set_defaults(
+        func=cmd_changelog)
+    commands.add_parser("build", help="build the collection tarball into build/").set_defaults(func=cmd_build)
     commands.add_parser("venv", help="create or refresh .venv/").set_defaults(func=cmd_venv)
     # demo and units pass the arguments they do not know on to ansible-playbook and pytest.
     args, passthrough = parser.parse_known_args(argv)
