@@ -7,14 +7,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cloudai.control.plugins.module_utils.oci_module import check_ocid, oci_cloud
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
+from ansible_collections.cloudai.control.plugins.module_utils.oci_module import (
+    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, oci_cloud,
+    work_request_spec,
+)
 from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Filter, Lifecycle, ResourceSpec
 
 GENAI = oci_cloud("generativeai")
-COMPARTMENT = ("compartment_id", "compartmentId", "compartmentId")
-DISPLAY_NAME = ("display_name", "displayName", "displayName")
-TAGS = {"freeform_tags": "freeformTags", "defined_tags": "definedTags"}
-SERVICE_TAG_NAMESPACES = ("Oracle-Tags",)
 
 
 def _brace(pattern):
@@ -49,8 +49,6 @@ def _positive(value, option):
     return None if value >= 1 else "%s must be at least 1, got %s" % (option, value)
 
 
-SORT_ORDER = Filter("sortOrder", choices=["ASC", "DESC"])
-DISPLAY_NAME_FILTER = Filter("displayName")
 MODEL_CAPABILITIES = [
     "TEXT_GENERATION", "TEXT_SUMMARIZATION", "TEXT_EMBEDDINGS", "FINE_TUNE", "CHAT", "TEXT_RERANK", "TEXT_TO_IMAGE",
     "IMAGE_TEXT_TO_IMAGE", "IMAGE_TEXT_TO_TEXT", "IMAGE_TEXT_TO_VIDEO", "IMAGE_TO_IMAGE", "REALTIME", "AUDIO_TO_AUDIO",
@@ -232,19 +230,6 @@ DATA_SOURCE_FIELDS = {
 }
 
 
-def _data_source(value, option):
-    required, optional = DATA_SOURCE_FIELDS[value["source_type"]]
-    missing = [key for key in required if not value.get(key)]
-    foreign = sorted(key for key, v in value.items()
-                     if v is not None and key != "source_type" and key not in required + optional)
-    problems = []
-    if missing:
-        problems.append("%s with source_type %s needs %s" % (option, value["source_type"], ", ".join(missing)))
-    if foreign:
-        problems.append("%s with source_type %s does not take %s" % (option, value["source_type"], ", ".join(foreign)))
-    return "; ".join(problems) or None
-
-
 IMPORTED_MODEL = ResourceSpec(
     kind="imported_model",
     label="imported model",
@@ -254,8 +239,8 @@ IMPORTED_MODEL = ResourceSpec(
     name=DISPLAY_NAME,
     movable=True,
     fields={
-        "data_source": Field("dataSource", type="dict", updatable=False, required_for_create=True, check=_data_source,
-                             write_only=("accessToken",), options=dict(
+        "data_source": Field("dataSource", type="dict", updatable=False, required_for_create=True,
+                             check=check_variant("source_type", DATA_SOURCE_FIELDS), write_only=("accessToken",), options=dict(
                                  source_type=dict(type="str", required=True, choices=sorted(DATA_SOURCE_FIELDS)),
                                  namespace_name=dict(type="str"),
                                  bucket_name=dict(type="str"),
@@ -287,24 +272,4 @@ IMPORTED_MODEL = ResourceSpec(
 )
 
 
-def _work_request_part(part):
-    def fetch(client, work_request):
-        return part, list(client.pages("/workRequests/%s/%s" % (work_request["id"], part), []))
-    return fetch
-
-
-WORK_REQUEST = ResourceSpec(
-    kind="work_request",
-    label="work request",
-    path="/workRequests",
-    ocid_type="generativeaiworkrequest",
-    scope=COMPARTMENT,
-    lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED", "CANCELED"], key="status"),
-    filters={
-        "status": Filter("status", choices=["ACCEPTED", "IN_PROGRESS", "WAITING", "FAILED", "SUCCEEDED", "CANCELING",
-                                            "CANCELED"]),
-        "resource_id": Filter("resourceId", check=lambda value, option: check_ocid(value, option, "any")),
-        "sort_order": SORT_ORDER,
-    },
-    includes={"include_errors": _work_request_part("errors"), "include_logs": _work_request_part("logs")},
-)
+WORK_REQUEST = work_request_spec("generativeaiworkrequest")

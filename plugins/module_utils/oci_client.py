@@ -11,6 +11,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import email.utils
 import random
 import string
 
@@ -47,11 +48,12 @@ class OciClient:
         return "https://%s.%s.oci.%s/%s" % (self.host_prefix, region, realm_domain(region), self.api_version)
 
     def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False):
+        """``retry_token``: True sends a new random opc-retry-token, a string sends that one."""
         headers = {}
         if etag:
             headers["if-match"] = etag
         if retry_token:
-            headers["opc-retry-token"] = new_retry_token()
+            headers["opc-retry-token"] = retry_token if isinstance(retry_token, str) else new_retry_token()
         return self.transport.request(method, self.base_url(resource_id) + path, params=params, body=body,
                                       headers=headers)
 
@@ -87,6 +89,11 @@ class OciClient:
         response = self.call("POST", spec.path, body=body, retry_token=True)
         return response.body, response.header("opc-work-request-id")
 
+    def start(self, spec, body, retry_token):
+        """A create with the caller's retry token: (resource, the service's clock when it answered, or None)."""
+        response = self.call("POST", spec.path, body=body, retry_token=retry_token)
+        return response.body, http_date_seconds(response.header("date"))
+
     def update(self, spec, resource, changes, etag):
         response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)
         return response.body, response.header("opc-work-request-id")
@@ -96,7 +103,11 @@ class OciClient:
                   body={"compartmentId": compartment_id}, etag=etag, retry_token=True)
 
     def delete(self, spec, resource, etag):
-        response = self.call("DELETE", "%s/%s" % (spec.path, resource["id"]), resource["id"], etag=etag)
+        path = "%s/%s" % (spec.path, resource["id"])
+        if spec.delete_action:
+            response = self.call("POST", path + spec.delete_action, resource["id"], etag=etag)
+        else:
+            response = self.call("DELETE", path, resource["id"], etag=etag)
         return response.header("opc-work-request-id")
 
     # -- work requests ------------------------------------------------------------------------------------
@@ -112,3 +123,12 @@ class OciClient:
         if not errors:
             return ""
         return "; errors: " + "; ".join("%s: %s" % (e.get("code"), e.get("message")) for e in errors)
+
+
+def http_date_seconds(value):
+    """An HTTP Date header -> epoch seconds, or None."""
+    try:
+        moment = email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
+    return moment.timestamp() if moment is not None and moment.tzinfo is not None else None

@@ -11,8 +11,17 @@ __metaclass__ = type
 import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
+from ansible_collections.cloudai.control.plugins.module_utils.resource import Filter, Lifecycle, ResourceSpec
 
 OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+$")
+
+# What OCI resources share: (option, wire, query) of the compartment and of the name, tags, list filters.
+COMPARTMENT = ("compartment_id", "compartmentId", "compartmentId")
+DISPLAY_NAME = ("display_name", "displayName", "displayName")
+TAGS = {"freeform_tags": "freeformTags", "defined_tags": "definedTags"}
+SERVICE_TAG_NAMESPACES = ("Oracle-Tags",)
+SORT_ORDER = Filter("sortOrder", choices=["ASC", "DESC"])
+DISPLAY_NAME_FILTER = Filter("displayName")
 
 
 OCI_COMMON_ARGS = dict(
@@ -49,6 +58,37 @@ def check_ocid(value, option, spec=None):
     if spec != "any" and match.group(1) not in types:
         return "%s must be the OCID of a %s, got one of a %s" % (option, " or ".join(types), match.group(1))
     return None
+
+
+WORK_REQUEST_STATUSES = ["ACCEPTED", "IN_PROGRESS", "WAITING", "FAILED", "SUCCEEDED", "CANCELING", "CANCELED"]
+
+
+def _work_request_part(part):
+    def fetch(client, work_request):
+        return part, list(client.pages("/workRequests/%s/%s" % (work_request["id"], part), []))
+    return fetch
+
+
+def work_request_spec(ocid_type, scope=COMPARTMENT):
+    """A service's work requests, for an info module (get, list with the service's filters, errors and logs) and,
+    with ``scope=None``, for a module that waits for one (present) or cancels it (absent: DELETE)."""
+    return ResourceSpec(
+        kind="work_request",
+        label="work request",
+        path="/workRequests",
+        ocid_type=ocid_type,
+        scope=scope,
+        immutable=True,
+        lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED"], deleting=["CANCELING"], gone=["CANCELED"],
+                            stopped=["SUCCEEDED", "FAILED", "CANCELED"], key="status"),
+        replace_hint="its errors say why (include_errors of the work request info module)",
+        filters={
+            "status": Filter("status", choices=WORK_REQUEST_STATUSES),
+            "resource_id": Filter("resourceId", check=lambda value, option: check_ocid(value, option, "any")),
+            "sort_order": SORT_ORDER,
+        },
+        includes={"include_errors": _work_request_part("errors"), "include_logs": _work_request_part("logs")},
+    )
 
 
 def oci_cloud(service):

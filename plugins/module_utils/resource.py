@@ -12,7 +12,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import calendar
 import copy
+import hashlib
 import re
 import time
 
@@ -70,10 +72,11 @@ class Filter:
 
 
 class Lifecycle:
-    """Which lifecycle states mean what. ``gone`` states count as 'not there'."""
+    """Which lifecycle states mean what. ``gone`` states count as 'not there'; ``stopped`` states leave
+    ``state=absent`` nothing to do (by default the gone ones; a batch job that finished is stopped too)."""
 
     def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState",
-                 details=("lifecycleDetails", "lifecycle_details"), recoverable=()):
+                 details=("lifecycleDetails", "lifecycle_details"), recoverable=(), stopped=None):
         self.ready = tuple(ready)
         self.failed = tuple(failed)
         self.recoverable = tuple(recoverable)  # failed states an update may be retried from (Huawei UPDATE_FAILED)
@@ -81,6 +84,7 @@ class Lifecycle:
         self.gone = tuple(gone)
         self.key = key
         self.details_keys = tuple(details)  # what the service says about the state (Huawei: error_code, error_msg)
+        self.stopped = self.gone if stopped is None else tuple(stopped)
 
     def state(self, resource):
         return (resource or {}).get(self.key)
@@ -124,12 +128,22 @@ class ResourceSpec:
                   converging the fields ``part.converge(engine, resource, created)`` -> (resource, changed, before,
                   after) with its own calls (none that mutate in check mode; in check mode a resource to be created
                   is the create body); before/after are option -> value for the diff.
+    listable      there is a list call. Without one (OCI Vision jobs) a create carries a retry token made from the
+                  scope, the name and a generation, so that a re-run gets the same resource back (start_once);
+                  ``accepted_key`` is the wire key of when the service accepted it, which tells a start from a replay;
+                  ``state=absent`` then needs the id
+    immutable     there is no update call: every difference is refused like a create-only option
+    delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
+    replace_hint  what to do with a resource in a failed state
+    change_hint   what to do instead of changing an option that cannot change
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
                  movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
                  items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
-                 has_id=True, part=None, secrets=None):
+                 has_id=True, part=None, secrets=None, listable=True, accepted_key=None, immutable=False,
+                 delete_action=None, replace_hint="delete it and create it again",
+                 change_hint="delete and recreate it instead"):
         self.kind = kind
         self.label = label
         self.path = path
@@ -152,6 +166,12 @@ class ResourceSpec:
         self.has_id = has_id
         self.secrets = secrets or {}
         self.part = part
+        self.listable = listable
+        self.accepted_key = accepted_key
+        self.immutable = immutable
+        self.delete_action = delete_action
+        self.replace_hint = replace_hint
+        self.change_hint = change_hint
 
     @property
     def plural(self):
@@ -204,6 +224,17 @@ def to_wire(value, convert=snake_to_camel):
     return value
 
 
+def rfc3339_seconds(text):
+    """'2026-11-23T10:00:00.123Z' (or +00:00) -> epoch seconds, or None."""
+    match = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$", text or "")
+    if not match:
+        return None
+    seconds = calendar.timegm(tuple(int(part) for part in match.groups()[:6]))
+    zone = match.group(8)
+    offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
+    return seconds + float(match.group(7) or 0) - offset
+
+
 def differs(want, have, unordered=False):
     """True when the desired value is not already satisfied: dicts compare as 'want is a subset of have'."""
     if isinstance(want, dict):
@@ -220,6 +251,18 @@ def differs(want, have, unordered=False):
 # ---------------------------------------------------------------------------------------------------------
 # the engine
 
+# start_once: a resource the service accepted at most this many seconds before the whole second of its answer's
+# Date header was started by this request; an older one is a replay of an earlier run's start
+FRESH_START_WINDOW = 2.0
+MAX_GENERATIONS = 100
+
+
+def start_token(spec, scope_value, name, generation):
+    """The retry token of the ``generation``-th start of the resource called ``name`` in the scope."""
+    seed = "cloudai.control|%s|%s|%s|%d" % (spec.kind, scope_value, name, generation)
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:40]
+
+
 class Engine:
     """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)
     and says whether its reads give ``etags`` to send with changes."""
@@ -235,6 +278,7 @@ class Engine:
         self.deadline = None
         self.work_request = None
         self.part_diff = ({}, {})
+        self.warnings = []
         if spec.wire_case == "camel":
             self.wire_name, self.result_name = snake_to_camel, camel_to_snake
         else:
@@ -255,6 +299,8 @@ class Engine:
         if self.diff_mode:
             result["diff"] = dict(before=dict(self.managed_view(before), **self.part_diff[0]),
                                   after=dict(self.managed_view(after), **self.part_diff[1]))
+        if self.warnings:
+            result["warnings"] = self.warnings
         return result
 
     # -- finding ----------------------------------------------------------------------------------------
@@ -267,6 +313,8 @@ class Engine:
                 raise ResourceError("%s %s is not one this module can manage (it is read-only)" % (spec.label, params["id"]),
                                     id=params["id"])
             return resource, etag
+        if not spec.name or not spec.listable:
+            raise ResourceError("id is required to find the %s" % spec.label)
         name_option = spec.name[0]
         if not params.get(name_option) or (spec.scope and not params.get(spec.scope[0])):
             needed = " and ".join(o for o in ((spec.scope[0],) if spec.scope else ()) + (name_option,))
@@ -319,11 +367,14 @@ class Engine:
 
     # -- present ----------------------------------------------------------------------------------------
     def present(self):
+        if not self.spec.listable and not self.params.get("id"):
+            return self.start_once()
         current, etag = self.find()
         if current is not None and not self.spec.lifecycle.is_live(current):
             if self.params.get("id"):
-                raise ResourceError("%s %s is %s and cannot be managed; remove id to create a new one" % (
-                    self.spec.label, current.get("id"), self.spec.lifecycle.state(current)),
+                raise ResourceError("%s %s is %s and cannot be managed%s" % (
+                    self.spec.label, current.get("id"), self.spec.lifecycle.state(current),
+                    "; remove id to create a new one" if self.spec.name else ""),
                     id=current.get("id"), lifecycle_state=self.spec.lifecycle.state(current))
             current = None
         if current is None:
@@ -338,23 +389,64 @@ class Engine:
             self.part_diff = (before_view if before is not None else {}, after_view)
         return before, after, changed
 
-    def create(self):
+    def create_body(self):
         spec, params = self.spec, self.params
         missing = [option for option, field in spec.fields.items()
                    if field.required_for_create and params.get(option) is None]
         if missing:
-            raise ResourceError("%s required to create a %s: %s" % (
-                "option is" if len(missing) == 1 else "options are", spec.label, ", ".join(missing)))
+            raise ResourceError("%s required to create %s %s: %s" % (
+                "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
+                ", ".join(missing)))
         body = self.desired_fields()
         body.update(self.desired_tags(None))
         if spec.part is not None:
             body.update(spec.part.create_fields(params))
         if spec.scope and not spec.scope_in_path:
             body[spec.scope[1]] = params[spec.scope[0]]
+        return body
+
+    def create(self):
+        body = self.create_body()
         if self.check_mode:
             return body
-        resource, work_request_id = self.client.create(spec, body)
+        resource, work_request_id = self.client.create(self.spec, body)
         return self.settle(resource, work_request_id)
+
+    def start_once(self):
+        """Start a resource the service cannot list (a batch job) at most once per name and scope.
+
+        The create carries start_token(generation 0). A service that has seen the token answers with the resource
+        that the first request made, even after that request's task has ended; a resource accepted just now was
+        started by this call. A replayed one that failed or was cancelled does not count: the next generation's
+        token is tried. Check mode cannot tell (asking would start it), so it predicts a start.
+        """
+        spec, params = self.spec, self.params
+        body = self.create_body()
+        name, scope_value = params[spec.name[0]], params[spec.scope[0]]
+        if self.check_mode:
+            self.warnings.append("check mode cannot tell whether the %s %r was already started in %s (the service "
+                                 "has no way to look it up without starting it): it predicts a start; give id to "
+                                 "check a known %s" % (spec.label, name, scope_value, spec.label))
+            return None, body, True
+        for generation in range(MAX_GENERATIONS):
+            try:
+                resource, answered = self.client.start(spec, body, start_token(spec, scope_value, name, generation))
+            except ApiError as error:
+                if error.status != 409:
+                    raise
+                raise ResourceError(
+                    "the %s named %r was already started in %s with other options, and %ss cannot be changed; choose "
+                    "another display_name to start one with these options (%s)" % (
+                        spec.label, name, scope_value, spec.label, error), error=error.to_dict())
+            accepted = rfc3339_seconds(resource.get(spec.accepted_key))
+            if answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW:
+                return None, self.settle(resource, None), True
+            current, etag = self.client.read(spec, resource["id"])
+            lifecycle = spec.lifecycle
+            if current is not None and lifecycle.is_live(current) and lifecycle.state(current) not in lifecycle.failed:
+                return self.converge(current, etag)
+        raise ResourceError("%d %ss named %r failed or were cancelled in %s; choose another display_name" % (
+            MAX_GENERATIONS, spec.label, name, scope_value))
 
     def converge(self, current, etag):
         spec, params = self.spec, self.params
@@ -362,7 +454,7 @@ class Engine:
         recovering = state in spec.lifecycle.recoverable
         broken = ResourceError("%s %s is in state %s%s; %s" % (
             spec.label, current["id"], state, spec.lifecycle.details(current),
-            "give the options to update it with again" if recovering else "delete it and create it again"),
+            "give the options to update it with again" if recovering else spec.replace_hint),
             id=current["id"], lifecycle_state=state)
         if state in spec.lifecycle.failed and not recovering:
             raise broken
@@ -378,15 +470,18 @@ class Engine:
                            if wire != spec.name[1] and getattr(self.field_for(wire), "updatable", True))
             if not changes:
                 raise broken
-        frozen = [(option, field.wire) for option, field in spec.fields.items()
-                  if not field.updatable and field.wire in changes]
+        if spec.immutable:
+            frozen = [(option, wire) for option, wire in spec.managed() if wire in changes]
+        else:
+            frozen = [(option, field.wire) for option, field in spec.fields.items()
+                      if not field.updatable and field.wire in changes]
         if frozen:
             requested = self.without_secrets(changes)
-            raise ResourceError("%s cannot be changed after the %s is created (%s); delete and recreate it instead" % (
+            raise ResourceError("%s cannot be changed after the %s is created (%s); %s" % (
                 ", ".join(option for option, wire in frozen), spec.label,
-                "; ".join("%s is %r, requested %r" % (option, to_result(current.get(wire), self.result_name),
-                                                      to_result(requested[wire], self.result_name))
-                          for option, wire in frozen)),
+                "; ".join("%s is %r, requested %r" % (option, self.result_value(wire, current.get(wire)),
+                                                      self.result_value(wire, requested[wire]))
+                          for option, wire in frozen), spec.change_hint),
                 id=current["id"])
         new_scope = params.get(spec.scope[0]) if spec.scope and not spec.scope_in_path else None
         move = new_scope is not None and new_scope != current.get(spec.scope[1])
@@ -423,7 +518,9 @@ class Engine:
                 lambda seen: not any(self.field_differs(w, v, seen) for w, v in changes.items()))
         if resource is not None and work_request_id is None and spec.lifecycle.state(resource) in spec.lifecycle.ready:
             return before, resource, True  # the service answered with the updated resource, already settled
-        return before, self.settle(resource or current, work_request_id), True
+        # an update answered without a body (OCI Vision): what it will be once the work request is done
+        resource = resource or dict(current, **changes)
+        return before, self.settle(resource, work_request_id), True
 
     def field_differs(self, wire, value, resource):
         if wire in self.spec.tags.values():
@@ -432,6 +529,10 @@ class Engine:
         if field is not None and field.write_only and isinstance(value, dict):
             value = dict((k, v) for k, v in value.items() if k not in field.write_only)
         return differs(value, resource.get(wire), field is not None and field.unordered)
+
+    def result_value(self, wire, value):
+        """One wire value as results show it (the keys of a tag dict untouched)."""
+        return to_result({wire: value}, self.result_name).popitem()[1]
 
     def field_for(self, wire):
         return next((f for f in self.spec.fields.values() if f.wire == wire), None)
@@ -456,7 +557,7 @@ class Engine:
     def absent(self):
         spec = self.spec
         current, etag = self.find()
-        if current is None or spec.lifecycle.state(current) in spec.lifecycle.gone:
+        if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:
             if self.check_mode:
@@ -559,7 +660,7 @@ def without_secrets(spec, resource):
 def _gone_classifier(lifecycle):
     def classify(resource):
         state = lifecycle.state(resource)
-        if resource is None or state in lifecycle.gone:
+        if resource is None or state in lifecycle.stopped:
             return DONE
         if state in lifecycle.failed:
             return FAILED

@@ -32,13 +32,16 @@ def run():
         ids = stand_up(directory, env)
         for name in modules(ROOT):
             by_id = requests_of(directory, env, name, TASKS[name](ids))
-            rows.append((name, "get one" if name.endswith("_info") else "by id, nothing to change", len(by_id), describe(by_id)))
+            label = "get one" if name.endswith("_info") else "one analysis" if "_analyze_" in name else "by id, nothing to change"
+            rows.append((name, label, len(by_id), describe(by_id)))
             if len(by_id) != 1:
                 problems.append("%s by id: %d requests" % (name, len(by_id)))
             if name in BY_NAME:
                 by_name = requests_of(directory, env, name, BY_NAME[name](ids))
                 rows.append((name, "by name, nothing to change", len(by_name), describe(by_name)))
-                if len(by_name) > 2 or by_name[0]["method"] != "GET":
+                # a job cannot be listed: its start is replayed (same retry token) and, as the replay is old, read
+                replayed = name.endswith("_job") and [e["method"] for e in by_name] == ["POST", "GET"]
+                if not replayed and (len(by_name) > 2 or by_name[0]["method"] != "GET"):
                     problems.append("%s by name: %d requests" % (name, len(by_name)))
             if name in CREATE:
                 created = requests_of(directory, env, name, CREATE[name](ids))
@@ -54,8 +57,9 @@ def run():
     return {
         "title": "API requests per task",
         "summary": "Targets: 1 request for an idempotent run by id, 1 list request by name (2 where the list summary "
-                   "lacks a managed field and the resource must be read), 1 create plus the polls, none for bad "
-                   "arguments. %s" % ("All met." if not problems else "Not met: " + "; ".join(problems)),
+                   "lacks a managed field and the resource must be read; a Vision job, which the service cannot list, "
+                   "is found by replaying its start with the same retry token and reading it: 2), 1 create plus the "
+                   "polls, none for bad arguments. %s" % ("All met." if not problems else "Not met: " + "; ".join(problems)),
         "table": table(("module", "task", "requests", "which"), rows),
         "figures": {"problems": problems},
     }

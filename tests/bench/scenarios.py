@@ -2,16 +2,37 @@
 measured on them: an idempotent `state: present` run by id for resource modules, a get or list for info
 modules. A module missing here fails the benchmarks (no module goes unmeasured)."""
 
+import base64
 import json
 import os
 
-from common import play, run_playbook, write
+from common import admin, play, run_playbook, write
 
 COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaabenchcompartment"
 BASE_MODEL = "cohere.command-r-08-2024"
 C = "cloudai.control."
 FABRIC_VERSION = {"name": "v1", "config": {"llm_model_config": {"base_model_type": "QWEN2_7B",
                                                                 "model_path": "obs://bench-bucket/models/qwen2-7b/"}}}
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n"
+MP4 = base64.b64decode("AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29tAAAACGZyZWU=")
+NAMESPACE = "bench"
+# what the Vision jobs and analyses read from the emulated Object Storage
+OBJECTS = {"photo.png": PNG, "invoice.pdf": PDF, "clip.mp4": MP4}
+
+
+def located(name):
+    return {"namespace_name": NAMESPACE, "bucket_name": "inputs", "object_name": name}
+
+
+def job(kind, name, features):
+    return {C + "vision_%s_job" % kind: {
+        "compartment_id": COMPARTMENT, "display_name": "bench-%s-job" % kind,
+        "input_location": {"object_locations": [located(name)]},
+        "output_location": {"namespace_name": NAMESPACE, "bucket_name": "results", "prefix": kind},
+        "features": features}, "register": kind + "_job"}
+
 
 # Tasks that create what the measured tasks work on; each registers a result that `ids` reads.
 SETUP = [
@@ -43,8 +64,21 @@ SETUP = [
                               "cap": {"cap_id": "{{ fabric_model.model.id }}",
                                       "version_id": "{{ fabric_model.model.current_version.id }}"}},
      "register": "fabric_endpoint"},
+    {C + "vision_project": {"compartment_id": COMPARTMENT, "display_name": "bench-project"}, "register": "project"},
+    {C + "vision_model": {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model",
+                           "project_id": "{{ project.project.id }}", "model_type": "IMAGE_CLASSIFICATION",
+                           "is_quick_mode": True, "training_dataset": {"dataset_type": "DATA_SCIENCE_LABELING",
+                                                                        "dataset_id": "ocid1.datalabelingdataset.oc1..bench"}},
+     "register": "vision_model"},
+    job("image", "photo.png", [{"feature_type": "IMAGE_CLASSIFICATION"}]),
+    job("document", "invoice.pdf", [{"feature_type": "TEXT_DETECTION"}]),
+    job("video", "clip.mp4", [{"feature_type": "LABEL_DETECTION"}]),
+    {C + "vision_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ project.project.id }}"},
+     "register": "vision_work_requests"},
 ]
 # name -> expression over the registered results
+# the arguments of each setup task, by what it registers
+SETUP_BY_REGISTER = dict((task["register"], next(v for k, v in task.items() if k.startswith(C))) for task in SETUP)
 IDS = {
     "hosting": "hosting.dedicated_ai_cluster.id",
     "custom": "custom.model.id",
@@ -54,6 +88,12 @@ IDS = {
     "workspace": "workspace.workspace.id",
     "fabric_model": "fabric_model.model.id",
     "fabric_endpoint": "fabric_endpoint.endpoint.id",
+    "project": "project.project.id",
+    "vision_model": "vision_model.model.id",
+    "image_job": "image_job.image_job.id",
+    "document_job": "document_job.document_job.id",
+    "video_job": "video_job.video_job.id",
+    "vision_work_request": "vision_work_requests.work_requests[0].id",
 }
 
 # module -> function of the ids -> the arguments of the measured task
@@ -74,6 +114,22 @@ TASKS = {
     "fabric_base_model_info": lambda ids: {"base_model_type": "QWEN2_7B"},
     "fabric_endpoint": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"], "name": "bench-endpoint"},
     "fabric_endpoint_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"]},
+    "vision_project": lambda ids: {"id": ids["project"], "display_name": "bench-project"},
+    "vision_project_info": lambda ids: {"id": ids["project"]},
+    "vision_model": lambda ids: {"id": ids["vision_model"], "display_name": "bench-vision-model"},
+    "vision_model_info": lambda ids: {"id": ids["vision_model"]},
+    "vision_image_job": lambda ids: {"id": ids["image_job"]},
+    "vision_image_job_info": lambda ids: {"id": ids["image_job"]},
+    "vision_document_job": lambda ids: {"id": ids["document_job"]},
+    "vision_document_job_info": lambda ids: {"id": ids["document_job"]},
+    "vision_video_job": lambda ids: {"id": ids["video_job"]},
+    "vision_video_job_info": lambda ids: {"id": ids["video_job"]},
+    "vision_analyze_image": lambda ids: {"object_location": located("photo.png"),
+                                         "features": [{"feature_type": "IMAGE_CLASSIFICATION"}]},
+    "vision_analyze_document": lambda ids: {"object_location": located("invoice.pdf"),
+                                            "features": [{"feature_type": "TEXT_DETECTION"}]},
+    "vision_work_request": lambda ids: {"id": ids["vision_work_request"]},
+    "vision_work_request_info": lambda ids: {"id": ids["vision_work_request"]},
 }
 
 # For the request counts: module -> function of the ids -> arguments naming an existing resource without its id
@@ -84,6 +140,9 @@ BY_NAME = {
     "genai_imported_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-imported"},
     "fabric_workspace": lambda ids: {"name": "bench-workspace"},
     "fabric_model": lambda ids: {"workspace_id": ids["workspace"], "name": "bench-model"},
+    "vision_project": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-project"},
+    "vision_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model"},
+    "vision_image_job": lambda ids: dict(SETUP_BY_REGISTER["image_job"]),
 }
 
 
@@ -98,6 +157,8 @@ def modules(root):
 
 def stand_up(directory, env):
     """Create the resources (once); return their ids."""
+    admin().put("/objects", {"objects": [{"namespace": NAMESPACE, "bucket": "inputs", "name": name,
+                                          "data": base64.b64encode(data).decode()} for name, data in OBJECTS.items()]})
     out = os.path.join(directory, "ids.json")
     content = "{{ {%s} | to_json }}" % ", ".join("'%s': %s" % item for item in sorted(IDS.items()))
     tasks = SETUP + [{"ansible.builtin.copy": {"content": content, "dest": out}}]
@@ -115,4 +176,5 @@ CREATE = {
                                          "data_source": {"source_type": "HUGGING_FACE_MODEL",
                                                          "model_id": "Qwen/Qwen2.5-7B-Instruct"}},
     "fabric_workspace": lambda ids: {"name": "bench-new-workspace"},
+    "vision_project": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-project"},
 }

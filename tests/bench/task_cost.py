@@ -17,7 +17,8 @@ from scenarios import TASKS, modules, stand_up
 
 TASKS_PER_PLAYBOOK = size(20, 2)
 ROUNDS = size(5, 1)
-AS_MODULE = ("genai_dedicated_ai_cluster", "genai_dedicated_ai_cluster_info", "fabric_workspace", "fabric_workspace_info")
+AS_MODULE = ("genai_dedicated_ai_cluster", "genai_dedicated_ai_cluster_info", "fabric_workspace", "fabric_workspace_info",
+             "vision_analyze_image")
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 

@@ -19,6 +19,10 @@ class Clock:
     def now(self):
         return self._emulated_anchor + (self._source() - self._real_anchor) * self.time_scale
 
+    def advance(self, seconds):
+        """Jump ahead (white-box tests)."""
+        self._emulated_anchor += seconds
+
     def set_time_scale(self, time_scale):
         current = self.now()
         self._real_anchor = self._source()

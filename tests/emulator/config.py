@@ -27,6 +27,11 @@ OUTCOMES = {
     'Model': ('FAILED',),
     'ImportedModel': ('FAILED',),
     'FabricEndpoint': ('FAILED',),  # DataArts Fabric: its next create, update or delete ends *_FAILED
+    'VisionProject': ('FAILED',),
+    'VisionModel': ('FAILED',),
+    'ImageJob': ('FAILED',),
+    'DocumentJob': ('FAILED',),
+    'VideoJob': ('FAILED',),
 }
 
 

@@ -84,9 +84,10 @@ def check_enum_param(request, name, allowed):
 class Field:
     """One body field of a resource: wire name, value kind, and what create/update accept.
 
-    kind: string | int | number | bool | string_list | freeform_tags | defined_tags | object.
-    An object has either `fields` (its own Field list) or `variants` = (discriminator name,
-    {discriminator value: Field list}). `write_only` values are checked but never stored or echoed.
+    kind: string | int | number | bool | string_list | freeform_tags | defined_tags | object | object_list.
+    An object (or each object of an object_list) has either `fields` (its own Field list) or `variants` =
+    (discriminator name, {discriminator value: Field list}). `write_only` values are checked but never stored
+    or echoed. `minimum` is the least value of a number, or the least length of an object_list.
     """
 
     def __init__(self, name, kind='string', required=False, enum=None, updatable=False, minimum=None, fields=None,
@@ -107,6 +108,11 @@ class Field:
             if not isinstance(value, dict):
                 raise invalid('%s must be an object.' % path)
             return validate_body(self._object_fields(value, path), value, prefix=path + '.')
+        if self.kind == 'object_list':
+            if not isinstance(value, list) or len(value) < (self.minimum or 0):
+                raise invalid('%s must be a list of at least %d objects.' % (path, self.minimum or 0))
+            item = Field(self.name, 'object', fields=self.fields, variants=self.variants)
+            return [item.check(element, '%s[%d]' % (path, index)) for index, element in enumerate(value)]
         checks = {
             'string': (lambda v: isinstance(v, str), 'a string'),
             'int': (lambda v: isinstance(v, int) and not isinstance(v, bool), 'an integer'),

@@ -1,8 +1,8 @@
 """The generic OCI control-plane engine: resources declared as data, CRUD + work requests on top.
 
-A service (GenAI now, Vision later) is an `OciService` built from `ResourceKind` declarations;
-resource-specific behaviour is a small hook or flag on the kind (`prepare`, `decorate`, `catalogue`,
-`dependents`, `sync_update`, ...).
+A service (GenAI, Vision) is an `OciService` built from `ResourceKind` declarations; resource-specific
+behaviour is a small hook or flag on the kind (`prepare`, `decorate`, `catalogue`, `dependents`,
+`sync_update`, ...), and the few ways the services differ are options of the service.
 """
 
 import copy
@@ -37,15 +37,20 @@ class ResourceKind:
     transition_fields: updates changing one of these go through UPDATING (others apply in place);
     sync_update: updates apply at once and answer without a work request (UpdateModel);
     dependents: (kind name, dotted field path) pairs whose non-DELETED records block deletion (409);
-    prepare: hook(service, fields) at create, after the body checks: checks related resources, may add fields;
+    prepare: hook(service, fields) at create, after the body checks: checks related resources, may add fields, and may
+        return the reason why the create will end FAILED (a training dataset that is not there);
     on_created: hook(record) -> fields the resource gains when its create succeeds (fine-tuning metrics);
     catalogue: hook(service) -> read-only records listed in every compartment (base models);
-    decorate: hook(service, record, view) adding computed fields to the response.
+    decorate: hook(service, record, view) adding computed fields to the response;
+    update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
+    outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
+    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`.
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
-                 sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None):
+                 sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
+                 update_returns_body=True, outcome_name=None, create_duration=None):
         self.name = name
         self.label = label
         self.collection = collection
@@ -65,16 +70,22 @@ class ResourceKind:
         self.on_created = on_created
         self.catalogue = catalogue
         self.decorate = decorate
+        self.update_returns_body = update_returns_body
+        self.outcome_name = outcome_name or name
+        self.create_duration = create_duration
 
 
 class Transition:
-    """An in-flight lifecycle change: at `ends` the resource becomes `final_state` and gains `changes`."""
+    """An in-flight lifecycle change: at `ends` the resource becomes `final_state` and gains `changes`.
 
-    def __init__(self, ends, final_state, details=None, changes=None):
+    `undo` is the resource's fields from before the change (None for a create), for a cancelled work request."""
+
+    def __init__(self, ends, final_state, details=None, changes=None, undo=None):
         self.ends = ends
         self.final_state = final_state
         self.details = details
         self.changes = changes or {}
+        self.undo = undo
 
 
 def settle(record, now):
@@ -105,14 +116,25 @@ def _body_digest(body):
 
 
 class OciService:
+    """One OCI service. Its options say how it differs from the others:
 
-    def __init__(self, emulator, name, api_version, kinds, work_request_ocid_type):
+    list_needs_compartment: ListX without `compartmentId` is 400 (GenAI) or lists every compartment (Vision);
+    move_retry_tokens: changeCompartment honours `opc-retry-token` (GenAI) or takes none (Vision);
+    entry_sort_by: the `sortBy` of work-request errors and logs (`timestamp` in GenAI, `timeAccepted` in Vision);
+    cancel_work_requests: `DELETE /workRequests/{id}` cancels a work request that has not started (Vision).
+    """
+
+    def __init__(self, emulator, name, api_version, kinds, work_request_ocid_type, list_needs_compartment=True,
+                 move_retry_tokens=True, entry_sort_by='timestamp', cancel_work_requests=False):
         self.emulator = emulator
         self.name = name
         self.prefix = '/' + api_version
         self.kinds = {kind.name: kind for kind in kinds}
         self.work_request_kind = name + ':WorkRequest'
         self.work_request_ocid_type = work_request_ocid_type
+        self.list_needs_compartment = list_needs_compartment
+        self.move_retry_tokens = move_retry_tokens
+        self.entry_sort_by = entry_sort_by
         self.catalogues = {}
         for kind in kinds:
             if kind.catalogue:
@@ -131,6 +153,8 @@ class OciService:
         self.router.add('GET', '/workRequests/{wr_id}', self.get_work_request)
         self.router.add('GET', '/workRequests/{wr_id}/errors', partial(self.list_work_request_entries, 'errors'))
         self.router.add('GET', '/workRequests/{wr_id}/logs', partial(self.list_work_request_entries, 'logs'))
+        if cancel_work_requests:
+            self.router.add('DELETE', '/workRequests/{wr_id}', self.cancel_work_request)
 
     # ---- plumbing -------------------------------------------------------------------------
 
@@ -167,17 +191,21 @@ class OciService:
 
     # ---- records and views -----------------------------------------------------------------
 
+    def table(self, kind_name):
+        """The store table of a kind: kinds of different services may share a name (GenAI and Vision `Model`)."""
+        return '%s:%s' % (self.name, kind_name)
+
     def records(self, kind_name):
         """Every record of a kind, catalogue entries first, transitions settled."""
         now = self.now()
-        found = list(self.catalogues.get(kind_name, {}).values()) + self.store.all(kind_name)
+        found = list(self.catalogues.get(kind_name, {}).values()) + self.store.all(self.table(kind_name))
         for record in found:
             settle(record, now)
         return found
 
     def lookup(self, kind_name, resource_id):
         """The record (settled) with this id, or None."""
-        record = self.catalogues.get(kind_name, {}).get(resource_id) or self.store.get(kind_name, resource_id)
+        record = self.catalogues.get(kind_name, {}).get(resource_id) or self.store.get(self.table(kind_name), resource_id)
         if record is not None:
             settle(record, self.now())
         return record
@@ -222,13 +250,14 @@ class OciService:
         if state not in allowed:
             raise OciError(409, 'IncorrectState', 'Cannot %s %s %s while it is %s.' % (operation, kind.name, record.id, state))
 
-    def _start_work(self, kind, record, operation, final_state, outcome, transition, changes=None):
+    def _start_work(self, kind, record, operation, final_state, outcome, transition, changes=None, duration=None, undo=None,
+                    reason=None):
         """Record a work request for `operation`; with `transition`, the resource reaches `final_state` when it ends."""
         now = self.now()
         error = details = None
         if outcome == 'FAILED':
             final_state = 'FAILED'
-            error = details = 'The %s operation failed (outcome injected by the emulator).' % operation.lower()
+            error = details = reason or 'The %s operation failed (outcome injected by the emulator).' % operation.lower()
             changes = None
         elif outcome == 'NEEDS_ATTENTION':
             final_state = 'NEEDS_ATTENTION'
@@ -236,10 +265,11 @@ class OciService:
         work_request = WorkRequest(
             new_ocid(self.work_request_ocid_type, self.emulator.config.region), record.fields['compartmentId'],
             operation, kind.operation_suffix, kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
-            record.id, now, self.emulator.settings.delay, final_state if transition else record.fields['lifecycleState'], error)
+            record.id, now, self.emulator.settings.delay if duration is None else duration,
+            final_state if transition else record.fields['lifecycleState'], error)
         self.store.add(self.work_request_kind, work_request)
         if transition:
-            record.pending = Transition(work_request.finished, final_state, details, changes)
+            record.pending = Transition(work_request.finished, final_state, details, changes, undo)
         return work_request
 
     def _resource_response(self, kind, record, work_request=None):
@@ -276,18 +306,21 @@ class OciService:
         if replayed:
             return replayed
         fields = validate_body(kind.fields, body)
-        if kind.prepare:
-            kind.prepare(self, fields)
+        failure = kind.prepare(self, fields) if kind.prepare else None
         now = self.now()
         record_id = new_ocid(kind.ocid_type, self.emulator.config.region)
         fields.setdefault('displayName', kind.default_name_prefix + datetime.fromtimestamp(now, timezone.utc).strftime('%Y%m%d%H%M%S'))
         fields.setdefault('freeformTags', {})
         fields.setdefault('definedTags', {})
         fields.update({'id': record_id, 'lifecycleState': 'CREATING', 'timeCreated': rfc3339(now), 'systemTags': {}})
-        record = self.store.add(kind.name, Record(kind.name, record_id, fields, now))
-        outcome = self.emulator.settings.take_outcome(kind.name)
+        record = self.store.add(self.table(kind.name), Record(kind.name, record_id, fields, now))
+        outcome = self.emulator.settings.take_outcome(kind.outcome_name)
+        if failure:
+            outcome = 'FAILED'
         changes = kind.on_created(record) if kind.on_created else None
-        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes)
+        duration = kind.create_duration(self.emulator.settings.delay, fields) if kind.create_duration else None
+        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes,
+                                        duration=duration, reason=failure)
         response = self._resource_response(kind, record, work_request)
         self._remember(request, body, response)
         return response
@@ -296,7 +329,7 @@ class OciService:
         return self._resource_response(kind, self._load(kind, resource_id))
 
     def list_resources(self, kind, request):
-        compartment_id = require_param(request, 'compartmentId')
+        compartment_id = self._list_compartment(request)
         check_enum_param(request, 'lifecycleState', kind.states)
         filters = [(name, request.param(name)) for name in kind.list_filters if request.param(name) is not None]
         any_of = []
@@ -309,7 +342,7 @@ class OciService:
             if wanted:
                 any_of.append((list_field, set(wanted)))
         selected = [record for record in self.records(kind.name)
-                    if (record.read_only or record.fields['compartmentId'] == compartment_id)
+                    if (record.read_only or compartment_id in (None, record.fields['compartmentId']))
                     and all(record.fields.get(name) == value for name, value in filters)
                     and all(wanted.intersection(record.fields.get(list_field) or ()) for list_field, wanted in any_of)]
         sort_keys = {name: (lambda record, name=name: record.fields.get(name) or '') for name in kind.sort_by}
@@ -333,9 +366,10 @@ class OciService:
             record.fields.update(changes)
             record.fields['timeUpdated'] = rfc3339(self.now())
             return self._resource_response(kind, record)
-        outcome = self.emulator.settings.take_outcome(kind.name)
+        outcome = self.emulator.settings.take_outcome(kind.outcome_name)
         transition = outcome is not None or any(
             name in changes and changes[name] != record.fields.get(name) for name in kind.transition_fields)
+        undo = copy.deepcopy(record.fields)
         if transition:
             previous = self.view(kind, record)
             record.fields.update(changes)
@@ -344,7 +378,9 @@ class OciService:
         else:
             record.fields.update(changes)
         record.fields['timeUpdated'] = rfc3339(self.now())
-        work_request = self._start_work(kind, record, 'UPDATE', 'ACTIVE', outcome, transition)
+        work_request = self._start_work(kind, record, 'UPDATE', 'ACTIVE', outcome, transition, undo=undo)
+        if not kind.update_returns_body:
+            return Response(202, b'', {'opc-work-request-id': work_request.id})
         return self._resource_response(kind, record, work_request)
 
     def delete_resource(self, kind, request, resource_id):
@@ -358,15 +394,16 @@ class OciService:
         if blocking:
             raise OciError(409, 'IncorrectState', 'Cannot delete %s %s while these resources use it: %s. Delete them first.'
                            % (kind.name, record.id, ', '.join(blocking)))
+        undo = copy.deepcopy(record.fields)
         record.fields['lifecycleState'] = 'DELETING'
         record.fields['timeUpdated'] = rfc3339(self.now())
-        work_request = self._start_work(kind, record, 'DELETE', 'DELETED', None, transition=True)
+        work_request = self._start_work(kind, record, 'DELETE', 'DELETED', None, transition=True, undo=undo)
         return Response(202, b'', {'opc-work-request-id': work_request.id})
 
     def change_compartment(self, kind, request, resource_id):
         record = self._load_writable(kind, resource_id)
         body = json_object(request)
-        replayed = self._replay(request, body)
+        replayed = self._replay(request, body) if self.move_retry_tokens else None
         if replayed:
             return replayed
         if set(body) != {'compartmentId'} or not isinstance(body['compartmentId'], str) or not body['compartmentId']:
@@ -376,7 +413,8 @@ class OciService:
         record.fields['compartmentId'] = body['compartmentId']
         record.fields['timeUpdated'] = rfc3339(self.now())
         response = Response(204)
-        self._remember(request, body, response)
+        if self.move_retry_tokens:
+            self._remember(request, body, response)
         return response
 
     # ---- work requests ---------------------------------------------------------------------
@@ -388,16 +426,22 @@ class OciService:
         return work_request
 
     def get_work_request(self, request, wr_id):
-        return json_response(200, self._work_request(wr_id).view(self.now()), {'retry-after': '1'})
+        data = self._work_request(wr_id).view(self.now())
+        return json_response(200, data, {'retry-after': '1', 'etag': etag_of(data)})
+
+    def _list_compartment(self, request):
+        if self.list_needs_compartment:
+            return require_param(request, 'compartmentId')
+        return request.param('compartmentId')
 
     def list_work_requests(self, request):
-        compartment_id = require_param(request, 'compartmentId')
+        compartment_id = self._list_compartment(request)
         status = check_enum_param(request, 'status', WORK_REQUEST_STATUSES)
         wr_id = request.param('workRequestId')
         resource_id = request.param('resourceId')
         now = self.now()
         selected = [wr for wr in self.store.all(self.work_request_kind)
-                    if wr.compartment_id == compartment_id and wr_id in (None, wr.id)
+                    if compartment_id in (None, wr.compartment_id) and wr_id in (None, wr.id)
                     and resource_id in (None, wr.resource_id) and status in (None, wr.status(now))]
         ordered = sort_items(selected, request, {'timeAccepted': lambda wr: wr.accepted}, 'timeAccepted', ('timeAccepted',))
         page, headers = paginate(ordered, request)
@@ -407,6 +451,27 @@ class OciService:
         """Errors or logs of a work request, newest first unless `sortOrder=ASC` (as the SDK documents)."""
         work_request = self._work_request(wr_id)
         entries = getattr(work_request, which)(self.now())
-        ordered = sort_items(entries, request, {'timestamp': lambda entry: entry['timestamp']}, 'timestamp', ('timestamp',))
+        by = self.entry_sort_by
+        ordered = sort_items(entries, request, {by: lambda entry: entry['timestamp']}, by, (by,))
         page, headers = paginate(ordered, request)
         return json_response(200, {'items': page}, headers)
+
+    def cancel_work_request(self, request, wr_id):
+        """Only a work request that has not started can be cancelled; its operation then never happens: a
+        create leaves the resource FAILED, an update or delete leaves it as it was."""
+        work_request = self._work_request(wr_id)
+        now = self.now()
+        check_etag(request, work_request.view(now))
+        status = work_request.status(now)
+        if status != 'ACCEPTED':
+            raise OciError(409, 'IncorrectState', 'Cannot cancel work request %s while it is %s; only an ACCEPTED work '
+                                                  'request can be cancelled.' % (wr_id, status))
+        work_request.cancel(now)
+        record = self.lookup(work_request.entity_type, work_request.resource_id)
+        pending = record.pending if record is not None else None
+        if pending is not None and pending.undo is None:
+            record.pending = Transition(work_request.finished, 'FAILED', 'The creation was cancelled before it started.')
+        elif pending is not None:
+            record.fields = pending.undo
+            record.pending = None
+        return Response(202, b'')

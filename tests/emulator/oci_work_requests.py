@@ -16,6 +16,7 @@ class WorkRequest:
     It is accepted at `accepted`, starts after ACCEPTED_SHARE of `duration`, and finishes at
     `accepted + duration` as SUCCEEDED (the resource is then `final_state`), or FAILED when it
     carries an `error_message`. `label` names the resource type in log messages ("endpoint").
+    A work request cancelled (`cancel`) before it started is CANCELING for a moment, then CANCELED.
     """
 
     def __init__(self, wr_id, compartment_id, operation, operation_suffix, entity_type, label, entity_uri, resource_id,
@@ -35,13 +36,23 @@ class WorkRequest:
         self.finished = accepted + duration
         self.final_state = final_state
         self.error_message = error_message
+        self.cancelled = None
+
+    def cancel(self, now):
+        self.cancelled = now
+        self.started = self.halfway = float('inf')
+        self.finished = now + (self.finished - self.accepted) * ACCEPTED_SHARE
 
     def status(self, now):
+        if self.cancelled is not None:
+            return 'CANCELED' if now >= self.finished else 'CANCELING'
         if now >= self.finished:
             return 'FAILED' if self.error_message else 'SUCCEEDED'
         return 'IN_PROGRESS' if now >= self.started else 'ACCEPTED'
 
     def percent_complete(self, now):
+        if self.cancelled is not None:
+            return 0.0
         if now >= self.finished:
             return 100.0
         if now < self.started:
@@ -52,6 +63,8 @@ class WorkRequest:
         done = now >= self.finished
         if not done:
             action = 'IN_PROGRESS'
+        elif self.cancelled is not None:
+            action = 'RELATED'  # the resource was left alone (the ActionType enum has no CANCELED)
         else:
             action = 'FAILED' if self.error_message else FINAL_ACTIONS[self.operation]
         data = {
@@ -83,7 +96,9 @@ class WorkRequest:
             entries.append((self.started, '%s.' % doing))
         if now >= self.halfway and self.halfway < self.finished:
             entries.append((self.halfway, '%s: 50%% complete.' % doing))
-        if now >= self.finished:
+        if self.cancelled is not None and now >= self.cancelled:
+            entries.append((self.cancelled, '%s cancelled before it started.' % self.operation_type))
+        elif now >= self.finished:
             if self.error_message:
                 entries.append((self.finished, '%s failed: %s' % (self.operation_type, self.error_message)))
             else:

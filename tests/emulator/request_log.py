@@ -8,6 +8,8 @@ import time
 MUTATING_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
 # services whose POSTs change cloud resources (the federation POST only exchanges a token)
 RESOURCE_SERVICES = ('genai', 'vision', 'fabric')
+# POSTs of those services that only compute an answer and change nothing (OCI Vision's synchronous analysis)
+READ_ONLY_ACTIONS = ('/actions/analyzeImage', '/actions/analyzeDocument')
 
 
 class RequestLog:
@@ -26,7 +28,8 @@ class RequestLog:
             'path': request.path,
             'query': request.query_string,
             'status': status,
-            'mutating': service in RESOURCE_SERVICES and request.method in MUTATING_METHODS,
+            'mutating': (service in RESOURCE_SERVICES and request.method in MUTATING_METHODS
+                         and not request.path.endswith(READ_ONLY_ACTIONS)),
             'request_id': request_id,
             'fault': fault,
         })

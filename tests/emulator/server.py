@@ -1,6 +1,7 @@
 """The emulator: state + services behind one dispatcher, served by `http.server` on a loopback port."""
 
 import collections
+import email.utils
 import ipaddress
 import socket
 import ssl
@@ -17,6 +18,7 @@ from .genai import API_VERSION as GENAI_VERSION, make_genai_service
 from .identity import FEDERATION_PATH, IMDS_PREFIX, Identity
 from .request_log import RequestLog
 from .store import Store
+from .vision import API_VERSION as VISION_VERSION, VisionService
 from .wire import Request, Response, json_response
 
 Service = collections.namedtuple('Service', 'handle fault_response')
@@ -31,9 +33,11 @@ class Emulator:
         self._initial_settings = (delay, time_scale)
         self.identity = Identity(self)
         genai = make_genai_service(self)
+        vision = VisionService(self)
         fabric = FabricService(self)
         self.services = {
             'genai': Service(genai.handle, genai.fault_response),
+            'vision': Service(vision.handle, vision.fault_response),
             'fabric': Service(fabric.handle, fabric.fault_response),
             'imds': Service(self.identity.handle_imds, self.identity.fault_response),
             'federation': Service(self.identity.handle_federation, self.identity.fault_response),
@@ -58,6 +62,8 @@ class Emulator:
             return 'imds'
         if path.startswith('/%s/' % GENAI_VERSION):
             return 'genai'
+        if path.startswith('/%s/' % VISION_VERSION):
+            return 'vision'
         if path.startswith('/v1/'):
             return 'fabric'
         return None
@@ -125,6 +131,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(response.body)
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+    def date_time_string(self, timestamp=None):
+        """The Date header follows the emulated clock, like the timestamps in the bodies (a client may compare them)."""
+        return email.utils.formatdate(self.server.emulator.clock.now() if timestamp is None else timestamp, usegmt=True)
 
     def log_message(self, format, *args):
         """Silence the per-request stderr line; `GET /_emulator/requests` is the log."""

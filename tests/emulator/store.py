@@ -29,6 +29,7 @@ class Store:
         self._seq = itertools.count(1)
         self.retry_tokens = {}   # (method, path, token) -> (time, body digest, Response)
         self.session_keys = {}   # session token -> (public key, expiry epoch seconds)
+        self.objects = {}        # (namespace, bucket, object name) -> bytes: the emulated Object Storage
 
     def add(self, kind, item):
         item.seq = next(self._seq)

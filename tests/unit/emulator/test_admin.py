@@ -31,8 +31,10 @@ def test_rate_limit_lets_the_allowed_rate_through_and_throttles_the_rest(oci, ad
 def test_health_and_unknown_paths(emulator, admin):
     assert admin.get('/health')['status'] == 'ok'
     assert admin.call('GET', '/nothing').status_code == 404
-    assert requests.get(emulator.url + '/20220125/projects').status_code == 404
+    assert requests.get(emulator.url + '/20990101/projects').status_code == 404
     assert admin.requests_log()[-1]['service'] is None
+    assert requests.get(emulator.url + '/20220125/projects').status_code == 401  # OCI Vision, unsigned
+    assert admin.requests_log()[-1]['service'] == 'vision'
 
 
 def test_throttle_gives_429_with_retry_after(oci, huawei, admin):

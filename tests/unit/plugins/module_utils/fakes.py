@@ -14,6 +14,7 @@ import itertools
 import json
 import threading
 import time
+from datetime import datetime, timezone
 
 from requests.structures import CaseInsensitiveDict
 
@@ -165,9 +166,10 @@ class FakeClient:
     A resource's state moves one step along its script each time it is read, so 'CREATING then ACTIVE'
     is ``["CREATING", "ACTIVE"]``. ``None`` as a state means the resource has no state field; ``GONE``
     removes it. ``fail(op, error, applied)`` makes the next ``op`` raise, after carrying it out if applied.
+    ``start`` replays a known retry token like the OCI services; ``service_time`` is the service's clock.
     """
 
-    MUTATIONS = ("create", "update", "move", "delete")
+    MUTATIONS = ("create", "start", "update", "move", "delete")
 
     def __init__(self, spec, work_requests=False, create_states=None, update_states=None, delete_states=None,
                  work_request_statuses=("IN_PROGRESS", "SUCCEEDED"), work_request_errors=()):
@@ -187,6 +189,8 @@ class FakeClient:
         self.update_states = list(update_states or [lifecycle.ready[0]])
         self.delete_states = list(delete_states or (list(lifecycle.deleting[:1]) + [GONE]))
         self._numbers = itertools.count(1)
+        self.tokens = {}
+        self.service_time = 1796000000.0
 
     # -- test set-up and inspection -------------------------------------------------------------------
     def add(self, resource, script=()):
@@ -273,6 +277,19 @@ class FakeClient:
 
         self._check_fault("create", action)
         return created["resource"], self._work_request()
+
+    def start(self, spec, body, retry_token):
+        self.calls.append(("start", copy.deepcopy(body), retry_token))
+        if retry_token in self.tokens:
+            first_body, answer = self.tokens[retry_token]
+            if first_body != body:
+                raise ApiError(409, "IdempotencyConflict", "token used with another body", "req-409", "POST", spec.path)
+            return copy.deepcopy(answer), self.service_time
+        accepted = datetime.fromtimestamp(self.service_time, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        resource_id = self.add(dict(body, **{spec.accepted_key: accepted}))
+        self._set_state(resource_id, self.create_states)
+        self.tokens[retry_token] = (copy.deepcopy(body), copy.deepcopy(self.resources[resource_id]))
+        return copy.deepcopy(self.resources[resource_id]), self.service_time
 
     def update(self, spec, resource, changes, etag):
         resource_id = resource["id"]

@@ -1,0 +1,206 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: vision_image_job
+short_description: Start, follow and cancel OCI Vision image analysis batch jobs
+version_added: 0.1.0
+description:
+  - Starts an image analysis batch job of OCI Vision over images in Object Storage, once, and follows it until it
+    has finished; the results are JSON objects under O(output_location). Cancels a job that is still running.
+  - Every image feature of the service is accepted (O(features)), with the pretrained models or custom models.
+  - How C(already started) is decided. The service has no call that lists jobs or finds one by name, so the
+    module makes the name work through the create call's retry token. Without O(id), the job is started with an
+    C(opc-retry-token) derived from the job type, O(compartment_id), O(display_name) and a generation number
+    (first 0). The service answers a token it has seen in the last 24 hours with the job that token started,
+    instead of starting another.
+  - When that answer is a job the service accepted more than 2 seconds before it answered (by the service's own
+    clock, comparing the job's C(time_accepted) with the C(Date) of the answer), the job was started by an earlier run. If
+    it is C(SUCCEEDED), C(ACCEPTED) or C(IN_PROGRESS) it counts as already there, C(changed) is false and, with
+    O(wait=true), the module waits for it. If it C(FAILED) or was C(CANCELED), the next generation's token is tried,
+    so a new job is started. A job accepted within those 2 seconds was started by this task (C(changed=true)).
+    Two runs of the same task less than 2 seconds apart both report C(changed=true), but start one job.
+  - The same O(display_name) with other options in the same O(compartment_id) within 24 hours fails the task, since
+    the service refuses the token with another request, and a job cannot be changed. Use another O(display_name).
+  - After 24 hours the service forgets the token and a run starts a new job. To follow one job for longer, give
+    the RV(image_job.id) of the first run as O(id); with O(id) the module only reads the job and waits for it.
+  - In check mode a job cannot be looked up by name without starting it, so without O(id) the module predicts a
+    start (C(changed=true)) and warns.
+  - O(state=absent) needs O(id) for the same reason.
+author:
+  - cloudai.control developers (@cloudai)
+options:
+  id:
+    description:
+      - OCID of a job started before. The module then reads that job (and waits for it), or cancels it with
+        O(state=absent); options given must match the job, since a job cannot be changed.
+    type: str
+    aliases: [image_job_id]
+  features:
+    description:
+      - What to find in each image, at least one feature and each type once. Required to start a job.
+    type: list
+    elements: dict
+    suboptions:
+      feature_type:
+        description:
+          - V(IMAGE_CLASSIFICATION) labels the image; V(OBJECT_DETECTION) finds and boxes objects; V(TEXT_DETECTION)
+            reads its text (OCR); V(FACE_DETECTION) finds faces; V(FACE_EMBEDDING) also returns a vector per face.
+        type: str
+        required: true
+        choices: [FACE_DETECTION, FACE_EMBEDDING, IMAGE_CLASSIFICATION, OBJECT_DETECTION, TEXT_DETECTION]
+      max_results:
+        description:
+          - Most labels, objects or faces to return (at least 1). Not for V(TEXT_DETECTION).
+        type: int
+      model_id:
+        description:
+          - OCID of a custom model (M(cloudai.control.vision_model)) to use instead of the pretrained one; an
+            V(IMAGE_CLASSIFICATION) model for V(IMAGE_CLASSIFICATION), an V(OBJECT_DETECTION) model for
+            V(OBJECT_DETECTION). Only for those two.
+        type: str
+      language:
+        description:
+          - Language of the text, for V(TEXT_DETECTION) only.
+        type: str
+        choices: [ENG, CES, DAN, NLD, FIN, FRA, DEU, ELL, HUN, ITA, NOR, POL, POR, RON, RUS, SLK, SPA, SWE, TUR, ARA, CHI_SIM, HIN, JPN, KOR, OTHERS]
+      should_return_landmarks:
+        description:
+          - Also return the eyes, nose and mouth of each face, for V(FACE_DETECTION) and V(FACE_EMBEDDING) only.
+        type: bool
+  is_zip_output_enabled:
+    description:
+      - Also write all results in one zip archive. Cannot be changed after the start.
+    type: bool
+extends_documentation_fragment:
+  - cloudai.control.oci
+  - cloudai.control.connection
+  - cloudai.control.vision.job
+  - cloudai.control.oci.group
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    details:
+      - Sends no request that changes anything. Without O(id) it cannot tell whether the job was already started and
+        predicts a start.
+  diff_mode:
+    support: full
+    details: Shows the managed options before and after.
+  platform:
+    platforms: all
+seealso:
+  - module: cloudai.control.vision_image_job_info
+  - module: cloudai.control.vision_analyze_image
+  - module: cloudai.control.vision_model
+'''
+
+EXAMPLES = r'''
+- name: Classify two images with a custom model and read their text, starting the job once
+  cloudai.control.vision_image_job:
+    compartment_id: "{{ compartment_id }}"
+    display_name: shelf-photos-2026-11
+    input_location:
+      object_locations:
+        - namespace_name: "{{ namespace }}"
+          bucket_name: shelf-photos
+          object_name: aisle-1.jpg
+        - namespace_name: "{{ namespace }}"
+          bucket_name: shelf-photos
+          object_name: aisle-2.jpg
+    features:
+      - feature_type: IMAGE_CLASSIFICATION
+        model_id: "{{ model.model.id }}"
+        max_results: 3
+      - feature_type: TEXT_DETECTION
+        language: ENG
+    output_location:
+      namespace_name: "{{ namespace }}"
+      bucket_name: vision-results
+      prefix: shelf-photos
+    wait_timeout: 3600
+  register: job
+
+- name: Where the results are
+  ansible.builtin.debug:
+    msg: "{{ job.image_job.output_location.prefix }}/{{ job.image_job.id }}/"
+
+- name: Cancel a job that is still running
+  cloudai.control.vision_image_job:
+    id: "{{ job_id }}"
+    state: absent
+'''
+
+RETURN = r'''
+image_job:
+  description:
+    - The job, with snake_case keys.
+    - In check mode, the predicted job (without C(id) when it would be started).
+    - V(null) after O(state=absent).
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: OCID of the job.
+      type: str
+      sample: ocid1.aivisionimagejob.oc1.us-ashburn-1.amaaaaaaexample
+    compartment_id:
+      description: OCID of the compartment.
+      type: str
+    display_name:
+      description: Name of the job.
+      type: str
+    features:
+      description: The features, as given (with snake_case keys).
+      type: list
+      elements: dict
+    input_location:
+      description: The input objects, under C(object_locations).
+      type: dict
+    output_location:
+      description: Where the results are written, with C(namespace_name), C(bucket_name) and C(prefix).
+      type: dict
+      sample: {"namespace_name": "mynamespace", "bucket_name": "results", "prefix": "shelf-photos"}
+    lifecycle_state:
+      description: C(ACCEPTED), C(IN_PROGRESS), C(SUCCEEDED), C(FAILED), C(CANCELING) or C(CANCELED).
+      type: str
+    lifecycle_details:
+      description: Why a job C(FAILED), C(PARTIALLY_SUCCEEDED) (some objects were analysed) or C(COMPLETELY_FAILED).
+      type: str
+      returned: when the job failed
+    percent_complete:
+      description: Progress in percent.
+      type: float
+    time_accepted:
+      description: When the service accepted the job (RFC 3339).
+      type: str
+    time_started:
+      description: When the job started.
+      type: str
+      returned: once started
+    time_finished:
+      description: When the job finished.
+      type: str
+      returned: once finished
+    is_zip_output_enabled:
+      description: Whether a zip archive of the results is written.
+      type: bool
+      returned: when set
+'''
+
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_resource_module
+from ansible_collections.cloudai.control.plugins.module_utils.vision import IMAGE_JOB, VISION
+
+
+def main():
+    run_resource_module(IMAGE_JOB, VISION)
+
+
+if __name__ == "__main__":
+    main()
