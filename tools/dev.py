@@ -3,7 +3,7 @@
     python3 tools/dev.py demo         run playbooks/demo.yml against the local emulator
     python3 tools/dev.py test         sanity, lint, integration, then unit, oracle and release tests (what CI runs)
     python3 tools/dev.py sanity       ansible-test sanity
-    python3 tools/dev.py bench        the benchmarks under tests/bench, against the emulator
+    python3 tools/dev.py bench        the benchmarks under tests/bench against the emulator; writes docs/performance.md
     python3 tools/dev.py reliability  the reliability suites in full; writes docs/reliability.md from their figures
     python3 tools/dev.py lint         ansible-lint --offline
     python3 tools/dev.py integration [TARGET ...]
@@ -307,6 +307,7 @@ def cmd_test(_args):
             ("sanity", lambda: sanity(collection)),
             ("lint", lambda: lint(root)),
             ("integration", lambda: integration(root, collection)),
+            ("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
             ("units", lambda: units(root, collection)),
         ]
         for number, (name, step) in enumerate(steps, 1):
@@ -391,12 +392,22 @@ def cmd_demo(args):
         run([VENV_BIN / "ansible-playbook", playbook, "-e", "emulator_url=" + url] + args.passthrough, REPO, env)
 
 
-def cmd_bench(_args):
-    ensure_venv()
+def bench(output, smoke=False, names=()):
+    """Run tests/bench/report.py against a fresh emulator; it writes the figures to output."""
     with emulator_session() as (_url, env):
-        for script in sorted((REPO / "tests" / "bench").glob("*.py")):
-            print("\n=== %s ===" % script.name, flush=True)
-            run([VENV_BIN / "python", script], REPO, env)
+        env["PYTHONPATH"] = os.pathsep.join([str(REPO / "tests" / "bench"), str(REPO / "tests")])
+        if smoke:
+            env["BENCH_SMOKE"] = "1"
+        run([VENV_BIN / "python", REPO / "tests" / "bench" / "report.py", output] + list(names), REPO, env)
+
+
+def cmd_bench(args):
+    ensure_venv()
+    if args.smoke:
+        with work_dir() as root:
+            bench(root / "performance.md", smoke=True, names=args.names)
+    else:
+        bench(REPO / "docs" / "performance.md", names=args.names)
 
 
 def cmd_emulator(_args):
@@ -429,7 +440,11 @@ def parse_args(argv):
     demo.add_argument("--playbook", default=str(REPO / "playbooks" / "demo.yml"), help="playbook to run instead")
     demo.set_defaults(func=cmd_demo)
     commands.add_parser("sanity", help="ansible-test sanity on a copy of the collection").set_defaults(func=cmd_sanity)
-    commands.add_parser("bench", help="run the benchmarks under tests/bench against the emulator; they print figures").set_defaults(func=cmd_bench)
+    bench_parser = commands.add_parser("bench", help="run the benchmarks under tests/bench against the emulator; "
+                                                     "they print figures and write docs/performance.md")
+    bench_parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check they work (writes nothing)")
+    bench_parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
+    bench_parser.set_defaults(func=cmd_bench)
     commands.add_parser("lint", help="ansible-lint --offline (production profile)").set_defaults(func=cmd_lint)
     commands.add_parser("reliability", help="the reliability suites in full; writes docs/reliability.md").set_defaults(
         func=cmd_reliability)

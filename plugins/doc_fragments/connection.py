@@ -29,6 +29,8 @@ options:
     description:
       - How many times a request is retried after throttling (HTTP 429), a server error (HTTP 5xx) or a connection
         error, with exponential backoff and jitter, honouring C(Retry-After).
+      - Throttling that says when to come back (HTTP 429 with C(Retry-After)) costs no retry for up to five minutes
+        of waiting in all, so that tasks sharing a rate limit do not use up their retries on one another.
       - A create is never repeated blindly. OCI creates carry an C(opc-retry-token), so the service returns
         the first result; a Huawei Cloud create whose response was lost is looked up by name before it is sent again.
     type: int

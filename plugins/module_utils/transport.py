@@ -28,6 +28,9 @@ USER_AGENT = "cloudai.control/0.1.0"
 REQUEST_ID_HEADERS = ("opc-request-id", "x-request-id")
 RETRYABLE_STATUS = frozenset((429, 500, 502, 503, 504))
 MAX_RETRY_AFTER = 60.0
+# A 429 that says when to come back (Retry-After) costs no retry: the service did nothing, and under a steady rate
+# limit several forks would otherwise use up their retries on one another. Such waits add up to this at most.
+MAX_THROTTLED_WAIT = 300.0
 
 
 class ApiError(Exception):
@@ -237,7 +240,8 @@ class Transport:
 
         proxies = requests.utils.get_environ_proxies(url)  # HTTPS_PROXY / HTTP_PROXY / NO_PROXY
         refreshed = False
-        attempt = 0
+        attempt = failures = 0  # requests sent; failures that cost a retry
+        throttled_wait = 0.0
         while True:
             attempt += 1
             send_headers = dict(base_headers)
@@ -251,8 +255,9 @@ class Transport:
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                     requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:
                 never_sent = isinstance(exc, requests.exceptions.ConnectTimeout) or _connection_refused(exc)
-                if attempt <= self.retries and (idempotent or never_sent):
-                    self.sleep(self.backoff(attempt))
+                failures += 1
+                if failures <= self.retries and (idempotent or never_sent):
+                    self.sleep(self.backoff(failures))
                     continue
                 raise ApiError(0, "ConnectionError", _connection_reason(exc), method=method, url=url,
                                attempts=attempt, ambiguous=not never_sent)
@@ -267,9 +272,16 @@ class Transport:
                 refreshed = True
                 self.signer.refresh()
                 continue
+            retry_after = _retry_after(resp_headers)
+            if status == 429 and retry_after is not None and throttled_wait + retry_after <= MAX_THROTTLED_WAIT:
+                delay = self.backoff(failures, retry_after)
+                throttled_wait += delay
+                self.sleep(delay)
+                continue
+            failures += 1
             retryable = status == 429 or (status in RETRYABLE_STATUS and idempotent)
-            if retryable and attempt <= self.retries:
-                self.sleep(self.backoff(attempt, _retry_after(resp_headers)))
+            if retryable and failures <= self.retries:
+                self.sleep(self.backoff(failures, retry_after))
                 continue
             code, message = error
             # a 5xx may come after the service acted; a 2xx with an unreadable body certainly does

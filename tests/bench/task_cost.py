@@ -1,84 +1,64 @@
-"""Per-task cost of the collection's modules next to ansible.builtin.ping, measured side by side in one run.
+"""Per-task cost of every module next to ansible.builtin.ping, measured side by side in one run.
 
-Run it with `python3 tools/dev.py bench` (which starts the emulator and exports its variables). For each
-kind of task it times a playbook of N such tasks, interleaved with the other kinds and with an empty
+For each kind of task it times a playbook of N such tasks, interleaved with the other kinds and with an empty
 playbook over several rounds; a task's cost is (median playbook time - median empty playbook time) / N.
-Prints figures; asserts nothing about speed.
+Every module is measured as it runs by default on the controller (in the task worker, see
+plugins/plugin_utils/in_controller.py); one resource and one info module of each cloud also as a module
+process (cloudai_control_in_controller=false), the way it runs on other hosts.
 """
 
-import json
 import os
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
-TASKS = int(os.environ.get("BENCH_TASKS", "20"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaabenchcompartment"
+from common import ansible_env, median, play, run_playbook, size, table, write
+from scenarios import TASKS, modules, stand_up
 
-CREATE = {
-    "compartment_id": COMPARTMENT, "display_name": "bench-cluster", "type": "HOSTING",
-    "unit_shape": "LARGE_COHERE_V2", "unit_count": 1,
-}
-
-
-def playbook(tasks):
-    return [{"name": "bench", "hosts": "localhost", "connection": "local", "gather_facts": False, "tasks": tasks}]
+TASKS_PER_PLAYBOOK = size(20, 2)
+ROUNDS = size(5, 1)
+AS_MODULE = ("genai_dedicated_ai_cluster", "genai_dedicated_ai_cluster_info", "fabric_workspace", "fabric_workspace_info",
+             "vision_analyze_image")
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def write(directory, name, tasks):
-    path = os.path.join(directory, name + ".yml")
-    with open(path, "w") as handle:
-        json.dump(playbook(tasks), handle)  # JSON is YAML
-    return path
-
-
-def run_playbook(path, env):
-    started = time.monotonic()
-    subprocess.run(["ansible-playbook", path], env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.monotonic() - started
-
-
-def main():
-    env = dict(os.environ, ANSIBLE_PIPELINING="False", ANSIBLE_LOCALHOST_WARNING="false",
-               ANSIBLE_INVENTORY_UNPARSED_WARNING="false")
+def run():
     with tempfile.TemporaryDirectory() as directory:
-        env["ANSIBLE_LOCAL_TEMP"] = env["ANSIBLE_REMOTE_TEMP"] = os.path.join(directory, "tmp")
-        setup = write(directory, "setup", [{"cloudai.control.genai_dedicated_ai_cluster": CREATE, "register": "c"},
-                                           {"ansible.builtin.copy": {"content": "{{ c.dedicated_ai_cluster.id }}",
-                                                                     "dest": os.path.join(directory, "id")}}])
-        subprocess.run(["ansible-playbook", setup], env=env, check=True, stdout=subprocess.DEVNULL)
-        with open(os.path.join(directory, "id")) as handle:
-            cluster_id = handle.read().strip()
-
+        env = ansible_env(directory)
+        ids = stand_up(directory, env)
         kinds = {
-            "empty playbook": write(directory, "empty", []),
-            "ansible.builtin.ping": write(directory, "ping", [{"ansible.builtin.ping": {}}] * TASKS),
-            "genai_dedicated_ai_cluster (idempotent, by id)": write(directory, "dac_id", [
-                {"cloudai.control.genai_dedicated_ai_cluster": {"id": cluster_id, "unit_count": 1}}] * TASKS),
-            "genai_dedicated_ai_cluster (idempotent, by name)": write(directory, "dac_name", [
-                {"cloudai.control.genai_dedicated_ai_cluster": CREATE}] * TASKS),
-            "genai_dedicated_ai_cluster_info (by id)": write(directory, "dac_info", [
-                {"cloudai.control.genai_dedicated_ai_cluster_info": {"id": cluster_id}}] * TASKS),
+            "(empty playbook)": write(directory, "empty", play([])),
+            "ansible.builtin.ping": write(directory, "ping", play([{"ansible.builtin.ping": {}}] * TASKS_PER_PLAYBOOK)),
         }
+        for name in modules(ROOT):
+            task = {"cloudai.control." + name: TASKS[name](ids)}
+            kinds[name] = write(directory, name, play([task] * TASKS_PER_PLAYBOOK))
+            if name in AS_MODULE:
+                kinds[name + " (as a module)"] = write(directory, name + "_module", play(
+                    [task] * TASKS_PER_PLAYBOOK, cloudai_control_in_controller=False))
         times = dict((kind, []) for kind in kinds)
         order = list(kinds)
         for dummy in range(ROUNDS):
             random.shuffle(order)
             for kind in order:
-                times[kind].append(run_playbook(kinds[kind], env))
+                times[kind].append(run_playbook(kinds[kind], env)[0])
 
-    base = statistics.median(times["empty playbook"])
-    per_task = dict((kind, (statistics.median(values) - base) / TASKS) for kind, values in times.items() if kind != "empty playbook")
+    empty = median(times.pop("(empty playbook)"))
+    per_task = dict((kind, (median(values) - empty) / TASKS_PER_PLAYBOOK) for kind, values in times.items())
     ping = per_task["ansible.builtin.ping"]
-    print("per-task cost, %d tasks per playbook, median of %d interleaved rounds (empty playbook %.2f s)" % (TASKS, ROUNDS, base))
-    for kind, cost in per_task.items():
-        print("  %-52s %6.0f ms   %.2fx ping" % (kind, cost * 1000, cost / ping))
-    return 0
+    rows = [(kind, "%.0f" % (cost * 1000), "%.2f" % (cost / ping)) for kind, cost in per_task.items()]
+    worst = max(cost / ping for kind, cost in per_task.items() if kind != "ansible.builtin.ping" and "module)" not in kind)
+    return {
+        "title": "Per-task cost",
+        "summary": "%d tasks per playbook, median of %d interleaved rounds; an empty playbook (%.2f s) is subtracted. "
+                   "Target: every module <= 1.15x ping. Worst module in the default (in-controller) mode: %.2fx ping."
+                   % (TASKS_PER_PLAYBOOK, ROUNDS, empty, worst),
+        "table": table(("task", "ms per task", "x ping"), rows),
+        "figures": {"per_task_ms": dict((kind, cost * 1000) for kind, cost in per_task.items()), "worst_ratio": worst},
+    }
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    figures = run()
+    print(figures["summary"] + "\n" + figures["table"])
+    sys.exit(0)

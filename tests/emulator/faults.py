@@ -1,11 +1,13 @@
 """Fault injection rules (`PUT /_emulator/faults`).
 
 A rule: `{"kind": <kind>, "status": 500|502|503|504 (error; html also 200), "retry_after": seconds (throttle),
-"methods": [...], "path": "<regex searched in the path>", "service": "...", "rate": 0..1, "count": max injections}`.
-The first matching rule that fires wins; `rate` draws from a generator seeded by the `seed` given with the rules,
+"per_second": requests (rate_limit), "methods": [...], "path": "<regex searched in the path>", "service": "...",
+"rate": 0..1, "count": max injections}`. The first matching rule that fires wins; `rate` draws from a generator seeded by the `seed` given with the rules,
 so runs are repeatable.
 
-Kinds that answer instead of the service (nothing is processed): `throttle` (429 + Retry-After), `error` (the
+Kinds that answer instead of the service (nothing is processed): `throttle` (429 + Retry-After), `rate_limit`
+(`per_second` matching requests through each second, a token bucket holding one second's worth in real time; the
+others answered 429 with the whole seconds until the next token as Retry-After), `error` (the
 status in the service's error format), `html` (an HTML error page, as a proxy sends), `drop_before` (the
 connection is closed). Kinds that let the service process the request, then spoil its answer: `drop_after` (no
 answer), `malformed` (a body that is not JSON), `truncated` (the first half of the JSON body), `unexpected_fields`
@@ -15,19 +17,21 @@ without a body (204, an empty 202) are left as they are by the body kinds.
 """
 
 import json
+import math
 import random
 import re
+import time
 
 from .wire import Response
 
 BODY_KINDS = ('malformed', 'truncated', 'unexpected_fields', 'extra_fields')
-KINDS = ('throttle', 'error', 'html', 'drop_before', 'drop_after') + BODY_KINDS
+KINDS = ('throttle', 'rate_limit', 'error', 'html', 'drop_before', 'drop_after') + BODY_KINDS
 ERROR_STATUSES = (500, 502, 503, 504)
 HTML_PAGE = ('<html>\r\n<head><title>%(status)d %(reason)s</title></head>\r\n<body>\r\n<center><h1>%(status)d %(reason)s'
              '</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n')
 REASONS = {200: 'OK', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable',
            504: 'Gateway Time-out'}
-RULE_KEYS = ('kind', 'status', 'retry_after', 'methods', 'path', 'service', 'rate', 'count')
+RULE_KEYS = ('kind', 'status', 'retry_after', 'per_second', 'methods', 'path', 'service', 'rate', 'count')
 
 
 class FaultRule:
@@ -63,8 +67,24 @@ class FaultRule:
         self.count = spec.get('count')
         if self.count is not None and (not isinstance(self.count, int) or self.count < 0):
             raise ValueError('count must be a non-negative integer')
+        self.per_second = spec.get('per_second')
+        if self.kind == 'rate_limit' and (not isinstance(self.per_second, (int, float)) or self.per_second <= 0):
+            raise ValueError('rate_limit faults need per_second > 0')
+        self.tokens = self.per_second
+        self.refilled = time.monotonic()
         self.spec = dict(spec)
         self.injected = 0
+
+    def over_limit(self):
+        """For rate_limit rules: take a token if one is left; else set retry_after and say so."""
+        now = time.monotonic()
+        self.tokens = min(self.per_second, self.tokens + (now - self.refilled) * self.per_second)
+        self.refilled = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return False
+        self.retry_after = max(1, math.ceil((1 - self.tokens) / self.per_second))
+        return True
 
     def matches(self, service, method, path):
         return ((self.service is None or self.service == service)
@@ -91,7 +111,9 @@ class FaultInjector:
     def pick(self, service, method, path):
         """The rule to apply to this request, or None."""
         for rule in self._rules:
-            if rule.matches(service, method, path) and (rule.rate >= 1 or self._random.random() < rule.rate):
+            if not rule.matches(service, method, path) or (rule.kind == 'rate_limit' and not rule.over_limit()):
+                continue
+            if rule.rate >= 1 or self._random.random() < rule.rate:
                 rule.injected += 1
                 return rule
         return None

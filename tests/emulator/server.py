@@ -83,7 +83,7 @@ class Emulator:
             if fault == 'drop_before':
                 self.log.add(name, request, None, None, fault)
                 return None
-            if fault == 'throttle':
+            if fault in ('throttle', 'rate_limit'):
                 response = service.fault_response(request, 429, rule.retry_after)
             elif fault == 'error':
                 response = service.fault_response(request, rule.status)

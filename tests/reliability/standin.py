@@ -29,7 +29,7 @@ if __name__ == "__main__":
 
 
 ACTION = '''"""Runs the stand-in through the collection's action, as every module of the collection does."""
-from ansible_collections.cloudai.control.plugins.plugin_utils.module_action import ActionModule  # noqa: F401
+from ansible_collections.cloudai.control.plugins.plugin_utils.in_controller import ActionModule  # noqa: F401
 '''
 
 

@@ -192,12 +192,13 @@ def write(path, text):
     return path
 
 
-def test_every_module_runs_through_the_quiet_action():
-    """ANSIBLE_DEBUG prints a module's arguments unless its action hides them: each module needs
-    plugins/action/<module>.py importing plugin_utils.module_action.ActionModule (one line). Read, not imported:
+def test_every_module_runs_through_the_collections_action():
+    """The collection's action runs a module in the controller's worker or, as a module, hides its arguments from
+    ANSIBLE_DEBUG's output: each module needs plugins/action/<module>.py importing
+    plugin_utils.in_controller.ActionModule (one line). Read, not imported:
     importing controller code here would turn this process's module warnings into controller warnings."""
     actions = catalogue.modules_dir().parent / "action"
-    line = "from ansible_collections.cloudai.control.plugins.plugin_utils.module_action import ActionModule"
+    line = "from ansible_collections.cloudai.control.plugins.plugin_utils.in_controller import ActionModule"
     missing = [module.name for module in catalogue.modules()
                if not (actions / (module.name + ".py")).is_file() or line not in (actions / (module.name + ".py")).read_text()]
     assert missing == [], "add plugins/action/<module>.py for %s (copy any file there)" % ", ".join(missing)

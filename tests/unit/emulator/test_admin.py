@@ -1,6 +1,7 @@
 """Admin API: request log, fault injection, settings, reset."""
 
 import json
+import time
 
 import pytest
 import requests
@@ -14,6 +15,17 @@ CLUSTER_BODY = {'compartmentId': TEST_COMPARTMENT, 'type': 'FINE_TUNING', 'unitS
 
 def cluster_count(oci):
     return len(oci.get(CLUSTERS, params={'compartmentId': TEST_COMPARTMENT}).json()['items'])
+
+
+def test_rate_limit_lets_the_allowed_rate_through_and_throttles_the_rest(oci, admin):
+    admin.put('/faults', {'faults': [{'kind': 'rate_limit', 'per_second': 3, 'service': 'genai'}]})
+    statuses = [oci.get(CLUSTERS, params={'compartmentId': TEST_COMPARTMENT}) for dummy in range(5)]
+    assert [response.status_code for response in statuses] == [200, 200, 200, 429, 429]
+    assert statuses[3].headers['Retry-After'] == '1' and statuses[3].json()['code'] == 'TooManyRequests'
+    time.sleep(0.4)  # one more token (3 a second)
+    assert oci.get(CLUSTERS, params={'compartmentId': TEST_COMPARTMENT}).status_code == 200
+    assert admin.get('/faults')['faults'][0]['injected'] == 2
+    assert admin.call('PUT', '/faults', {'faults': [{'kind': 'rate_limit'}]}).status_code == 400
 
 
 def test_health_and_unknown_paths(emulator, admin):

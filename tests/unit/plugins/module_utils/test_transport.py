@@ -189,6 +189,26 @@ def test_429_honours_retry_after(serve, make_transport, sleeps):
     assert len(server.received) == 3
 
 
+def test_429s_that_say_when_to_come_back_cost_no_retry_up_to_a_total_wait(serve, make_transport, sleeps):
+    server = serve(*([Reply(429, "", {"Retry-After": "1"})] * 6 + [Reply(200, {"ok": 1})]))
+    assert make_transport(retries=2).request("GET", server.url("/x")).body == {"ok": 1}
+    assert sleeps == [1.0] * 6 and len(server.received) == 7
+
+    del sleeps[:]
+    server = serve(*([Reply(429, "", {"Retry-After": "60"})] * 8))
+    with pytest.raises(ApiError) as caught:
+        make_transport(retries=2).request("GET", server.url("/x"))
+    assert caught.value.status == 429 and caught.value.attempts == 8
+    assert sleeps == [60.0] * 7  # five waits within MAX_THROTTLED_WAIT (300 s), then the two retries
+
+
+def test_429s_without_retry_after_cost_a_retry_each(serve, make_transport, sleeps):
+    server = serve(Reply(429), Reply(429), Reply(429), Reply(200, {}))
+    with pytest.raises(ApiError) as caught:
+        make_transport(retries=2).request("GET", server.url("/x"))
+    assert caught.value.status == 429 and len(server.received) == 3
+
+
 def test_retry_after_is_capped(serve, make_transport, sleeps):
     server = serve(Reply(503, "", {"Retry-After": "100000"}), Reply(200, {}))
     make_transport().request("GET", server.url("/x"))

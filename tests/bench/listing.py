@@ -1,0 +1,108 @@
+"""Listing at scale: an info module over 1,000 and 10,000 resources: pages fetched (at the largest page size
+the service allows), wall time of the task, and peak memory of the module's own work (tracemalloc, the
+module's main() run in this process, which is what the in-controller mode does).
+Target: time grows linearly, 10k/1k <= 11."""
+
+import concurrent.futures
+import contextlib
+import importlib
+import io
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+
+from common import EMULATOR_URL, SMOKE, ansible_env, clear_requests, emulator_requests, median, play, run_playbook, table, write
+from emulator.testing import HuaweiClient, OciClient
+
+sys.path.insert(0, os.environ.get("ANSIBLE_COLLECTIONS_PATH", ""))
+from ansible.module_utils.testing import patch_module_args  # noqa: E402 pylint: disable=wrong-import-position
+
+SIZES = (100, 1000) if SMOKE else (1000, 10000)
+ROUNDS = 1 if SMOKE else 3
+
+
+def seed_clusters(count):
+    """`count` clusters in a compartment of their own; the info module's arguments that list them."""
+    compartment = "ocid1.compartment.oc1..aaaaaaaabenchlist%d" % count
+    client = OciClient(EMULATOR_URL)
+    body = {"compartmentId": compartment, "type": "HOSTING", "unitShape": "SMALL_COHERE_V2", "unitCount": 1}
+    create(lambda number: client.post("/20231130/dedicatedAiClusters", dict(body, displayName="bench-list-%05d" % number)),
+           range(count))
+    return {"compartment_id": compartment}
+
+
+def seed_workspaces(count):
+    """Workspaces up to `count` in all (a project has one list of them); the info module's arguments."""
+    client = HuaweiClient(EMULATOR_URL)
+    have = client.request("GET", "/v1/workspaces", params={"limit": 1}).json()["total"]
+    create(lambda number: client.request("POST", "/v1/workspaces", {"name": "bench-list-%05d" % number}),
+           range(have, count))
+    return {}
+
+
+def create(send, numbers):
+    def one(number):
+        send(number).raise_for_status()
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(one, numbers))
+
+
+# module, what it returns, how to make resources for it and the arguments that list them, page size
+CASES = (
+    ("genai_dedicated_ai_cluster_info", "dedicated_ai_clusters", seed_clusters, 1000),
+    ("fabric_workspace_info", "workspaces", seed_workspaces, 100),
+)
+
+
+def peak_memory(module_name, args):
+    """Peak bytes allocated while the module's main() runs here."""
+    module = importlib.import_module("ansible_collections.cloudai.control.plugins.modules." + module_name)
+    tracemalloc.start()
+    with patch_module_args(args), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            module.main()
+        except SystemExit:
+            pass
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def run():
+    rows, ratios = [], {}
+    with tempfile.TemporaryDirectory() as directory:
+        env = ansible_env(directory)
+        for module, returned, seed, page_size in CASES:
+            # the same task over (next to) nothing: what it costs whatever the size (start-up, one request)
+            nothing = write(directory, "nothing", play([{"cloudai.control." + module: seed(0)},
+                                                        {"ansible.builtin.assert": {"that": [True]}}]))
+            run_playbook(nothing, env)  # warm-up: compiled files, caches
+            empty = median([run_playbook(nothing, env)[0] for dummy in range(ROUNDS)])
+            seconds = {}
+            for count in SIZES:
+                args = seed(count)
+                task = {"cloudai.control." + module: args, "register": "listed"}
+                check = {"ansible.builtin.assert": {"that": ["listed.%s | length == %d" % (returned, count)]}}
+                path = write(directory, "list%d" % count, play([task, check]))
+                clear_requests()
+                seconds[count] = median([run_playbook(path, env)[0] - empty for dummy in range(ROUNDS)])
+                pages = len([e for e in emulator_requests() if e["method"] == "GET"]) // ROUNDS
+                rows.append((module, count, "%d (of %d)" % (pages, page_size), "%.2f" % seconds[count],
+                             "%.1f" % (peak_memory(module, args) / 1048576.0)))
+            ratios[module] = seconds[SIZES[1]] / seconds[SIZES[0]]
+    return {
+        "title": "Listing at scale",
+        "summary": "Pages at the largest size each service allows. Seconds: the playbook's time less that of the same "
+                   "task over nothing, median of %d. Time ratio for 10x the resources (target <= 11): %s." % (
+                       ROUNDS, ", ".join("%s %.1f" % item for item in sorted(ratios.items()))),
+        "table": table(("module", "resources", "pages fetched (page size)", "seconds", "peak MiB (module work)"), rows),
+        "figures": {"ratios": ratios},
+    }
+
+
+if __name__ == "__main__":
+    figures = run()
+    print(figures["summary"] + "\n" + figures["table"])

@@ -1,0 +1,180 @@
+"""The resources the benchmarks stand up once, and for every module of the collection the task that is
+measured on them: an idempotent `state: present` run by id for resource modules, a get or list for info
+modules. A module missing here fails the benchmarks (no module goes unmeasured)."""
+
+import base64
+import json
+import os
+
+from common import admin, play, run_playbook, write
+
+COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaabenchcompartment"
+BASE_MODEL = "cohere.command-r-08-2024"
+C = "cloudai.control."
+FABRIC_VERSION = {"name": "v1", "config": {"llm_model_config": {"base_model_type": "QWEN2_7B",
+                                                                "model_path": "obs://bench-bucket/models/qwen2-7b/"}}}
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n"
+MP4 = base64.b64decode("AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29tAAAACGZyZWU=")
+NAMESPACE = "bench"
+# what the Vision jobs and analyses read from the emulated Object Storage
+OBJECTS = {"photo.png": PNG, "invoice.pdf": PDF, "clip.mp4": MP4}
+
+
+def located(name):
+    return {"namespace_name": NAMESPACE, "bucket_name": "inputs", "object_name": name}
+
+
+def job(kind, name, features):
+    return {C + "vision_%s_job" % kind: {
+        "compartment_id": COMPARTMENT, "display_name": "bench-%s-job" % kind,
+        "input_location": {"object_locations": [located(name)]},
+        "output_location": {"namespace_name": NAMESPACE, "bucket_name": "results", "prefix": kind},
+        "features": features}, "register": kind + "_job"}
+
+
+# Tasks that create what the measured tasks work on; each registers a result that `ids` reads.
+SETUP = [
+    {C + "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-hosting", "type": "HOSTING",
+                                         "unit_shape": "LARGE_COHERE_V2", "unit_count": 1}, "register": "hosting"},
+    {C + "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-training",
+                                         "type": "FINE_TUNING", "unit_shape": "SMALL_COHERE_4", "unit_count": 2},
+     "register": "training"},
+    {C + "genai_model_info": {"compartment_id": COMPARTMENT, "display_name": BASE_MODEL}, "register": "base"},
+    {C + "genai_model": {"compartment_id": COMPARTMENT, "display_name": "bench-custom",
+                          "base_model_id": "{{ base.models[0].id }}", "fine_tune_details": {
+                              "dedicated_ai_cluster_id": "{{ training.dedicated_ai_cluster.id }}",
+                              "training_dataset": {"namespace_name": "bench", "bucket_name": "data",
+                                                   "object_name": "train.jsonl"}}}, "register": "custom"},
+    {C + "genai_imported_model": {"compartment_id": COMPARTMENT, "display_name": "bench-imported",
+                                   "data_source": {"source_type": "HUGGING_FACE_MODEL",
+                                                   "model_id": "meta-llama/Llama-3.1-8B-Instruct"}},
+     "register": "imported"},
+    {C + "genai_endpoint": {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint",
+                             "model_id": "{{ base.models[0].id }}",
+                             "dedicated_ai_cluster_id": "{{ hosting.dedicated_ai_cluster.id }}"}, "register": "endpoint"},
+    {C + "genai_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ endpoint.endpoint.id }}"},
+     "register": "work_requests"},
+    {C + "fabric_workspace": {"name": "bench-workspace"}, "register": "workspace"},
+    {C + "fabric_model": {"workspace_id": "{{ workspace.workspace.id }}", "name": "bench-model", "version": FABRIC_VERSION},
+     "register": "fabric_model"},
+    {C + "fabric_endpoint": {"workspace_id": "{{ workspace.workspace.id }}", "name": "bench-endpoint", "type": "inference",
+                              "reserved_resource": {"mu": {"spec_code": "mu.llm.small", "min": 1, "max": 1}},
+                              "cap": {"cap_id": "{{ fabric_model.model.id }}",
+                                      "version_id": "{{ fabric_model.model.current_version.id }}"}},
+     "register": "fabric_endpoint"},
+    {C + "vision_project": {"compartment_id": COMPARTMENT, "display_name": "bench-project"}, "register": "project"},
+    {C + "vision_model": {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model",
+                           "project_id": "{{ project.project.id }}", "model_type": "IMAGE_CLASSIFICATION",
+                           "is_quick_mode": True, "training_dataset": {"dataset_type": "DATA_SCIENCE_LABELING",
+                                                                        "dataset_id": "ocid1.datalabelingdataset.oc1..bench"}},
+     "register": "vision_model"},
+    job("image", "photo.png", [{"feature_type": "IMAGE_CLASSIFICATION"}]),
+    job("document", "invoice.pdf", [{"feature_type": "TEXT_DETECTION"}]),
+    job("video", "clip.mp4", [{"feature_type": "LABEL_DETECTION"}]),
+    {C + "vision_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ project.project.id }}"},
+     "register": "vision_work_requests"},
+]
+# name -> expression over the registered results
+# the arguments of each setup task, by what it registers
+SETUP_BY_REGISTER = dict((task["register"], next(v for k, v in task.items() if k.startswith(C))) for task in SETUP)
+IDS = {
+    "hosting": "hosting.dedicated_ai_cluster.id",
+    "custom": "custom.model.id",
+    "imported": "imported.imported_model.id",
+    "endpoint": "endpoint.endpoint.id",
+    "work_request": "work_requests.work_requests[0].id",
+    "workspace": "workspace.workspace.id",
+    "fabric_model": "fabric_model.model.id",
+    "fabric_endpoint": "fabric_endpoint.endpoint.id",
+    "project": "project.project.id",
+    "vision_model": "vision_model.model.id",
+    "image_job": "image_job.image_job.id",
+    "document_job": "document_job.document_job.id",
+    "video_job": "video_job.video_job.id",
+    "vision_work_request": "vision_work_requests.work_requests[0].id",
+}
+
+# module -> function of the ids -> the arguments of the measured task
+TASKS = {
+    "genai_dedicated_ai_cluster": lambda ids: {"id": ids["hosting"], "unit_count": 1},
+    "genai_dedicated_ai_cluster_info": lambda ids: {"id": ids["hosting"]},
+    "genai_endpoint": lambda ids: {"id": ids["endpoint"], "display_name": "bench-endpoint"},
+    "genai_endpoint_info": lambda ids: {"id": ids["endpoint"]},
+    "genai_model": lambda ids: {"id": ids["custom"], "display_name": "bench-custom"},
+    "genai_model_info": lambda ids: {"id": ids["custom"]},
+    "genai_imported_model": lambda ids: {"id": ids["imported"], "display_name": "bench-imported"},
+    "genai_imported_model_info": lambda ids: {"id": ids["imported"]},
+    "genai_work_request_info": lambda ids: {"id": ids["work_request"]},
+    "fabric_workspace": lambda ids: {"id": ids["workspace"], "name": "bench-workspace"},
+    "fabric_workspace_info": lambda ids: {"id": ids["workspace"]},
+    "fabric_model": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_model"], "name": "bench-model"},
+    "fabric_model_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_model"]},
+    "fabric_base_model_info": lambda ids: {"base_model_type": "QWEN2_7B"},
+    "fabric_endpoint": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"], "name": "bench-endpoint"},
+    "fabric_endpoint_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"]},
+    "vision_project": lambda ids: {"id": ids["project"], "display_name": "bench-project"},
+    "vision_project_info": lambda ids: {"id": ids["project"]},
+    "vision_model": lambda ids: {"id": ids["vision_model"], "display_name": "bench-vision-model"},
+    "vision_model_info": lambda ids: {"id": ids["vision_model"]},
+    "vision_image_job": lambda ids: {"id": ids["image_job"]},
+    "vision_image_job_info": lambda ids: {"id": ids["image_job"]},
+    "vision_document_job": lambda ids: {"id": ids["document_job"]},
+    "vision_document_job_info": lambda ids: {"id": ids["document_job"]},
+    "vision_video_job": lambda ids: {"id": ids["video_job"]},
+    "vision_video_job_info": lambda ids: {"id": ids["video_job"]},
+    "vision_analyze_image": lambda ids: {"object_location": located("photo.png"),
+                                         "features": [{"feature_type": "IMAGE_CLASSIFICATION"}]},
+    "vision_analyze_document": lambda ids: {"object_location": located("invoice.pdf"),
+                                            "features": [{"feature_type": "TEXT_DETECTION"}]},
+    "vision_work_request": lambda ids: {"id": ids["vision_work_request"]},
+    "vision_work_request_info": lambda ids: {"id": ids["vision_work_request"]},
+}
+
+# For the request counts: module -> function of the ids -> arguments naming an existing resource without its id
+BY_NAME = {
+    "genai_dedicated_ai_cluster": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-hosting"},
+    "genai_endpoint": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint"},
+    "genai_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-custom"},
+    "genai_imported_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-imported"},
+    "fabric_workspace": lambda ids: {"name": "bench-workspace"},
+    "fabric_model": lambda ids: {"workspace_id": ids["workspace"], "name": "bench-model"},
+    "vision_project": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-project"},
+    "vision_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model"},
+    "vision_image_job": lambda ids: dict(SETUP_BY_REGISTER["image_job"]),
+}
+
+
+def modules(root):
+    """Every module of the collection; fails when one has no measured task."""
+    names = sorted(name[:-3] for name in os.listdir(os.path.join(root, "plugins", "modules")) if name.endswith(".py"))
+    missing = [name for name in names if name not in TASKS]
+    if missing:
+        raise RuntimeError("tests/bench/scenarios.py has no measured task for: %s" % ", ".join(missing))
+    return names
+
+
+def stand_up(directory, env):
+    """Create the resources (once); return their ids."""
+    admin().put("/objects", {"objects": [{"namespace": NAMESPACE, "bucket": "inputs", "name": name,
+                                          "data": base64.b64encode(data).decode()} for name, data in OBJECTS.items()]})
+    out = os.path.join(directory, "ids.json")
+    content = "{{ {%s} | to_json }}" % ", ".join("'%s': %s" % item for item in sorted(IDS.items()))
+    tasks = SETUP + [{"ansible.builtin.copy": {"content": content, "dest": out}}]
+    run_playbook(write(directory, "setup", play(tasks)), env)
+    with open(out) as handle:
+        return json.load(handle)
+
+# For the request counts of a create that waits: module -> function of the ids -> arguments of a new resource
+CREATE = {
+    "genai_dedicated_ai_cluster": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-cluster",
+                                               "type": "HOSTING", "unit_shape": "SMALL_COHERE_V2", "unit_count": 1},
+    "genai_endpoint": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-endpoint",
+                                   "model_id": ids["custom"], "dedicated_ai_cluster_id": ids["hosting"]},
+    "genai_imported_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-imported",
+                                         "data_source": {"source_type": "HUGGING_FACE_MODEL",
+                                                         "model_id": "Qwen/Qwen2.5-7B-Instruct"}},
+    "fabric_workspace": lambda ids: {"name": "bench-new-workspace"},
+    "vision_project": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-new-project"},
+}
