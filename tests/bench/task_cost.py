@@ -48,13 +48,18 @@ def run():
     ping = per_task["ansible.builtin.ping"]
     rows = [(kind, "%.0f" % (cost * 1000), "%.2f" % (cost / ping)) for kind, cost in per_task.items()]
     worst = max(cost / ping for kind, cost in per_task.items() if kind != "ansible.builtin.ping" and "module)" not in kind)
+    worst_module = max(cost / ping for kind, cost in per_task.items() if "module)" in kind)
     return {
         "title": "Per-task cost",
         "summary": "%d tasks per playbook, median of %d interleaved rounds; an empty playbook (%.2f s) is subtracted. "
-                   "Target: every module <= 1.15x ping. Worst module in the default (in-controller) mode: %.2fx ping."
-                   % (TASKS_PER_PLAYBOOK, ROUNDS, empty, worst),
+                   "Target: every module <= 1.15x ping. Worst module in the default mode on the controller (the API "
+                   "work in the task worker, no module process): %.2fx ping, met. Run as a module process, as on "
+                   "other hosts: up to %.2fx ping, not met; the gap is the module's Python importing requests and "
+                   "cryptography and its API call (see the start-up weight), which no module process avoids."
+                   % (TASKS_PER_PLAYBOOK, ROUNDS, empty, worst, worst_module),
         "table": table(("task", "ms per task", "x ping"), rows),
-        "figures": {"per_task_ms": dict((kind, cost * 1000) for kind, cost in per_task.items()), "worst_ratio": worst},
+        "figures": {"per_task_ms": dict((kind, cost * 1000) for kind, cost in per_task.items()), "worst_ratio": worst,
+                    "worst_module_ratio": worst_module},
     }
 
 
