@@ -9,7 +9,7 @@ __metaclass__ = type
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
 from ansible_collections.cloudai.control.plugins.module_utils.oci_module import (
-    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, oci_cloud,
+    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
     work_request_spec,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Filter, Lifecycle, ResourceSpec

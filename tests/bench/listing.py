@@ -10,7 +10,6 @@ import io
 import os
 import sys
 import tempfile
-import time
 import tracemalloc
 
 from common import EMULATOR_URL, SMOKE, ansible_env, clear_requests, emulator_requests, median, play, run_playbook, table, write

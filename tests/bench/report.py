@@ -15,7 +15,7 @@ BENCHES = ("task_cost", "startup", "api_calls", "waiting", "listing", "throttlin
 
 
 def main(argv):
-    names = [name for name in argv[2:]] or list(BENCHES)
+    names = argv[2:] or list(BENCHES)
     sections = []
     for name in names:
         print("\n=== %s ===" % name, flush=True)

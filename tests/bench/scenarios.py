@@ -27,54 +27,48 @@ def located(name):
 
 
 def job(kind, name, features):
-    return {C + "vision_%s_job" % kind: {
-        "compartment_id": COMPARTMENT, "display_name": "bench-%s-job" % kind,
-        "input_location": {"object_locations": [located(name)]},
-        "output_location": {"namespace_name": NAMESPACE, "bucket_name": "results", "prefix": kind},
-        "features": features}, "register": kind + "_job"}
+    return task("vision_%s_job" % kind, kind + "_job", compartment_id=COMPARTMENT, display_name="bench-%s-job" % kind,
+                input_location={"object_locations": [located(name)]},
+                output_location={"namespace_name": NAMESPACE, "bucket_name": "results", "prefix": kind},
+                features=features)
+
+
+def task(module, register, **args):
+    return {C + module: args, "register": register}
 
 
 # Tasks that create what the measured tasks work on; each registers a result that `ids` reads.
 SETUP = [
-    {C + "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-hosting", "type": "HOSTING",
-                                         "unit_shape": "LARGE_COHERE_V2", "unit_count": 1}, "register": "hosting"},
-    {C + "genai_dedicated_ai_cluster": {"compartment_id": COMPARTMENT, "display_name": "bench-training",
-                                         "type": "FINE_TUNING", "unit_shape": "SMALL_COHERE_4", "unit_count": 2},
-     "register": "training"},
-    {C + "genai_model_info": {"compartment_id": COMPARTMENT, "display_name": BASE_MODEL}, "register": "base"},
-    {C + "genai_model": {"compartment_id": COMPARTMENT, "display_name": "bench-custom",
-                          "base_model_id": "{{ base.models[0].id }}", "fine_tune_details": {
-                              "dedicated_ai_cluster_id": "{{ training.dedicated_ai_cluster.id }}",
-                              "training_dataset": {"namespace_name": "bench", "bucket_name": "data",
-                                                   "object_name": "train.jsonl"}}}, "register": "custom"},
-    {C + "genai_imported_model": {"compartment_id": COMPARTMENT, "display_name": "bench-imported",
-                                   "data_source": {"source_type": "HUGGING_FACE_MODEL",
-                                                   "model_id": "meta-llama/Llama-3.1-8B-Instruct"}},
-     "register": "imported"},
-    {C + "genai_endpoint": {"compartment_id": COMPARTMENT, "display_name": "bench-endpoint",
-                             "model_id": "{{ base.models[0].id }}",
-                             "dedicated_ai_cluster_id": "{{ hosting.dedicated_ai_cluster.id }}"}, "register": "endpoint"},
-    {C + "genai_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ endpoint.endpoint.id }}"},
-     "register": "work_requests"},
-    {C + "fabric_workspace": {"name": "bench-workspace"}, "register": "workspace"},
-    {C + "fabric_model": {"workspace_id": "{{ workspace.workspace.id }}", "name": "bench-model", "version": FABRIC_VERSION},
-     "register": "fabric_model"},
-    {C + "fabric_endpoint": {"workspace_id": "{{ workspace.workspace.id }}", "name": "bench-endpoint", "type": "inference",
-                              "reserved_resource": {"mu": {"spec_code": "mu.llm.small", "min": 1, "max": 1}},
-                              "cap": {"cap_id": "{{ fabric_model.model.id }}",
-                                      "version_id": "{{ fabric_model.model.current_version.id }}"}},
-     "register": "fabric_endpoint"},
-    {C + "vision_project": {"compartment_id": COMPARTMENT, "display_name": "bench-project"}, "register": "project"},
-    {C + "vision_model": {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model",
-                           "project_id": "{{ project.project.id }}", "model_type": "IMAGE_CLASSIFICATION",
-                           "is_quick_mode": True, "training_dataset": {"dataset_type": "DATA_SCIENCE_LABELING",
-                                                                        "dataset_id": "ocid1.datalabelingdataset.oc1..bench"}},
-     "register": "vision_model"},
+    task("genai_dedicated_ai_cluster", "hosting", compartment_id=COMPARTMENT, display_name="bench-hosting",
+         type="HOSTING", unit_shape="LARGE_COHERE_V2", unit_count=1),
+    task("genai_dedicated_ai_cluster", "training", compartment_id=COMPARTMENT, display_name="bench-training",
+         type="FINE_TUNING", unit_shape="SMALL_COHERE_4", unit_count=2),
+    task("genai_model_info", "base", compartment_id=COMPARTMENT, display_name=BASE_MODEL),
+    task("genai_model", "custom", compartment_id=COMPARTMENT, display_name="bench-custom",
+         base_model_id="{{ base.models[0].id }}", fine_tune_details={
+             "dedicated_ai_cluster_id": "{{ training.dedicated_ai_cluster.id }}",
+             "training_dataset": {"namespace_name": "bench", "bucket_name": "data", "object_name": "train.jsonl"}}),
+    task("genai_imported_model", "imported", compartment_id=COMPARTMENT, display_name="bench-imported",
+         data_source={"source_type": "HUGGING_FACE_MODEL", "model_id": "meta-llama/Llama-3.1-8B-Instruct"}),
+    task("genai_endpoint", "endpoint", compartment_id=COMPARTMENT, display_name="bench-endpoint",
+         model_id="{{ base.models[0].id }}", dedicated_ai_cluster_id="{{ hosting.dedicated_ai_cluster.id }}"),
+    task("genai_work_request_info", "work_requests", compartment_id=COMPARTMENT,
+         resource_id="{{ endpoint.endpoint.id }}"),
+    task("fabric_workspace", "workspace", name="bench-workspace"),
+    task("fabric_model", "fabric_model", workspace_id="{{ workspace.workspace.id }}", name="bench-model",
+         version=FABRIC_VERSION),
+    task("fabric_endpoint", "fabric_endpoint", workspace_id="{{ workspace.workspace.id }}", name="bench-endpoint",
+         type="inference", reserved_resource={"mu": {"spec_code": "mu.llm.small", "min": 1, "max": 1}},
+         cap={"cap_id": "{{ fabric_model.model.id }}", "version_id": "{{ fabric_model.model.current_version.id }}"}),
+    task("vision_project", "project", compartment_id=COMPARTMENT, display_name="bench-project"),
+    task("vision_model", "vision_model", compartment_id=COMPARTMENT, display_name="bench-vision-model",
+         project_id="{{ project.project.id }}", model_type="IMAGE_CLASSIFICATION", is_quick_mode=True,
+         training_dataset={"dataset_type": "DATA_SCIENCE_LABELING", "dataset_id": "ocid1.datalabelingdataset.oc1..bench"}),
     job("image", "photo.png", [{"feature_type": "IMAGE_CLASSIFICATION"}]),
     job("document", "invoice.pdf", [{"feature_type": "TEXT_DETECTION"}]),
     job("video", "clip.mp4", [{"feature_type": "LABEL_DETECTION"}]),
-    {C + "vision_work_request_info": {"compartment_id": COMPARTMENT, "resource_id": "{{ project.project.id }}"},
-     "register": "vision_work_requests"},
+    task("vision_work_request_info", "vision_work_requests", compartment_id=COMPARTMENT,
+         resource_id="{{ project.project.id }}"),
 ]
 # name -> expression over the registered results
 # the arguments of each setup task, by what it registers
@@ -165,6 +159,7 @@ def stand_up(directory, env):
     run_playbook(write(directory, "setup", play(tasks)), env)
     with open(out) as handle:
         return json.load(handle)
+
 
 # For the request counts of a create that waits: module -> function of the ids -> arguments of a new resource
 CREATE = {

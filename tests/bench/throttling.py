@@ -62,8 +62,8 @@ def run():
         "title": "Concurrency under throttling",
         "summary": "%d resources, %d forks, the emulator allowing %d requests a second. %d requests got through, %d were "
                    "throttled; the run took %.1f s against a floor of %.1f s (%.2fx, target <= 1.5x). Found %d of %d, "
-                   "%d duplicates." % (expected, HOSTS, PER_SECOND, passed, injected, seconds, floor, seconds / floor,
-                                        len(set(names)), expected, duplicates),
+                   "%d duplicates." % (expected, HOSTS, PER_SECOND, passed, injected, seconds, floor,
+                                       seconds / floor, len(set(names)), expected, duplicates),
         "table": table(("resources", "forks", "allowed req/s", "requests through", "throttled (429)", "seconds",
                         "x floor", "found", "duplicates"),
                        [(expected, HOSTS, PER_SECOND, passed, injected, "%.1f" % seconds, "%.2f" % (seconds / floor),
