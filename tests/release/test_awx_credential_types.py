@@ -23,7 +23,7 @@ from release_helpers import (
     TEST_REGION, TEST_TENANCY, TEST_USER, action_groups, clean_env, run_playbook,
 )
 from emulator import start_emulator
-from emulator.config import TEST_COMPARTMENT
+from emulator.config import TEST_COMPARTMENT, oci_fingerprint
 from emulator.testing import AdminClient
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import (
     build_huawei_signer, resolve_huawei_settings,
@@ -56,13 +56,15 @@ def load_test_key():
 SESSION_KEY = new_key()
 
 # What a user enters for each credential type (the emulator's test identities), which inputs are secret,
+WRONG_KEY = new_key()  # with its own fingerprint, so that the emulator is asked and refuses it
+
 # a wrong secret the emulator must refuse, and the emulator configuration that trusts the credential.
 CASES = {
     "oci_api_key": dict(
         inputs=dict(user=TEST_USER, tenancy=TEST_TENANCY, fingerprint=TEST_FINGERPRINT, region=TEST_REGION,
                     private_key=pem(load_test_key(), PASS_PHRASE), pass_phrase=PASS_PHRASE),
         secrets={"private_key", "pass_phrase"},
-        wrong=dict(private_key=pem(new_key()), pass_phrase=""),
+        wrong=dict(private_key=pem(WRONG_KEY), pass_phrase="", fingerprint=oci_fingerprint(WRONG_KEY.public_key())),
         emulator_config=None),
     "oci_session_token": dict(
         inputs=dict(region=TEST_REGION, tenancy=TEST_TENANCY, security_token=SESSION_TOKEN, private_key=pem(SESSION_KEY)),
