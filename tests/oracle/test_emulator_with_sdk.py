@@ -15,9 +15,9 @@ if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
 from emulator import start_emulator  # noqa: E402
-from emulator.config import (TEST_COMPARTMENT, TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE,  # noqa: E402
-                             TEST_REGION, TEST_TENANCY, TEST_USER)
-from emulator.testing import AdminClient  # noqa: E402
+from emulator.config import (TEST_COMPARTMENT, TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK,  # noqa: E402
+                             TEST_REGION, TEST_TENANCY)
+from emulator.testing import OCI_SDK_CONFIG, AdminClient  # noqa: E402
 
 OTHER_COMPARTMENT = 'ocid1.compartment.oc1..aaaaaaaaothercompartment'
 
@@ -33,9 +33,7 @@ def emulator():
 @pytest.fixture
 def genai(emulator):
     oci = pytest.importorskip('oci')
-    config = {'user': TEST_USER, 'tenancy': TEST_TENANCY, 'fingerprint': 'd6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e',
-              'key_file': TEST_KEY_FILE, 'region': TEST_REGION}
-    return oci.generative_ai.GenerativeAiClient(config, service_endpoint=emulator.url)
+    return oci.generative_ai.GenerativeAiClient(OCI_SDK_CONFIG, service_endpoint=emulator.url)
 
 
 def cluster_details(oci, name, cluster_type='HOSTING'):

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 
 from requests.structures import CaseInsensitiveDict
 
+from ansible_collections.cloudai.control.plugins.module_utils.resource import Engine
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Response
 
 
@@ -337,3 +338,10 @@ class FakeClient:
         if not self.work_request_error_list:
             return ""
         return "; errors: " + "; ".join("%s: %s" % (e["code"], e["message"]) for e in self.work_request_error_list)
+
+
+def run_engine(spec, client, clock, check_mode=False, diff_mode=False, **params):
+    """The engine's result for these module parameters (with the modules' defaults), on the fake clock."""
+    full = dict(state="present", wait=True, wait_timeout=1200, purge_tags=True)
+    full.update(params)
+    return Engine(spec, client, full, check_mode=check_mode, diff_mode=diff_mode, clock=clock, sleep=clock.sleep).run()

@@ -14,11 +14,11 @@ import pytest
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
 from ansible_collections.cloudai.control.plugins.module_utils.genai import IMPORTED_MODEL, MODEL
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
-    Engine, Field, Lifecycle, ResourceError, ResourceSpec, camel_to_snake, differs, list_resources, snake_to_camel,
+    Field, Lifecycle, ResourceError, ResourceSpec, camel_to_snake, differs, list_resources, snake_to_camel,
     to_result, to_wire,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
-from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import GONE, FakeClient, FakeClock
+from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import GONE, FakeClient, FakeClock, run_engine as run
 
 C1 = "ocid1.compartment.oc1..aaaaaaaacompartmentone"
 C2 = "ocid1.compartment.oc1..aaaaaaaacompartmenttwo"
@@ -80,12 +80,6 @@ def workspace(**changes):
 @pytest.fixture
 def clock():
     return FakeClock()
-
-
-def run(spec, client, clock, check_mode=False, diff_mode=False, **params):
-    full = dict(state="present", wait=True, wait_timeout=1200, purge_tags=True)
-    full.update(params)
-    return Engine(spec, client, full, check_mode=check_mode, diff_mode=diff_mode, clock=clock, sleep=clock.sleep).run()
 
 
 def error_of(spec, client, clock, **params):

@@ -14,13 +14,13 @@ import pytest
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient, http_date_seconds
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
-    FRESH_START_WINDOW, Engine, ResourceError, rfc3339_seconds, start_token,
+    FRESH_START_WINDOW, ResourceError, rfc3339_seconds, start_token,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.vision import (
     IMAGE_JOB, PROJECT, VIDEO_JOB, WORK_REQUEST_TO_WAIT_FOR,
 )
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import (
-    FakeClient, FakeClock, FakeTransport, response,
+    FakeClient, FakeClock, FakeTransport, response, run_engine as run,
 )
 
 C1 = "ocid1.compartment.oc1..aaaaaaaacompartmentone"
@@ -40,12 +40,6 @@ RUNNING = ["ACCEPTED", "IN_PROGRESS", "SUCCEEDED"]
 @pytest.fixture
 def clock():
     return FakeClock()
-
-
-def run(spec, client, clock, check_mode=False, diff_mode=False, **params):
-    full = dict(state="present", wait=True, wait_timeout=1200, purge_tags=True)
-    full.update(params)
-    return Engine(spec, client, full, check_mode=check_mode, diff_mode=diff_mode, clock=clock, sleep=clock.sleep).run()
 
 
 def jobs_client(**kwargs):
