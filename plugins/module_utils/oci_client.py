@@ -47,15 +47,16 @@ class OciClient:
         region = region or self.region
         return "https://%s.%s.oci.%s/%s" % (self.host_prefix, region, realm_domain(region), self.api_version)
 
-    def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False):
-        """``retry_token``: True sends a new random opc-retry-token, a string sends that one."""
+    def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False, idempotent=None):
+        """``retry_token``: True sends a new random opc-retry-token, a string sends that one. ``idempotent``: True for
+        a POST that changes nothing and may be sent again (see Transport.request)."""
         headers = {}
         if etag:
             headers["if-match"] = etag
         if retry_token:
             headers["opc-retry-token"] = retry_token if isinstance(retry_token, str) else new_retry_token()
         return self.transport.request(method, self.base_url(resource_id) + path, params=params, body=body,
-                                      headers=headers)
+                                      headers=headers, idempotent=idempotent)
 
     def pages(self, path, params):
         """Every item of a list call, following opc-next-page."""

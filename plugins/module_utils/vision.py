@@ -264,7 +264,9 @@ def _analysis(path, media, extra_options=(), skipped_in_check_mode=()):
         for option in ("compartment_id",) + tuple(extra_options):
             if params.get(option) is not None and not (check_mode and option in skipped_in_check_mode):
                 body[snake_to_camel(option)] = to_wire(params[option])
-        return {"analysis": to_result(client.call("POST", path, body=body).body)}
+        # an analysis changes nothing (a document's output object is written again with the same content), so it is
+        # sent again after a 5xx or a lost connection, as the SDK's default retry strategy does for these two calls
+        return {"analysis": to_result(client.call("POST", path, body=body, idempotent=True).body)}
 
     return run
 
