@@ -73,10 +73,17 @@ DATASET_OPTIONS = dict(
     bucket_name=dict(type="str"),
     object_name=dict(type="str"),
 )
-_dataset = check_variant("dataset_type", {
+_dataset_variant = check_variant("dataset_type", {
     "OBJECT_STORAGE": (("namespace_name", "bucket_name", "object_name"), ()),
     "DATA_SCIENCE_LABELING": (("dataset_id",), ()),
 })
+
+
+def _dataset(value, option):
+    problems = [_dataset_variant(value, option)]
+    if value.get("dataset_id"):  # a Data Labeling dataset's OCID
+        problems.append(check_ocid(value["dataset_id"], option + ".dataset_id", "any"))
+    return "; ".join(p for p in problems if p) or None
 
 
 def _project_id(value, option):
@@ -141,6 +148,7 @@ VIDEO_FEATURES = {
     "FACE_DETECTION": ((), ("max_results", "is_landmark_required", "min_confidence")),
     "OBJECT_TRACKING": ((), ("min_confidence", "max_results", "model_id")),
 }
+FOREIGN_MODEL_FEATURES = ("DOCUMENT_CLASSIFICATION",)  # its custom models are not Vision models
 FEATURE_SUBOPTIONS = dict(
     max_results=dict(type="int"),
     model_id=dict(type="str"),
@@ -169,6 +177,9 @@ def _features_check(table):
             problems.append("%s must list at least one feature" % option)
         problems.extend("%s lists %s more than once" % (option, kind) for kind in sorted(set(types)) if types.count(kind) > 1)
         for index, feature in enumerate(value):
+            if feature.get("model_id") is not None:
+                own = feature["feature_type"] not in FOREIGN_MODEL_FEATURES
+                problems.append(check_ocid(feature["model_id"], "%s[%d].model_id" % (option, index), MODEL if own else "any"))
             if feature.get("max_results") is not None and feature["max_results"] < 1:
                 problems.append("%s[%d].max_results must be at least 1, got %s" % (option, index, feature["max_results"]))
             if feature.get("min_confidence") is not None and not 0 <= feature["min_confidence"] <= 1:

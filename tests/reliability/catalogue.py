@@ -210,6 +210,12 @@ def prerequisites(service, labels):
     return [s for s in service.steps if s.label in wanted and s.label not in labels]
 
 
+def needed(service, labels):
+    """The steps of these labels and everything they refer to, in slice order."""
+    wanted = set(labels) | set(s.label for s in prerequisites(service, labels))
+    return [s for s in service.steps if s.label in wanted]
+
+
 def render(value, name_of, id_of, own=None):
     """Options with Name and Ref replaced: ``name_of(label)`` and ``id_of(label)`` give the values."""
     if isinstance(value, Ref):
