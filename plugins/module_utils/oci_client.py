@@ -93,7 +93,7 @@ class OciClient:
     def start(self, spec, body, retry_token):
         """A create with the caller's retry token: (resource, the service's clock when it answered, or None)."""
         response = self.call("POST", spec.path, body=body, retry_token=retry_token)
-        return response.body, http_date_seconds(response.header("date"))
+        return response.resource(), http_date_seconds(response.header("date"))
 
     def update(self, spec, resource, changes, etag):
         response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)

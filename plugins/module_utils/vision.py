@@ -267,8 +267,17 @@ def _source(params):
     return dict(to_wire(params["object_location"]), source="OBJECT_STORAGE")
 
 
-def _analysis(path, media, extra_options=(), skipped_in_check_mode=()):
-    """An Action that posts the features and the image/document (inline or in Object Storage) to ``path``."""
+def _analysis(path, media, fields, extra_options=(), skipped_in_check_mode=()):
+    """An Action that posts the features and the image/document (inline or in Object Storage) to ``path``.
+    ``fields``: (wire fields of the answer, those of them it must have); an answer with none of them is not one."""
+    known, required = fields
+
+    def answer(response):
+        body = response.body
+        if isinstance(body, dict) and any(key in body for key in known) and all(key in body for key in required):
+            return body
+        raise response.unexpected("an analysis result (an object with %s of %s)" % (
+            "all" if required else "some", ", ".join(required or known)))
 
     def run(client, params, check_mode):
         body = {"features": to_wire(params["features"]), media: _source(params)}
@@ -277,12 +286,12 @@ def _analysis(path, media, extra_options=(), skipped_in_check_mode=()):
                 body[snake_to_camel(option)] = to_wire(params[option])
         # an analysis changes nothing (a document's output object is written again with the same content), so it is
         # sent again after a 5xx or a lost connection, as the SDK's default retry strategy does for these two calls
-        return {"analysis": to_result(client.call("POST", path, body=body, idempotent=True).body)}
+        return {"analysis": to_result(answer(client.call("POST", path, body=body, idempotent=True)))}
 
     return run
 
 
-def _action(path, media, features, extra_options=None, skipped_in_check_mode=()):
+def _action(path, media, features, fields, extra_options=None, skipped_in_check_mode=()):
     options = dict(
         compartment_id=dict(type="str"),
         features=dict(_features_argspec(features), required=True),
@@ -292,15 +301,19 @@ def _action(path, media, features, extra_options=None, skipped_in_check_mode=())
     options.update(extra_options or {})
     return Action(
         options=options,
-        run=_analysis(path, media, tuple(extra_options or ()), skipped_in_check_mode),
+        run=_analysis(path, media, fields, tuple(extra_options or ()), skipped_in_check_mode),
         checks={"features": _features_check(features), "src": _local_file, "compartment_id": check_ocid},
         mutually_exclusive=[("src", "object_location")],
         required_one_of=[("src", "object_location")],
     )
 
 
-ANALYZE_IMAGE = _action("/actions/analyzeImage", "image", IMAGE_FEATURES)
-ANALYZE_DOCUMENT = _action("/actions/analyzeDocument", "document", DOCUMENT_FEATURES, dict(
+# the answers' fields (api/oci-vision.md section 6): every one optional in an image's, two required in a document's
+IMAGE_RESULT = (("labels", "ontologyClasses", "imageObjects", "imageText", "detectedFaces", "imageClassificationModelVersion",
+                 "objectDetectionModelVersion", "textDetectionModelVersion", "faceDetectionModelVersion", "errors"), ())
+DOCUMENT_RESULT = (("documentMetadata", "pages"), ("documentMetadata", "pages"))
+ANALYZE_IMAGE = _action("/actions/analyzeImage", "image", IMAGE_FEATURES, IMAGE_RESULT)
+ANALYZE_DOCUMENT = _action("/actions/analyzeDocument", "document", DOCUMENT_FEATURES, DOCUMENT_RESULT, dict(
     language=dict(type="str", choices=LANGUAGES),
     document_type=dict(type="str", choices=DOCUMENT_TYPES),
     output_location=dict(type="dict", options=OUTPUT_LOCATION.argspec["options"]),
