@@ -33,6 +33,7 @@ class ModuleInfo:
     changeable       the resource can be updated in place (batch jobs and work requests cannot)
     done_when_ready  once ready the resource is finished work (a job that succeeded): only work still in flight can be
                      cancelled (state=absent)
+    waits            the resource has a lifecycle to wait for (a Fabric workspace or model is ready when created)
     """
 
     def __init__(self, name, argspec, options, described, returns=()):
@@ -70,6 +71,7 @@ class ModuleInfo:
         self.finds_by_name = bool(spec and spec.listable and self.name_option)
         self.changeable = bool(spec and not spec.immutable)
         self.done_when_ready = bool(spec and set(spec.lifecycle.ready) <= set(spec.lifecycle.stopped))
+        self.waits = bool(spec and spec.lifecycle.ready != (None,))
         self.service = next((s for s in SERVICES if self.name in s.modules()), None)
 
     def __repr__(self):
@@ -182,6 +184,20 @@ def subject(module):
     if not found:
         raise AssertionError("%s is in store_kinds of service %s but no Resource step uses it (scenarios.py)"
                              % (module.name, service.name))
+    return found[0]
+
+
+def update_step(module):
+    """The first step of the module whose update phase changes options (not ABSENT); for a module whose resource
+    cannot change, its first step."""
+    service = service_of(module)
+    found = [s for s in service.steps if isinstance(s, Resource) and s.module == module.name and isinstance(s.update, dict)]
+    if not module.changeable:
+        assert not found, "%s cannot change its resource, but scenarios.py gives it update options" % module.name
+        return subject(module)
+    if not found:
+        raise AssertionError("%s: no Resource step in scenarios.py has update options (a dict) to check updates with"
+                             % module.name)
     return found[0]
 
 

@@ -310,3 +310,25 @@ def run_playbook(directory, plays, hosts=("localhost",), args=(), env=None, time
     COUNTS["playbook_runs"] += 1
     COUNTS["playbook_tracebacks"] += bool(TRACEBACK.search(process.stdout + process.stderr))
     return PlaybookRun(process.returncode, process.stdout, process.stderr, time.monotonic() - started)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# connection options, tried on one module per cloud
+
+class Probe:
+    """One info module per cloud to try connection options with (the first that lists with options needing no other
+    resource): ``name``, ``fqcn``, ``plural``, ``args`` (its own options), ``run(args)`` (in this process)."""
+
+    def __init__(self, cloud):
+        modules = [module for module in catalogue.info_modules() if module.cloud == cloud]
+        if not modules:
+            raise AssertionError("no %s info module to try connection options with" % cloud)
+        module = modules[0]
+        plain = [args for args in catalogue.option_sets(module) if not catalogue.refs_in(args)]
+        if not plain:
+            raise AssertionError("%s: the suites need an info option set without Ref() in scenarios.py" % module.name)
+        self.name, self.fqcn, self.plural = module.name, module.fqcn, module.plural
+        self.args = catalogue.render(plain[0], lambda label: "probe-" + label, None)
+
+    def run(self, args, check=False):
+        return run_module(self.name, dict(self.args, **args), check=check)

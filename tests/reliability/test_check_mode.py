@@ -19,19 +19,6 @@ from reliability.scenarios import ABSENT, Name, Resource
 LONG = 600  # emulated seconds of a lifecycle transition that must still be in flight
 
 
-def update_step(module):
-    """The first step of the module whose update phase changes options (not ABSENT)."""
-    service = catalogue.service_of(module)
-    found = [s for s in service.steps if isinstance(s, Resource) and s.module == module.name and isinstance(s.update, dict)]
-    if not module.changeable:
-        assert not found, "%s cannot change its resource, but scenarios.py gives it update options" % module.name
-        return catalogue.subject(module)
-    if not found:
-        raise AssertionError("%s: no Resource step in scenarios.py has update options (a dict) to check updates with"
-                             % module.name)
-    return found[0]
-
-
 def prepare(module, subject, service, emulated, run):
     """Converge what the subject needs; return options every phase adds (no waiting for work kept in flight)."""
     before = catalogue.prerequisites(service, [subject.label])
@@ -53,7 +40,7 @@ def prepare(module, subject, service, emulated, run):
 @pytest.mark.parametrize("module", catalogue.resource_modules(), ids=str)
 def test_check_mode_predicts_create_update_and_delete(module, emulated):
     service = catalogue.service_of(module)
-    subject = update_step(module)
+    subject = catalogue.update_step(module)
     run = Converged(service, emulated.credentials, "check")
     extra = prepare(module, subject, service, emulated, run)
     phases = [("create" if module.name_option else "follow", extra, bool(module.name_option))]
