@@ -98,6 +98,11 @@ def checkable(argspec, given):
         if option_spec.get("options") and value is not None:
             if isinstance(value, dict):
                 option_spec = dict(option_spec, options=checkable(option_spec["options"], value))
+            elif isinstance(value, list) and all(isinstance(item, dict) for item in value):
+                options = option_spec["options"]
+                for item in value:  # a list of dicts: what any of them cannot be checked against is left out for all
+                    options = checkable(options, item)
+                option_spec = dict(option_spec, options=options)
             elif not isinstance(value, (str, list)) or any(not isinstance(item, dict) for item in value if isinstance(value, list)):
                 option_spec = dict((key, spec_value) for key, spec_value in option_spec.items() if key != "options")
         elif option_spec.get("type") in ("int", "float") and unusable_number(value):

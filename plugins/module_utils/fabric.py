@@ -45,6 +45,15 @@ def length_rule(high, low=0):
     return check
 
 
+def id_rule(high, low=1):
+    """An id of the cloud (letters, digits and '-') of ``low``-``high`` characters."""
+    length = length_rule(high, low)
+
+    def check(value, option):
+        return check_resource_id(value, option, None) or length(value, option)
+    return check
+
+
 WORKSPACE_NAME = name_rule(4, 32, "letters, digits and '-'", "A-Za-z0-9-")
 MODEL_NAME = name_rule(1, 64, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")  # \w: letters of any script
 ENDPOINT_NAME = name_rule(1, 128, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")
@@ -79,8 +88,8 @@ WORKSPACE = ResourceSpec(
     checks={"name": WORKSPACE_NAME},
     fields={
         "description": Field("description", check=length_rule(255)),
-        "metastore_id": Field("metastore_id", check=length_rule(36, 32)),
-        "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=length_rule(64, 1)),
+        "metastore_id": Field("metastore_id", check=id_rule(36, 32)),
+        "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=id_rule(64)),
     },
     lifecycle=NO_STATUS,
     wire_case="snake",
@@ -89,7 +98,7 @@ WORKSPACE = ResourceSpec(
     in_use=_workspace_in_use,
     filters={
         "name": Filter("name"),
-        "enterprise_project_id": Filter("enterprise_project_id", check=length_rule(64, 1)),
+        "enterprise_project_id": Filter("enterprise_project_id", check=id_rule(64)),
     },
 )
 

@@ -47,15 +47,16 @@ class OciClient:
         region = region or self.region
         return "https://%s.%s.oci.%s/%s" % (self.host_prefix, region, realm_domain(region), self.api_version)
 
-    def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False):
-        """``retry_token``: True sends a new random opc-retry-token, a string sends that one."""
+    def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False, idempotent=None):
+        """``retry_token``: True sends a new random opc-retry-token, a string sends that one. ``idempotent``: True for
+        a POST that changes nothing and may be sent again (see Transport.request)."""
         headers = {}
         if etag:
             headers["if-match"] = etag
         if retry_token:
             headers["opc-retry-token"] = retry_token if isinstance(retry_token, str) else new_retry_token()
         return self.transport.request(method, self.base_url(resource_id) + path, params=params, body=body,
-                                      headers=headers)
+                                      headers=headers, idempotent=idempotent)
 
     def pages(self, path, params):
         """Every item of a list call, following opc-next-page."""
@@ -92,7 +93,7 @@ class OciClient:
     def start(self, spec, body, retry_token):
         """A create with the caller's retry token: (resource, the service's clock when it answered, or None)."""
         response = self.call("POST", spec.path, body=body, retry_token=retry_token)
-        return response.body, http_date_seconds(response.header("date"))
+        return response.resource(), http_date_seconds(response.header("date"))
 
     def update(self, spec, resource, changes, etag):
         response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)

@@ -73,10 +73,17 @@ DATASET_OPTIONS = dict(
     bucket_name=dict(type="str"),
     object_name=dict(type="str"),
 )
-_dataset = check_variant("dataset_type", {
+_dataset_variant = check_variant("dataset_type", {
     "OBJECT_STORAGE": (("namespace_name", "bucket_name", "object_name"), ()),
     "DATA_SCIENCE_LABELING": (("dataset_id",), ()),
 })
+
+
+def _dataset(value, option):
+    problems = [_dataset_variant(value, option)]
+    if value.get("dataset_id"):  # a Data Labeling dataset's OCID
+        problems.append(check_ocid(value["dataset_id"], option + ".dataset_id", "any"))
+    return "; ".join(p for p in problems if p) or None
 
 
 def _project_id(value, option):
@@ -141,6 +148,7 @@ VIDEO_FEATURES = {
     "FACE_DETECTION": ((), ("max_results", "is_landmark_required", "min_confidence")),
     "OBJECT_TRACKING": ((), ("min_confidence", "max_results", "model_id")),
 }
+FOREIGN_MODEL_FEATURES = ("DOCUMENT_CLASSIFICATION",)  # its custom models are not Vision models
 FEATURE_SUBOPTIONS = dict(
     max_results=dict(type="int"),
     model_id=dict(type="str"),
@@ -169,6 +177,9 @@ def _features_check(table):
             problems.append("%s must list at least one feature" % option)
         problems.extend("%s lists %s more than once" % (option, kind) for kind in sorted(set(types)) if types.count(kind) > 1)
         for index, feature in enumerate(value):
+            if feature.get("model_id") is not None:
+                own = feature["feature_type"] not in FOREIGN_MODEL_FEATURES
+                problems.append(check_ocid(feature["model_id"], "%s[%d].model_id" % (option, index), MODEL if own else "any"))
             if feature.get("max_results") is not None and feature["max_results"] < 1:
                 problems.append("%s[%d].max_results must be at least 1, got %s" % (option, index, feature["max_results"]))
             if feature.get("min_confidence") is not None and not 0 <= feature["min_confidence"] <= 1:
@@ -256,20 +267,31 @@ def _source(params):
     return dict(to_wire(params["object_location"]), source="OBJECT_STORAGE")
 
 
-def _analysis(path, media, extra_options=(), skipped_in_check_mode=()):
-    """An Action that posts the features and the image/document (inline or in Object Storage) to ``path``."""
+def _analysis(path, media, fields, extra_options=(), skipped_in_check_mode=()):
+    """An Action that posts the features and the image/document (inline or in Object Storage) to ``path``.
+    ``fields``: (wire fields of the answer, those of them it must have); an answer with none of them is not one."""
+    known, required = fields
+
+    def answer(response):
+        body = response.body
+        if isinstance(body, dict) and any(key in body for key in known) and all(key in body for key in required):
+            return body
+        raise response.unexpected("an analysis result (an object with %s of %s)" % (
+            "all" if required else "some", ", ".join(required or known)))
 
     def run(client, params, check_mode):
         body = {"features": to_wire(params["features"]), media: _source(params)}
         for option in ("compartment_id",) + tuple(extra_options):
             if params.get(option) is not None and not (check_mode and option in skipped_in_check_mode):
                 body[snake_to_camel(option)] = to_wire(params[option])
-        return {"analysis": to_result(client.call("POST", path, body=body).body)}
+        # an analysis changes nothing (a document's output object is written again with the same content), so it is
+        # sent again after a 5xx or a lost connection, as the SDK's default retry strategy does for these two calls
+        return {"analysis": to_result(answer(client.call("POST", path, body=body, idempotent=True)))}
 
     return run
 
 
-def _action(path, media, features, extra_options=None, skipped_in_check_mode=()):
+def _action(path, media, features, fields, extra_options=None, skipped_in_check_mode=()):
     options = dict(
         compartment_id=dict(type="str"),
         features=dict(_features_argspec(features), required=True),
@@ -279,15 +301,19 @@ def _action(path, media, features, extra_options=None, skipped_in_check_mode=())
     options.update(extra_options or {})
     return Action(
         options=options,
-        run=_analysis(path, media, tuple(extra_options or ()), skipped_in_check_mode),
+        run=_analysis(path, media, fields, tuple(extra_options or ()), skipped_in_check_mode),
         checks={"features": _features_check(features), "src": _local_file, "compartment_id": check_ocid},
         mutually_exclusive=[("src", "object_location")],
         required_one_of=[("src", "object_location")],
     )
 
 
-ANALYZE_IMAGE = _action("/actions/analyzeImage", "image", IMAGE_FEATURES)
-ANALYZE_DOCUMENT = _action("/actions/analyzeDocument", "document", DOCUMENT_FEATURES, dict(
+# the answers' fields (api/oci-vision.md section 6): every one optional in an image's, two required in a document's
+IMAGE_RESULT = (("labels", "ontologyClasses", "imageObjects", "imageText", "detectedFaces", "imageClassificationModelVersion",
+                 "objectDetectionModelVersion", "textDetectionModelVersion", "faceDetectionModelVersion", "errors"), ())
+DOCUMENT_RESULT = (("documentMetadata", "pages"), ("documentMetadata", "pages"))
+ANALYZE_IMAGE = _action("/actions/analyzeImage", "image", IMAGE_FEATURES, IMAGE_RESULT)
+ANALYZE_DOCUMENT = _action("/actions/analyzeDocument", "document", DOCUMENT_FEATURES, DOCUMENT_RESULT, dict(
     language=dict(type="str", choices=LANGUAGES),
     document_type=dict(type="str", choices=DOCUMENT_TYPES),
     output_location=dict(type="dict", options=OUTPUT_LOCATION.argspec["options"]),

@@ -1,6 +1,6 @@
 """Hypothesis strategies of bad option values, derived from a module's own argument spec.
 
-For every option (and every sub-option of a dict option) ``cases(module)`` gives a strategy of ``Case``s: where
+For every option (and every sub-option of a dict option or of a list of dicts) ``cases(module)`` gives a strategy of ``Case``s: where
 to put a value in otherwise good options, the value, and the option names the failure message must contain. What
 counts as bad comes from the option's type, choices and sub-options, from the cloud's rules for well-known names
 (``id`` / ``*_id``, ``region``, ``endpoint``, ``fingerprint``, tags, files, ...) and from the service's
@@ -41,11 +41,18 @@ class Case:
         self.words = words    # option names the failure message must contain
 
     def apply(self, args, spec):
-        """The options with this case's value put in (parent dicts filled from the good options or made up)."""
+        """The options with this case's value put in (parent dicts filled from the good options or made up; in a
+        list of dicts, the first one)."""
         args = copy.deepcopy(args)
         target, option_spec = args, spec
         for key in self.path[:-1]:
+            listed = option_spec[key].get("type") == "list"
             option_spec = option_spec[key]["options"]
+            if listed:
+                if not isinstance(target.get(key), list) or not target[key] or not isinstance(target[key][0], dict):
+                    target[key] = [minimal(option_spec)]
+                target = target[key][0]
+                continue
             if not isinstance(target.get(key), dict):
                 target[key] = minimal(option_spec)
             target = target[key]
@@ -83,6 +90,8 @@ def good_value(name, option_spec):
         return option_spec["choices"][0]
     if kind == "dict":
         return minimal(option_spec.get("options") or {})
+    if kind == "list" and option_spec.get("elements") == "dict" and option_spec.get("options"):
+        return [minimal(option_spec["options"])]
     if name.endswith("_id"):
         return COMPARTMENT
     return {"bool": True, "int": 1, "float": 1.0, "list": []}.get(kind, "reliability")
@@ -190,7 +199,7 @@ def walk(module, service, path, option_spec, found, own_type):
     strategies = values_for(module, service, path, option_spec, own_type)
     words = (path[0], path[-1]) if len(path) > 1 else (path[0],)
     parts = [strategy.map(lambda value, path=path, words=words: Case(path, value, words)) for strategy in strategies]
-    if option_spec.get("type") == "dict" and option_spec.get("options"):
+    if has_suboptions(option_spec):
         for name, sub_spec in sorted(option_spec["options"].items()):
             if sub_spec.get("required") and "default" not in sub_spec:
                 parts.append(st.just(Case(path + (name,), DELETE, (path[0], name))))
@@ -201,6 +210,12 @@ def walk(module, service, path, option_spec, found, own_type):
         raise AssertionError("%s: no rule to make bad values for option %s (type %s); teach bad_values.py or "
                              "scenarios.py about it" % (module.name, ".".join(path), option_spec.get("type")))
     found[path] = st.one_of(parts)
+
+
+def has_suboptions(option_spec):
+    """A dict option with sub-options, or a list of such dicts."""
+    kind = option_spec.get("type")
+    return bool(option_spec.get("options")) and (kind == "dict" or (kind == "list" and option_spec.get("elements") == "dict"))
 
 
 def values_for(module, service, path, option_spec, own_type):

@@ -21,6 +21,7 @@ from emulator.config import (
 )
 from emulator.oci_resources import settle
 from emulator.testing import TEST_KEY_ID, AdminClient
+from emulator.vision import JOBS
 from reliability import catalogue
 from reliability.scenarios import ABSENT, Lookup, Name, Ref
 
@@ -50,10 +51,10 @@ def record(suite, **figures):
 # ---------------------------------------------------------------------------------------------------------
 # modules in this process
 
-def run_module(name, args, check=False, diff=False, main=None):
-    """The module's result, as Ansible would get it (``main`` instead of the module's own, for stand-ins). A Python
-    exception escaping main() is returned as a failure with ``traceback`` set (the suites require none)."""
-    main = main or __import__("%s.%s" % (catalogue.PACKAGE, name), fromlist=["main"]).main
+def run_module(name, args, check=False, diff=False):
+    """The module's result, as Ansible would get it. A Python exception escaping main() is returned as a failure
+    with ``traceback`` set (the suites require none)."""
+    main = __import__("%s.%s" % (catalogue.PACKAGE, name), fromlist=["main"]).main
     ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
     out = io.StringIO()
@@ -114,7 +115,8 @@ class Credentials:
 # converging steps in this process
 
 class Converged:
-    """Runs steps of a service in this process and remembers the ids they produced."""
+    """Runs steps of a service in this process and remembers the ids they produced. The emulator's Object Storage
+    gets the service's objects first."""
 
     def __init__(self, service, credentials, prefix):
         self.service = service
@@ -122,9 +124,11 @@ class Converged:
         self.prefix = prefix
         self.ids = {}
         self.results = {}
+        put_objects(credentials.url, service)
 
     def name_of(self, label):
-        return "%s-%s" % (self.prefix, label.replace("_", "-"))
+        """Letters, digits and '-' only: every service takes such names."""
+        return ("%s-%s" % (self.prefix, label)).replace("_", "-")
 
     def args(self, one_step, extra=None):
         """A step's options rendered (names, ids) with the connection options; ``extra`` adds or replaces."""
@@ -183,17 +187,37 @@ class EmulatorAdmin(AdminClient):
         return entries[-1]["seq"] if entries else 0
 
 
+def put_objects(url, service):
+    """The service's objects into the emulated Object Storage (what jobs, trainings and analyses read)."""
+    if service.objects:
+        AdminClient(url).put("/objects", {"objects": service.objects})
+
+
 def records(handle, service):
-    """Every record of the service's resource kinds in the emulator, lifecycles brought up to now."""
-    now = handle.emulator.clock.now()
+    """Every record of the service's resource kinds in the emulator, as the service shows it now (a transition whose
+    time has come finished, a batch job's state worked out, an endpoint gone once deleted)."""
+    emulator = handle.emulator
+    served = emulator.services[service.name].handle.__self__
     found = []
-    with handle.emulator.lock:
-        for module, kind in service.store_kinds.items():
-            for record_ in handle.emulator.store.all(kind):
-                if getattr(record_, "pending", None) is not None:
-                    settle(record_, now)
-                found.append((module, record_.fields))
+    with emulator.lock:
+        now = emulator.clock.now()
+        for module, table in service.store_kinds.items():
+            for record_ in emulator.store.all(table) if table else ():
+                fields = current_fields(served, record_, now)
+                if fields is not None:
+                    found.append((module, fields))
     return found
+
+
+def current_fields(served, record_, now):
+    """The fields of one record as its service would answer now; None when it is gone."""
+    if getattr(record_, "run", None) is not None:  # a Vision batch job: its state is worked out when it is read
+        return served.job_view(next(job for job in JOBS if job.name == record_.kind), record_)
+    if hasattr(served, "_settle"):  # DataArts Fabric: endpoints move on (and go) when read
+        return None if served._settle(record_) else record_.fields  # pylint: disable=protected-access
+    if record_.pending is not None:
+        settle(record_, now)
+    return record_.fields
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -286,3 +310,25 @@ def run_playbook(directory, plays, hosts=("localhost",), args=(), env=None, time
     COUNTS["playbook_runs"] += 1
     COUNTS["playbook_tracebacks"] += bool(TRACEBACK.search(process.stdout + process.stderr))
     return PlaybookRun(process.returncode, process.stdout, process.stderr, time.monotonic() - started)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# connection options, tried on one module per cloud
+
+class Probe:
+    """One info module per cloud to try connection options with (the first that lists with options needing no other
+    resource): ``name``, ``fqcn``, ``plural``, ``args`` (its own options), ``run(args)`` (in this process)."""
+
+    def __init__(self, cloud):
+        modules = [module for module in catalogue.info_modules() if module.cloud == cloud]
+        if not modules:
+            raise AssertionError("no %s info module to try connection options with" % cloud)
+        module = modules[0]
+        plain = [args for args in catalogue.option_sets(module) if not catalogue.refs_in(args)]
+        if not plain:
+            raise AssertionError("%s: the suites need an info option set without Ref() in scenarios.py" % module.name)
+        self.name, self.fqcn, self.plural = module.name, module.fqcn, module.plural
+        self.args = catalogue.render(plain[0], lambda label: "probe-" + label, None)
+
+    def run(self, args, check=False):
+        return run_module(self.name, dict(self.args, **args), check=check)

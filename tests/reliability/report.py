@@ -41,6 +41,7 @@ def render(figures):
     runs, secrets = figures["runs"], figures["secrets"]
     resource_checked = [row for row in check if row["kind"] == "resource"]
     info_checked = [row for row in check if row["kind"] == "info"]
+    action_checked = [row for row in check if row["kind"] == "action"]
     injected = total(faults, "faults_injected")
     requests = total(faults, "requests")
     tracebacks = total(runs, "module_tracebacks") + total(runs, "playbook_tracebacks")
@@ -64,24 +65,25 @@ def render(figures):
         "| duplicates | %d |" % (total(faults, "create_duplicates") + total(faults, "update_duplicates")),
         "| changed on the second run of each playbook | %d |" % (total(faults, "create_rerun_changed")
                                                                  + total(faults, "update_rerun_changed")),
-        "| modules checked in check mode | %d (%d resource modules: create, update, delete; %d info modules) |" % (
-            len(resource_checked) + len(info_checked), len(resource_checked), len(info_checked)),
+        "| modules checked in check mode | %d (%d resource modules: create or follow, update, delete or cancel; %d info "
+        "modules; %d analyses) |" % (len(check), len(resource_checked), len(info_checked), len(action_checked)),
         "| mutating requests seen in check mode | %d |" % (total(check, "mutating") + total(faults, "check_mutating")),
-        "| check-mode predictions equal to the real run (`changed` and `diff`) | %d of %d module runs, %d of %d playbook tasks |" % (
-            total(resource_checked, "matched"), total(resource_checked, "predictions"),
+        "| check-mode predictions equal to the real run (`changed` and `diff`; an analysis's answer) | %d of %d module "
+        "runs, %d of %d playbook tasks |" % (
+            total(resource_checked + action_checked, "matched"), total(resource_checked + action_checked, "predictions"),
             total(faults, "check_tasks_compared") - total(faults, "check_mismatched"), total(faults, "check_tasks_compared")),
-        "| generated bad inputs tried | %d, over %d options and sub-options of %d modules%s |" % (
-            total(bad, "tried"), total(bad, "options"), len([row for row in bad if not row.get("standin")]),
-            " and the Huawei stand-in" if any(row.get("standin") for row in bad) else ""),
+        "| generated bad inputs tried | %d, over %d options and sub-options of %d modules |" % (
+            total(bad, "tried"), total(bad, "options"), len(bad)),
         "| requests sent for bad input | %d |" % total(bad, "requests"),
         "| bad answers (not JSON, truncated, unexpected fields, HTML) failing cleanly | %d of %d cases |" % (
             total(answers, "clean"), len(answers)),
         "| tracebacks | %d in %d module runs and %d playbook runs |" % (
             tracebacks, total(runs, "module_runs"), total(runs, "playbook_runs")),
-        "| secret leaks | %d (%d secret values: key lines, pass phrases, tokens, SKs; and %d Authorization and token header "
-        "values the emulator received; searched for in %d bytes of output, log files and results of %d playbook runs) |" % (
+        "| secret leaks | %d (%d secret values: key lines, pass phrases, tokens, SKs; %d Authorization and token header "
+        "values the emulator received; %d secrets its answers carried; searched for in %d bytes of output, log files "
+        "and results of %d playbook runs) |" % (
             total(secrets, "leaks"), total(secrets, "secrets"), total(secrets, "header_values"),
-            total(secrets, "bytes_searched"), sum(len(row["runs"]) for row in secrets)),
+            total(secrets, "answered_secrets"), total(secrets, "bytes_searched"), sum(len(row["runs"]) for row in secrets)),
         "",
         "## Faults and throttling",
         "",
@@ -108,12 +110,14 @@ def render(figures):
               "options; every one failed naming the option, before any request.", "",
               "| module | options and sub-options | generated values tried | requests sent |", "|---|---|---|---|"]
     for row in sorted(bad, key=lambda row: row["module"]):
-        name = row["module"] + (" (stand-in: the Huawei Cloud options)" if row.get("standin") else "")
-        lines.append("| %s | %d | %d | %d |" % (name, row["options"], row["tried"], row["requests"]))
+        lines.append("| %s | %d | %d | %d |" % (row["module"], row["options"], row["tried"], row["requests"]))
     by_kind = collections.Counter(row["kind"] for row in answers)
-    lines += ["", "## Bad answers", "", "Cases per kind of spoilt answer (reads of every module; the create of every",
-              "resource module, then a re-run that finds what it made): %s." % ", ".join(
-                  "%s %d" % item for item in sorted(by_kind.items())), ""]
+    recovered = len([row for row in answers if row.get("recovered")])
+    lines += ["", "## Bad answers", "", "Cases per kind of spoilt answer (reads of every module, an analysis's POST; the create",
+              "of every resource module that creates, then a re-run that finds what it made): %s. Creates whose" % ", ".join(
+                  "%s %d" % item for item in sorted(by_kind.items())),
+              "unreadable answer the module got over by looking the name up (Huawei has no retry tokens): %d." % recovered,
+              ""]
     lines += ["## Waits, etags, TLS and credentials", ""]
     lines.append("- Wait timeouts returning the id and last state, then picked up by the re-run without a second create: "
                  "%s." % ", ".join("%s (%s)" % (row["module"], row["state"]) for row in figures["wait_timeout"]))
@@ -121,11 +125,10 @@ def render(figures):
     lines.append("- Stale etags refused as conflicts, nothing overwritten: %d (%s)." % (
         total(figures["stale_etag"], "conflicts"), ", ".join(conflicts)))
     lines.append("- TLS on a self-signed emulator: %s." % "; ".join(
-        "%s: refused by default and with another CA, accepted with ca_bundle, warned with validate_certs=false%s" % (
-            row["cloud"], " (through the suites' stand-in module: the collection has no huaweicloud module yet)"
-            if row.get("standin") else "") for row in figures["tls"]))
-    lines.append("- Credentials: %s." % "; ".join("%s: %d checks%s" % (
-        row["cloud"], row["checks"], " (stand-in module)" if row.get("standin") else "") for row in figures["credentials"]))
+        "%s (%s): refused by default and with another CA, accepted with ca_bundle, warned with validate_certs=false" % (
+            row["cloud"], row["module"]) for row in figures["tls"]))
+    lines.append("- Credentials: %s." % "; ".join("%s (%s): %d checks" % (row["cloud"], row["module"], row["checks"])
+                                                for row in figures["credentials"]))
     lines.append("- Secrets were searched for in the output of: %s." % "; ".join(", ".join(row["runs"]) for row in secrets))
     return "\n".join(lines) + "\n"
 

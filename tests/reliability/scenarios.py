@@ -2,18 +2,16 @@
 
 A service's ``steps`` are what one host converges, in order. Each step is a ``Resource`` (a resource module, the
 options that create it, and what the update phase changes: options, or ABSENT to delete it) or a ``Lookup`` (an
-info module whose answer gives an id, such as a base model's). Option values may hold ``Name()`` (a name unique
-to the step and the host; ``Name("label")`` is another step's) and ``Ref("label")`` (the id that step produced).
-``info`` gives each info module the option sets it is called with.
+info module whose answer gives an id, such as a base model's, or an analysis whose answer is kept). Option values
+may hold ``Name()`` (a name unique to the step and the host; ``Name("label")`` is another step's) and
+``Ref("label")`` (the id that step produced). ``info`` gives each info module the option sets it is called with.
 
 Every suite takes the modules from plugins/modules and their options from the modules' own argument specs; this
 file only says what to do with them. A module no service lists fails the suites with a message saying what to
-add here. Adding OCI Vision or DataArts Fabric is one more ``Service`` in SERVICES:
-
-    Service("vision", cloud="oci", steps=[Resource("project", "vision_project", dict(compartment_id=COMPARTMENT,
-            display_name=Name()), update=dict(description="changed")), ...], info={"vision_project_info":
-            [dict(compartment_id=COMPARTMENT)]}, store_kinds={"vision_project": "Project"})
+add here. A new service is one more ``Service`` in SERVICES.
 """
+
+import base64
 
 COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaareliabilitycompartment"
 # Secrets given as module options (the suites grep every output for them); the Hugging Face token is the one a
@@ -64,16 +62,19 @@ class Service:
     """One emulated service.
 
     cloud        ``oci`` or ``huaweicloud`` (the connection options the suites give)
-    store_kinds  resource module -> the emulator's record kind, to count what exists
+    store_kinds  resource module -> the emulator's store table of its records, to count what exists (None for a
+                 module that makes nothing of its own: it follows a work request)
     name_field   the wire field holding the name the steps set
     gone_states  lifecycle states of records that count as gone (others count as existing)
     etags        the service offers etags (updates and deletes send if-match)
     not_ids      module -> nested options named ``*_id`` that are not ids of the cloud (free text)
     bad_values   module -> option -> values the module must refuse that its argument spec does not show
+    objects      what the emulated Object Storage holds before any step runs (what jobs, trainings and analyses
+                 read): dicts of namespace, bucket, name and data (base64) or text, as the emulator's admin API takes
     """
 
     def __init__(self, name, cloud, steps, info, store_kinds, name_field="displayName", gone_states=("DELETED",),
-                 etags=True, not_ids=None, bad_values=None):
+                 etags=True, not_ids=None, bad_values=None, objects=()):
         self.name = name
         self.cloud = cloud
         self.steps = steps
@@ -84,6 +85,11 @@ class Service:
         self.etags = etags
         self.not_ids = not_ids or {}
         self.bad_values = bad_values or {}
+        self.objects = list(objects)
+
+    def modules(self):
+        """Every module the service's scenario data covers."""
+        return set(self.store_kinds) | set(self.info) | set(one_step.module for one_step in self.steps)
 
 
 def described(**changes):
@@ -145,13 +151,179 @@ GENAI = Service(
                                          include_logs=True)],
     },
     store_kinds={
-        "genai_dedicated_ai_cluster": "DedicatedAiCluster",
-        "genai_model": "Model",
-        "genai_imported_model": "ImportedModel",
-        "genai_endpoint": "Endpoint",
+        "genai_dedicated_ai_cluster": "genai:DedicatedAiCluster",
+        "genai_model": "genai:Model",
+        "genai_imported_model": "genai:ImportedModel",
+        "genai_endpoint": "genai:Endpoint",
     },
     not_ids={"genai_imported_model": ["data_source.model_id"]},  # a Hugging Face repository, not an OCID
     bad_values={"genai_dedicated_ai_cluster": {"unit_shape": ["LARGE_COHERE_V9", "large_cohere_v2", "", "H100_X3"]}},
 )
 
-SERVICES = [GENAI]
+# what OCI Vision's jobs, trainings and analyses read: a PNG, a PDF, an MP4 and a labelled dataset
+VISION_NAMESPACE = "reliability"
+PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+PDF = base64.b64encode(b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n")
+MP4 = "AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29tAAAACGZyZWU="
+VISION_OBJECTS = [
+    dict(namespace=VISION_NAMESPACE, bucket="inputs", name="shelf.png", data=PNG),
+    dict(namespace=VISION_NAMESPACE, bucket="inputs", name="aisle.png", data=PNG),
+    dict(namespace=VISION_NAMESPACE, bucket="inputs", name="invoice.pdf", data=PDF.decode("ascii")),
+    dict(namespace=VISION_NAMESPACE, bucket="inputs", name="clip.mp4", data=MP4),
+    dict(namespace=VISION_NAMESPACE, bucket="datasets", name="labels.jsonl", text="{}"),
+]
+
+
+def located(name, bucket="inputs"):
+    return dict(namespace_name=VISION_NAMESPACE, bucket_name=bucket, object_name=name)
+
+
+def job(*objects, **options):
+    """A batch job's options: its input objects, an output prefix of its own, and ``options``."""
+    return dict(compartment_id=COMPARTMENT, display_name=Name(), input_location=dict(object_locations=[
+        located(name) for name in objects]), output_location=dict(namespace_name=VISION_NAMESPACE, bucket_name="results",
+                                                                  prefix=Name()), **options)
+
+
+VISION = Service(
+    "vision",
+    cloud="oci",
+    steps=[
+        Resource("project", "vision_project",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), description="reliability",
+                      freeform_tags={"suite": "reliability"}),
+                 update=described(freeform_tags={"stage": "updated"})),
+        Resource("spare_project", "vision_project", dict(compartment_id=COMPARTMENT, display_name=Name()), update=ABSENT),
+        Resource("detector", "vision_model",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), project_id=Ref("project"),
+                      model_type="OBJECT_DETECTION", max_training_duration_in_hours=2.5,
+                      training_dataset=dict(dataset_type="DATA_SCIENCE_LABELING",
+                                            dataset_id="ocid1.datalabelingdataset.oc1.us-chicago-1.amaaaaaareliability")),
+                 update=ABSENT),
+        Resource("classifier", "vision_model",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), project_id=Ref("project"),
+                      model_type="IMAGE_CLASSIFICATION", is_quick_mode=True,
+                      training_dataset=dict(dataset_type="OBJECT_STORAGE", **located("labels.jsonl", "datasets"))),
+                 update=described()),
+        Lookup("training", "vision_work_request_info",
+               dict(compartment_id=COMPARTMENT, resource_id=Ref("classifier"), sort_order="ASC"),
+               pick=("work_requests", 0, "id")),
+        Resource("training_done", "vision_work_request", dict(id=Ref("training"))),
+        Resource("image_job", "vision_image_job",
+                 job("shelf.png", "aisle.png", is_zip_output_enabled=True, features=[
+                     dict(feature_type="IMAGE_CLASSIFICATION", model_id=Ref("classifier"), max_results=3),
+                     dict(feature_type="TEXT_DETECTION", language="ENG")])),
+        Resource("faces_job", "vision_image_job",
+                 job("shelf.png", features=[dict(feature_type="FACE_DETECTION", should_return_landmarks=True, max_results=5),
+                                            dict(feature_type="OBJECT_DETECTION")])),
+        Resource("document_job", "vision_document_job",
+                 job("invoice.pdf", language="ENG", document_type="INVOICE", features=[
+                     dict(feature_type="TEXT_DETECTION", generate_searchable_pdf=True),
+                     dict(feature_type="TABLE_DETECTION"), dict(feature_type="KEY_VALUE_DETECTION")])),
+        Resource("video_job", "vision_video_job",
+                 job("clip.mp4", freeform_tags={"suite": "reliability"}, features=[
+                     dict(feature_type="LABEL_DETECTION", model_id=Ref("classifier"), min_confidence=0.5),
+                     dict(feature_type="OBJECT_TRACKING")])),
+        Lookup("image_analysis", "vision_analyze_image",
+               dict(compartment_id=COMPARTMENT, object_location=located("shelf.png"), features=[
+                   dict(feature_type="IMAGE_CLASSIFICATION", model_id=Ref("classifier")),
+                   dict(feature_type="FACE_DETECTION", should_return_landmarks=True)]),
+               pick=("analysis", "image_classification_model_version")),
+        Lookup("document_analysis", "vision_analyze_document",
+               dict(compartment_id=COMPARTMENT, object_location=located("invoice.pdf"), document_type="INVOICE",
+                    features=[dict(feature_type="TEXT_DETECTION"), dict(feature_type="KEY_VALUE_DETECTION")],
+                    output_location=dict(namespace_name=VISION_NAMESPACE, bucket_name="results", prefix="analyses")),
+               pick=("analysis", "document_metadata")),
+    ],
+    info={
+        "vision_project_info": [dict(compartment_id=COMPARTMENT, display_name=Name("project")), dict(id=Ref("project"))],
+        "vision_model_info": [dict(compartment_id=COMPARTMENT, project_id=Ref("project"), lifecycle_state="ACTIVE"),
+                              dict(id=Ref("classifier"))],
+        "vision_work_request_info": [dict(compartment_id=COMPARTMENT, resource_id=Ref("classifier"), include_errors=True,
+                                          include_logs=True), dict(id=Ref("training"))],
+        "vision_image_job_info": [dict(id=Ref("image_job"))],
+        "vision_document_job_info": [dict(id=Ref("document_job"))],
+        "vision_video_job_info": [dict(id=Ref("video_job"))],
+    },
+    store_kinds={
+        "vision_project": "vision:Project",
+        "vision_model": "vision:Model",
+        "vision_image_job": "vision:ImageJob",
+        "vision_document_job": "vision:DocumentJob",
+        "vision_video_job": "vision:VideoJob",
+        "vision_work_request": None,
+    },
+    bad_values={
+        "vision_model": {"max_training_duration_in_hours": [0, -1, -0.25], "project_id": [COMPARTMENT]},
+    },
+    objects=VISION_OBJECTS,
+)
+
+
+def fabric_version(name, path):
+    return dict(name=name, config=dict(llm_model_config=dict(base_model_type=Ref("base"),
+                                                             model_path="obs://reliability-models/%s/" % path)))
+
+
+def mu(low, high):
+    return dict(mu=dict(spec_code="mu.llm.small", min=low, max=high))
+
+
+FABRIC = Service(
+    "fabric",
+    cloud="huaweicloud",
+    steps=[
+        Lookup("base", "fabric_base_model_info", dict(base_model_type="QWEN2_7B"), pick=("base_models", 0, "base_model_type")),
+        Resource("workspace", "fabric_workspace", dict(name=Name(), description="reliability"), update=described()),
+        Resource("spare_workspace", "fabric_workspace", dict(name=Name(), enterprise_project_id="0"), update=ABSENT),
+        Resource("versioned_model", "fabric_model",
+                 dict(workspace_id=Ref("workspace"), name=Name(), version=fabric_version("v1", "qwen2-7b")),
+                 update=described(version=fabric_version("v2", "qwen2-7b-tuned"), current_version="v2")),
+        Resource("model", "fabric_model",
+                 dict(workspace_id=Ref("workspace"), name=Name(), description="served", version=fabric_version("v1", "served")),
+                 update=described()),
+        Resource("spare_model", "fabric_model",
+                 dict(workspace_id=Ref("workspace"), name=Name(), version=fabric_version("v1", "spare")), update=ABSENT),
+        Lookup("served_version", "fabric_model_info", dict(workspace_id=Ref("workspace"), id=Ref("model")),
+               pick=("models", 0, "current_version", "id")),
+        Resource("endpoint", "fabric_endpoint",
+                 dict(workspace_id=Ref("workspace"), name=Name(), type="inference", reserved_resource=mu(1, 1),
+                      cap=dict(cap_id=Ref("model"), version_id=Ref("served_version"))),
+                 update=described(reserved_resource=mu(1, 2))),
+        Resource("second_endpoint", "fabric_endpoint",
+                 dict(workspace_id=Ref("workspace"), name=Name(), type="inference", description="second",
+                      reserved_resource=mu(0, 1), cap=dict(cap_id=Ref("model"), version_id=Ref("served_version"))),
+                 update=described()),
+        Resource("spare_endpoint", "fabric_endpoint",
+                 dict(workspace_id=Ref("workspace"), name=Name(), type="service",
+                      reserved_resource=dict(dpu=dict(spec_code="dpu.small", warm_up_num=0, max_num=1))),
+                 update=ABSENT),
+    ],
+    info={
+        "fabric_base_model_info": [dict(base_model_type="QWEN2_7B"), {}],
+        "fabric_workspace_info": [dict(name=Name("workspace")), dict(id=Ref("workspace"))],
+        "fabric_model_info": [dict(workspace_id=Ref("workspace"), name=Name("model"), include_versions=True),
+                              dict(workspace_id=Ref("workspace"), id=Ref("versioned_model"))],
+        "fabric_endpoint_info": [dict(workspace_id=Ref("workspace"), type="inference"),
+                                 dict(workspace_id=Ref("workspace"), id=Ref("endpoint"))],
+    },
+    store_kinds={
+        "fabric_workspace": "FabricWorkspace",
+        "fabric_model": "FabricModel",
+        "fabric_endpoint": "FabricEndpoint",
+    },
+    name_field="name",
+    gone_states=(),
+    etags=False,
+    bad_values={
+        "fabric_workspace": {"name": ["abc", "has space", "under_score", "x" * 33], "description": ["x" * 256],
+                             "metastore_id": ["too-short", "x" * 37]},
+        "fabric_model": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
+                         "version.config.llm_model_config.model_path": ["s3://bucket/model", "obs://B/x", "obs://bucket"],
+                         "version.config.llm_model_config.local_model_path": ["relative/path", "/a/../b"]},
+        "fabric_endpoint": {"name": ["x" * 129, "a/b"], "reserved_resource.mu.min": [-1, 5],
+                            "reserved_resource.apu.warm_up_num": [-1]},
+    },
+)
+
+SERVICES = [GENAI, VISION, FABRIC]

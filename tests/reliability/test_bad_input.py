@@ -9,7 +9,7 @@ import pytest
 import requests
 from hypothesis import HealthCheck, given, settings
 
-from reliability import bad_values, catalogue, standin
+from reliability import bad_values, catalogue
 from reliability.harness import Converged, has_traceback, mode, record, run_module
 
 EXAMPLES = mode(short=5, full=100)  # per option and sub-option
@@ -19,39 +19,29 @@ class Refused(Exception):
     pass
 
 
-def runner(module):
-    if module.name == standin.NAME:
-        return standin.run
-    return lambda args: run_module(module.name, args)
-
-
 def good_options(module, emulated):
     """Options the module succeeds with against the emulator, and the OCID type of its own resources."""
-    service = module.service if module.name == standin.NAME else catalogue.service_of(module)
+    service = catalogue.service_of(module)
+    run = Converged(service, emulated.credentials, "bad-input")
     if module.resource:
         subject = catalogue.subject(module)
-        run = Converged(service, emulated.credentials, "bad-input")
         run.converge(catalogue.prerequisites(service, [subject.label]))
         args = run.args(subject)
     else:
-        arg_sets = service.info.get(module.name)
-        assert arg_sets, "%s: no option sets in its service's info (scenarios.py)" % module.name
-        run = Converged(service, emulated.credentials, "bad-input")
-        labels = catalogue.refs_in(arg_sets[-1])
-        run.converge(catalogue.prerequisites(service, labels) + [s for s in service.steps if s.label in labels])
-        args = dict(emulated.credentials.args(module.cloud), **catalogue.render(arg_sets[-1], run.name_of, run.ids.__getitem__))
-    result = runner(module)(args)
+        arg_set = catalogue.option_sets(module)[-1]
+        run.converge(catalogue.needed(service, catalogue.refs_in(arg_set)))
+        args = dict(emulated.credentials.args(module.cloud), **catalogue.render(arg_set, run.name_of, run.ids.__getitem__))
+    result = run_module(module.name, args)
     assert not result.get("failed"), "%s fails with its good options: %s" % (module.name, result.get("msg"))
-    found = result.get(module.kind) or (result.get(module.plural) or [None])[0]
-    return args, (found["id"].split(".")[1] if found and module.cloud == "oci" else None)
+    found = result.get(module.kind) if module.resource or module.action else (result.get(module.plural) or [None])[0]
+    own_id = (found or {}).get("id") if not module.action else None
+    return args, (own_id.split(".")[1] if own_id and module.cloud == "oci" else None)
 
 
-@pytest.mark.parametrize("module", list(catalogue.modules()) + standin.standins(), ids=str)
+@pytest.mark.parametrize("module", catalogue.modules(), ids=str)
 def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, emulated):
-    """Every module, and the Huawei stand-in while the collection has no huaweicloud module."""
     args, own_type = good_options(module, emulated)
-    service = module.service if module.name == standin.NAME else catalogue.service_of(module)
-    run = runner(module)
+    service = catalogue.service_of(module)
     sent = []
 
     def refuse(*call, **options):
@@ -66,7 +56,7 @@ def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, em
             @given(case=strategy)
             def fails_cleanly(case):
                 del sent[:]
-                result = run(case.apply(args, module.argspec))
+                result = run_module(module.name, case.apply(args, module.argspec))
                 tried.append(case)
                 all_sent.extend(sent)
                 assert sent == [], "%s with %r sent %s" % (module.name, case, sent)
@@ -77,4 +67,4 @@ def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, em
 
             fails_cleanly()
     record("bad_input", module=module.name, options=len(bad_values.cases(module, service, own_type)), tried=len(tried),
-           requests=len(all_sent), standin=module.name == standin.NAME)
+           requests=len(all_sent))

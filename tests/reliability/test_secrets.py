@@ -1,21 +1,20 @@
 """Secrets never leak: one playbook uses every secret the modules take (OCI key_content, a pass phrase with an
 encrypted copy of the test key, one in the config file, a session token, the Huawei SK, security token and IAM
-token, and every module option that is no_log, such as the Hugging Face access_token of an imported model), with
-tasks that succeed and tasks that fail on a wrong secret. It runs at -vvvv, with ANSIBLE_DEBUG=1, and with
---check --diff; every byte printed, the log file, every registered result and the emulator's request log are
-searched for each secret and for every Authorization, X-Auth-Token and X-Security-Token value the emulator
-received. None may appear."""
+token against a DataArts Fabric module, and every module option that is no_log, such as the Hugging Face
+access_token of an imported model), with tasks that succeed and tasks that fail on a wrong secret, and makes and
+reads the resources whose answers carry secrets (a Fabric endpoint's invoke tokens). It runs at -vvvv, with
+ANSIBLE_DEBUG=1, and with --check --diff; every byte printed, the log file, every registered result and the
+emulator's request log are searched for each secret, for every Authorization, X-Auth-Token and X-Security-Token
+value the emulator received and for every secret the emulator's answers carried. None may appear."""
 
 import json
 import time
 import uuid
 
 from reliability import catalogue
-from reliability.harness import TRACEBACK, playbook_env, playbook_value, record, run_playbook
+from reliability.harness import TRACEBACK, Probe, playbook_env, playbook_value, put_objects, record, run_playbook
 from reliability.keys import encrypted_copy, fingerprint, new_key, pem_lines, public_pem, session_token, the_test_key_pem
 from reliability.scenarios import Resource
-from reliability import standin
-from reliability.standin import Probe
 
 from emulator.config import TEST_REGION, TEST_TENANCY, TEST_USER
 from emulator.testing import TEST_KEY_ID
@@ -50,12 +49,18 @@ def sets(value, path):
     return value is not None
 
 
-def secret_tasks(secrets):
-    """Create, update, predict and delete each resource of a step that sets a module's own secret options."""
+def answered_secrets(module):
+    """wire key -> keys of the secrets the service's answers carry for the module's resources (never returned)."""
+    return {} if module.action else module.described.secrets
+
+
+def secret_tasks(secrets, connection):
+    """Create, read, update, predict and delete each resource of a step that sets a module's own secret options, and
+    of a module whose resources the service answers with secrets. ``connection``: cloud -> connection options."""
     tasks = []
     for module in catalogue.resource_modules():
         paths = secret_options(module)
-        if not paths:
+        if not paths and not answered_secrets(module):
             continue
         service = catalogue.service_of(module)
         steps = [s for s in service.steps if isinstance(s, Resource) and s.module == module.name
@@ -68,16 +73,44 @@ def secret_tasks(secrets):
                 value = value[key]
             secrets["%s %s" % (module.name, ".".join(path))] = value
         for one_step in catalogue.prerequisites(service, [subject.label]) + [subject]:
-            tasks.append({"name": "prepare %s" % one_step.label, catalogue.by_name(one_step.module).fqcn:
-                          playbook_value(catalogue.step_args(one_step), service, one_step.label),
-                          "register": "r_" + one_step.label, "diff": True})
+            tasks.append(task("prepare %s" % one_step.label, one_step.module, connection,
+                              playbook_value(catalogue.step_args(one_step), service, one_step.label),
+                              register="r_" + one_step.label))
+        made = set(s.label for s in catalogue.needed(service, [subject.label]))
+        for info in [info for info in catalogue.info_modules() if info.described is module.described]:
+            for number, args in enumerate(catalogue.option_sets(info)):
+                if set(catalogue.refs_in(args)) <= made:  # read what was made (not under --check: nothing was)
+                    tasks.append(task("read %s %d" % (info.name, number), info.name, connection,
+                                      playbook_value(args, service, None), register="r_%s_%d" % (info.name, number),
+                                      when="not ansible_check_mode"))
         args = playbook_value(subject.create, service, subject.label)
         update = playbook_value(subject.update, service, subject.label) if isinstance(subject.update, dict) else {}
         for name, extra, check in (("update", update, False), ("delete predicted", {"state": "absent"}, True),
                                    ("delete", {"state": "absent"}, False)):
-            tasks.append({"name": "%s %s" % (name, subject.label), module.fqcn: dict(args, **extra),
-                          "register": "r_%s_%s" % (subject.label, name.replace(" ", "_")), "diff": True, "check_mode": check})
+            tasks.append(task("%s %s" % (name, subject.label), subject.module, connection, dict(args, **extra),
+                              register="r_%s_%s" % (subject.label, name.replace(" ", "_")), check_mode=check))
     return tasks
+
+
+def task(name, module_name, connection, args, **extra):
+    """A playbook task of the module with the cloud's ``connection`` options (those not in module_defaults)."""
+    module = catalogue.by_name(module_name)
+    return dict({"name": name, module.fqcn: dict(connection.get(module.cloud, {}), **args), "diff": True}, **extra)
+
+
+def secrets_in(answer, keys):
+    """The values under ``keys`` (wire key -> secret keys) anywhere in a JSON answer."""
+    found = []
+    if isinstance(answer, list):
+        for item in answer:
+            found.extend(secrets_in(item, keys))
+    elif isinstance(answer, dict):
+        for key, value in answer.items():
+            if key in keys:
+                for item in value if isinstance(value, list) else [value]:
+                    found.extend(item[name] for name in keys[key] if isinstance(item, dict) and item.get(name))
+            found.extend(secrets_in(value, keys))
+    return found
 
 
 def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
@@ -87,9 +120,13 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
     iam_token, security_token = "iam-token-%s" % uuid.uuid4().hex, "security-token-%s" % uuid.uuid4().hex
     emulated = start(config={"oci": {"keys": {"ST$" + token: public_pem(session_key)}},
                              "huawei": {"credentials": {huawei_ak: huawei_sk}, "tokens": ["test-iam-token", iam_token]}})
-    heard = set()
+    heard, answered = set(), set()
     emulator = emulated.handle.emulator
     dispatch = emulator.dispatch
+    keys = {}
+    for module in catalogue.modules():
+        for wire, names in answered_secrets(module).items():
+            keys[wire] = tuple(sorted(set(keys.get(wire, ()) + tuple(names))))
 
     def listening(request):
         for header in ("authorization", "x-auth-token", "x-security-token"):
@@ -97,7 +134,12 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
             if value:
                 heard.add(value)
                 heard.update(part.split("=", 1)[1].strip('"') for part in value.split(",") if part.strip().startswith("signature="))
-        return dispatch(request)
+        response = dispatch(request)
+        try:
+            answered.update(secrets_in(json.loads(response.body or b"null"), keys))
+        except ValueError:
+            pass
+        return response
 
     emulator.dispatch = listening
     directory = emulated.credentials.directory
@@ -146,21 +188,21 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
         options = dict(probe.args, retries=0, **(huawei_base if probe is huawei else {}))
         options.update(args)
         tasks.append({"name": name, probe.fqcn: options, "register": "r_probe_%d" % number, "ignore_errors": not succeeds})
-    tasks += secret_tasks(secrets)
+    for service in set(catalogue.service_of(module) for module in catalogue.modules()):
+        put_objects(emulated.url, service)
+    tasks += secret_tasks(secrets, {"huaweicloud": dict(huawei_base, ak=huawei_ak, sk=huawei_sk)})
     registered = [task["register"] for task in tasks]
     results_file = tmp_path / "results.json"
     tasks.append({"name": "Keep every registered result", "ansible.builtin.copy": {
         "content": "{{ {%s} | to_json }}" % ", ".join("'%s': %s" % (name, name) for name in registered),
         "dest": str(results_file)}, "check_mode": False, "changed_when": False})
     module_defaults = {"group/cloudai.control.oci": emulated.credentials.args("oci")}
-    library, action = standin.write(tmp_path)
 
     searched = leaks = 0
     where = []
     for label, args, extra_env in RUNS:
         log_file = tmp_path / ("ansible-%d.log" % len(where))
-        env = playbook_env(tmp_path, ANSIBLE_LIBRARY=str(library), ANSIBLE_ACTION_PLUGINS=str(action),
-                           ANSIBLE_LOG_PATH=str(log_file), **extra_env)
+        env = playbook_env(tmp_path, ANSIBLE_LOG_PATH=str(log_file), **extra_env)
         plays = [{"name": "secrets", "hosts": "localhost", "gather_facts": False, "module_defaults": module_defaults,
                   "tasks": tasks}]
         outcome = run_playbook(tmp_path, plays, args=args, env=env)
@@ -172,6 +214,7 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
         texts = {"output": outcome.output, "log file": log_file.read_text(), "registered results": results_file.read_text(),
                  "emulator request log": json.dumps(emulated.handle.emulator.log.since(0))}
         values = dict(secrets, **dict(("header value %d" % number, value) for number, value in enumerate(sorted(heard))))
+        values.update(("secret %d in an answer" % number, value) for number, value in enumerate(sorted(answered)))
         for text_name, text in texts.items():
             searched += len(text.encode("utf-8"))
             for secret_name, value in values.items():
@@ -180,10 +223,11 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
                     where.append("%s: %s in the %s" % (label, secret_name, text_name))
         where.append(None)
     assert heard, "the emulator heard no credentials: the playbook did not reach it"
+    assert answered or not keys, "the emulator's answers carried none of the secrets %s: nothing was tested" % keys
     leaked = [entry for entry in where if entry]
     assert leaks == 0 and leaked == [], leaked
     record("secrets", runs=[label for label, dummy, dummy2 in RUNS], secrets=len(secrets), header_values=len(heard),
-           bytes_searched=searched, leaks=leaks, tasks=len(tasks), huawei_standin=huawei.standin)
+           bytes_searched=searched, leaks=leaks, tasks=len(tasks), answered_secrets=len(answered), huawei_module=huawei.name)
 
 
 def write(path, text):

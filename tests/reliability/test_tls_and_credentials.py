@@ -12,9 +12,8 @@ import uuid
 
 import pytest
 
-from reliability.harness import has_traceback, record
+from reliability.harness import Probe, has_traceback, record
 from reliability.keys import encrypted_copy, fingerprint, new_key, self_signed, session_token
-from reliability.standin import Probe
 
 CLOUDS = ["oci", "huaweicloud"]
 
@@ -41,7 +40,7 @@ def test_tls_self_signed_refused_by_default_trusted_with_ca_bundle_warned_withou
     unchecked = probe.run(dict(args, validate_certs=False))
     assert not unchecked.get("failed"), unchecked.get("msg")
     assert "validate_certs is false: the service's TLS certificate is not verified" in warnings_of(unchecked), unchecked
-    record("tls", cloud=cloud, refused=2, trusted=1, warned=1, standin=probe.standin)
+    record("tls", cloud=cloud, module=probe.name, refused=2, trusted=1, warned=1)
 
 
 def warnings_of(result):
@@ -115,7 +114,7 @@ def test_oci_key_files_pass_phrases_fingerprints_and_session_tokens(start, tmp_p
             failure(result, "HTTP 401 NotAuthenticated", "the session token has expired")
         assert token not in json.dumps(result)
         checks += 1
-    record("credentials", cloud="oci", checks=checks)
+    record("credentials", cloud="oci", module=probe.name, checks=checks)
 
 
 def test_huawei_revoked_and_wrong_credentials(start):
@@ -136,4 +135,4 @@ def test_huawei_revoked_and_wrong_credentials(start):
                       "unknown access key")  # the AK itself is masked: ak is no_log
     assert revoked["error"]["request_id"] and secret_key not in json.dumps(revoked)
     failure(probe.run(dict(base, ak=access_key, sk=None)), "sk is required together with ak")
-    record("credentials", cloud="huaweicloud", checks=4, standin=probe.standin)
+    record("credentials", cloud="huaweicloud", module=probe.name, checks=4)

@@ -12,6 +12,7 @@ import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import PAGE_LIMIT, OciClient
+from ansible_collections.cloudai.control.plugins.module_utils.vision import IMAGE_JOB
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import (
     FakeTransport, Reply, ScriptedServer, response,
@@ -125,6 +126,15 @@ def test_resource_answer_without_an_id_is_an_error(body):
     oci, transport = client(response(body))
     with pytest.raises(ApiError) as caught:
         oci.read(DAC, CHICAGO_ID)
+    assert caught.value.code == "UnexpectedResponse" and "'id'" in caught.value.message
+
+
+@pytest.mark.parametrize("body", [None, {}, {"unexpectedWrapper": {"id": CHICAGO_ID}}, [CHICAGO_ID]],
+                         ids=["empty", "no-id", "wrapped", "list"])
+def test_start_answer_without_an_id_is_an_error(body):
+    oci, transport = client(response(body))
+    with pytest.raises(ApiError) as caught:
+        oci.start(IMAGE_JOB, {"displayName": "job"}, "token-0")
     assert caught.value.code == "UnexpectedResponse" and "'id'" in caught.value.message
 
 
