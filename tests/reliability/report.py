@@ -127,8 +127,8 @@ def render(figures):
     lines.append("- TLS on a self-signed emulator: %s." % "; ".join(
         "%s (%s): refused by default and with another CA, accepted with ca_bundle, warned with validate_certs=false" % (
             row["cloud"], row["module"]) for row in figures["tls"]))
-    lines.append("- Credentials: %s." % "; ".join("%s (%s): %d checks" % (row["cloud"], row["module"], row["checks"])
-                                                for row in figures["credentials"]))
+    lines.append("- Credentials: %s." % "; ".join(
+        "%s (%s): %d checks" % (row["cloud"], row["module"], row["checks"]) for row in figures["credentials"]))
     lines.append("- Secrets were searched for in the output of: %s." % "; ".join(", ".join(row["runs"]) for row in secrets))
     return "\n".join(lines) + "\n"
 
