@@ -15,6 +15,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.huawei_module impo
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
     Field, Filter, Lifecycle, ResourceError, ResourceSpec, differs, to_wire,
 )
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
 FABRIC = HUAWEI
 NAME = ("name", "name", "name")
@@ -220,14 +221,26 @@ class ModelVersions:
             model["current_version"] = added if final == (added or {}).get("name") else state.find(final)
         else:
             if update:
-                model = engine.client.update(MODEL, model, update, None)[0]
+                landed = (lambda: self.landed(engine.client, model, state, added)) if added else None
+                model = engine.client.update(MODEL, model, update, None, landed)[0]
                 if wanted_current and (model.get("current_version") or {}).get("name") != wanted_current:
                     switch = {"current_version_id": state.refresh().find(wanted_current)["id"]}
                     model = engine.client.update(MODEL, model, switch, None)[0]
             for removed in removals:
-                engine.client.call("DELETE", "%s/%s" % (versions_path(model), removed["id"]))
+                try:
+                    engine.client.call("DELETE", "%s/%s" % (versions_path(model), removed["id"]))
+                except ApiError as error:
+                    if not (error.status == 404 and error.attempts > 1):  # a retry after the removal's answer was lost
+                        raise
         state.apply(added, removals)
         return model, True, before, state.view(final)
+
+    @staticmethod
+    def landed(client, model, state, added):
+        """The model as it now is when the update that adds the version ``added`` went through (its answer was lost)."""
+        if state.refresh().find(added["name"]) is not None:
+            return client.read(MODEL, model["id"])[0]
+        return None
 
 
 class _VersionState:

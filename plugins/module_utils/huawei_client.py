@@ -27,8 +27,9 @@ class HuaweiClient:
         self.endpoint = endpoint.rstrip("/")
         self.path_params = path_params or {}
 
-    def call(self, method, path, params=None, body=None):
-        return self.transport.request(method, self.endpoint + path.format(**self.path_params), params=params, body=body)
+    def call(self, method, path, params=None, body=None, idempotent=None):
+        return self.transport.request(method, self.endpoint + path.format(**self.path_params), params=params, body=body,
+                                      idempotent=idempotent)
 
     def pages(self, path, params, items_key):
         """Every item of a list call: offset += page size until ``total`` items were seen or a page is short."""
@@ -63,23 +64,35 @@ class HuaweiClient:
     def create(self, spec, body):
         """POST the create; when its response was lost, look the name up before sending it again."""
         name = body.get(spec.name[1])
+
+        def made():
+            return next((r for r in self.search(spec, None, name) if r.get(spec.name[1]) == name), None)
+        return self.once(lambda: self.call("POST", spec.path, body=body).resource(), made), None
+
+    def update(self, spec, resource, changes, etag, landed=None):
+        """PUT the changes. An update that adds something (a model's version) is not idempotent: ``landed`` is then
+        given, and says after a lost answer whether the service did it (the resource as it now is, or None)."""
+        def send():
+            response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), body=changes, idempotent=landed is None)
+            return response.resource() if response.body is not None else None
+        return (send() if landed is None else self.once(send, landed)), None
+
+    def once(self, send, landed):
+        """``send()`` a request the service does not make idempotent; when its answer was lost (the service may have
+        done it), ask ``landed()`` for what it did before sending it again, as often as the transport retries."""
         attempt = 1
         while True:
             try:
-                return self.call("POST", spec.path, body=body).resource(), None
+                return send()
             except ApiError as error:
                 if not error.ambiguous:
                     raise
-                found = [r for r in self.search(spec, None, name) if r.get(spec.name[1]) == name]
-                if found:
-                    return found[0], None
+                found = landed()
+                if found is not None:
+                    return found
                 if attempt > self.transport.retries:
                     raise
             attempt += 1
-
-    def update(self, spec, resource, changes, etag):
-        response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), body=changes)
-        return (response.resource() if response.body is not None else None), None
 
     def delete(self, spec, resource, etag):
         self.call("DELETE", "%s/%s" % (spec.path, resource["id"]))

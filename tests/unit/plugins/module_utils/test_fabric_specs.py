@@ -237,3 +237,23 @@ def test_a_new_version_is_switched_to_when_the_service_does_not_make_it_current(
     assert [m[0] for m in cloud.mutations()] == ["PUT", "PUT"]
     unswitched = cloud.run(MODEL, workspace_id=ws, id=model_id, version=version("v3"))
     assert unswitched["changed"] and unswitched["model"]["current_version"]["name"] == "v2"
+
+
+def test_a_version_added_or_removed_whose_answer_was_lost_is_not_sent_again(cloud):
+    """Adding a version is not idempotent (the service refuses a second version of that name): after a lost answer
+    the versions are listed before the update is sent again; a removal retried after a lost answer finds it gone."""
+    ws = workspace(cloud, "ws-lost-answers")
+    model = dict(workspace_id=ws, name="qwen-lost", version=version("v1"))
+    model_id = cloud.run(MODEL, **model)["model"]["id"]
+    cloud.admin.put("/faults", {"faults": [{"kind": "drop_after", "methods": ["PUT"], "count": 1}]})
+    added = cloud.run(MODEL, **dict(model, version=version("v2", OBS + "v2/"), current_version="v2"))
+    assert added["changed"] and added["model"]["current_version"]["name"] == "v2"
+    assert cloud.mutations() == [("PUT", "workspaces/%s/models/%s" % (ws, model_id))]
+    assert added["diff"]["after"]["versions"] == ["v1", "v2"]
+
+    cloud.admin.put("/faults", {"faults": [{"kind": "drop_after", "methods": ["DELETE"], "count": 1}]})
+    purged = cloud.run(MODEL, **dict(model, id=model_id, current_version="v2", version=None, purge_versions=True))
+    assert purged["changed"] and purged["diff"]["after"]["versions"] == ["v2"]
+    assert [m[0] for m in cloud.mutations()] == ["DELETE", "DELETE"]  # the removal, then its retry answered 404
+    assert cloud.run(MODEL, **dict(model, id=model_id, current_version="v2", version=None, purge_versions=True))[
+        "changed"] is False
