@@ -56,7 +56,7 @@ def check_ocid(value, option, spec=None):
     if not match:
         return "%s must be an OCID (ocid1.<type>.<realm>.<region>.<unique id>), got %r" % (option, value)
     if spec != "any" and match.group(1) not in types:
-        return "%s must be the OCID of a %s, got one of a %s" % (option, " or ".join(types), match.group(1))
+        return "%s must be an OCID of type %s, got one of type %s" % (option, " or ".join(types), match.group(1))
     return None
 
 
