@@ -467,7 +467,7 @@ def run_steps(steps, log_dir, workers):
                 print("\n".join(["=== %s: %s in %.0f s" % (step.name, step.outcome, step.seconds)] + shown),
                       flush=True)
 
-    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    threads = [threading.Thread(target=worker) for _number in range(workers)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -591,7 +591,7 @@ def cmd_test(_args):
     print("\n=== times (venvs: %.0f s, total: %.0f s) ===" % (venv_seconds, time.monotonic() - started))
     for step in steps:
         print("%6s  %s: %s%s" % ("%.0f s" % step.seconds if step.seconds is not None else "-", step.name,
-                                   step.outcome, "" if step.required else " (does not fail the command)"))
+                                 step.outcome, "" if step.required else " (does not fail the command)"))
     failed = [step.name for step in steps if step.failed and step.required]
     summary = [line for line in units_log.splitlines() if line.startswith("=")]
     if summary:
