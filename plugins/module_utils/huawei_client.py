@@ -32,14 +32,18 @@ class HuaweiClient:
                                       idempotent=idempotent)
 
     def pages(self, path, params, items_key):
-        """Every item of a list call: offset += page size until ``total`` items were seen or a page is short."""
+        """Every item of a list call: offset += items served until ``total`` items were seen or a page is empty.
+
+        A page shorter than ``limit`` is not the last one: the service does not promise full pages, and may leave
+        ``total`` out (then only an empty page ends the list)."""
         offset = 0
         while True:
             response = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)])
             items = response.items(items_key)
             yield from items
             offset += len(items)
-            if len(items) < PAGE_LIMIT or offset >= response.body.get("total", 0):
+            total = response.body.get("total")
+            if not items or (isinstance(total, int) and offset >= total):
                 return
 
     # -- resource calls used by the engine -----------------------------------------------------------

@@ -134,10 +134,6 @@ def choice_param(request, name, choices):
     return value
 
 
-def page(items, request):
-    offset = int_param(request, 'offset', 0, 0, 1000000000)
-    limit = int_param(request, 'limit', 10, 1, 100)
-    return items[offset:offset + limit]
 
 
 def fuzzy(wanted, value):
@@ -234,6 +230,17 @@ class FabricService:
         fields.update({'id': record_id, 'create_time': rfc3339(now)})
         return self.store.add(kind, Record(kind, record_id, fields, now))
 
+    def _page(self, key, items, request, view=dict):
+        """One list answer: `limit` items from `offset` (fewer when the `page_size` setting caps them), with `total`
+        unless the `omit_total` setting leaves it out (the SDK's response models have it optional)."""
+        offset = int_param(request, 'offset', 0, 0, 1000000000)
+        limit = int_param(request, 'limit', 10, 1, 100)
+        settings = self.emulator.settings
+        answer = {key: [view(item) for item in items[offset:offset + min(limit, settings.page_size or limit)]]}
+        if not settings.omit_total:
+            answer['total'] = len(items)
+        return json_response(200, answer)
+
     # ---- workspaces ------------------------------------------------------------------------
 
     def _workspace(self, workspace_id):
@@ -267,7 +274,7 @@ class FabricService:
                     and workspace_id in (None, record.id)
                     and project in (None, 'all_granted_eps', record.fields['enterprise_project_id'])]
         selected.sort(key=lambda record: record.seq, reverse=True)
-        return json_response(200, {'total': len(selected), 'workspaces': [dict(record.fields) for record in page(selected, request)]})
+        return self._page('workspaces', selected, request, lambda record: dict(record.fields))
 
     def update_workspace(self, request, workspace_id):
         record = self._workspace(workspace_id)
@@ -350,7 +357,7 @@ class FabricService:
         key = {'CREATE_TIME': lambda r: (r.created, r.seq), 'UPDATE_TIME': lambda r: (r.fields['update_time'], r.seq),
                'NAME': lambda r: (r.fields['name'], r.seq)}[sort_by]
         selected.sort(key=key, reverse=order_by == 'DESC')
-        return json_response(200, {'total': len(selected), 'models': [self._model_view(r) for r in page(selected, request)]})
+        return self._page('models', selected, request, self._model_view)
 
     def update_model(self, request, workspace_id, model_id):
         record = self._model(workspace_id, model_id)
@@ -381,7 +388,7 @@ class FabricService:
         record = self._model(workspace_id, model_id)
         name, version_id = request.param('name'), request.param('version_id')
         selected = [v for v in reversed(record.versions) if fuzzy(name, v['name']) and version_id in (None, v['id'])]
-        return json_response(200, {'total': len(selected), 'versions': copy.deepcopy(page(selected, request))})
+        return self._page('versions', selected, request, copy.deepcopy)
 
     def delete_model_version(self, request, workspace_id, model_id, version_id):
         record = self._model(workspace_id, model_id)
@@ -485,8 +492,7 @@ class FabricService:
                     and endpoint_type in (None, record.fields['type'])
                     and visibility in (None, 'ALL', record.fields['visibility'])]
         selected.sort(key=lambda record: record.seq, reverse=True)
-        return json_response(200, {'total': len(selected),
-                                   'endpoints': [self._endpoint_view(r, brief=True) for r in page(selected, request)]})
+        return self._page('endpoints', selected, request, lambda record: self._endpoint_view(record, brief=True))
 
     def show_endpoint(self, request, workspace_id, endpoint_id):
         record = self._endpoint(workspace_id, endpoint_id)
@@ -521,4 +527,4 @@ class FabricService:
     def list_base_models(self, request):
         models = [{'base_model_type': name, 'max_tokens': max_tokens, 'num_of_mu': num_of_mu}
                   for name, max_tokens, num_of_mu in BASE_MODELS]
-        return json_response(200, {'total': len(models), 'models': page(models, request)})
+        return self._page('models', models, request)

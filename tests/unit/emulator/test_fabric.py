@@ -76,6 +76,20 @@ def test_workspace_paging_with_total(huawei):
         assert error_of(huawei.request('GET', WORKSPACES, params=params), 400)[0] == 'common.01000001'
 
 
+def test_short_pages_and_no_total_on_demand(huawei, admin):
+    for number in range(5):
+        create(huawei, 'ws-%02d' % number)
+    admin.put('/settings', {'page_size': 2})
+    short = huawei.request('GET', WORKSPACES, params={'limit': 100}).json()
+    assert short['total'] == 5 and len(short['workspaces']) == 2
+    assert len(huawei.request('GET', WORKSPACES, params={'limit': 100, 'offset': 4}).json()['workspaces']) == 1
+    admin.put('/settings', {'page_size': None, 'omit_total': True})
+    full = huawei.request('GET', WORKSPACES, params={'limit': 100}).json()
+    assert set(full) == {'workspaces'} and len(full['workspaces']) == 5
+    for bad in ({'page_size': 0}, {'page_size': '2'}, {'omit_total': 'yes'}):
+        assert admin.call('PUT', '/settings', bad).status_code == 400
+
+
 def test_base_model_catalogue(huawei):
     everything = huawei.request('GET', '/v1/base-models', params={'limit': 100}).json()
     assert everything['total'] == len(everything['models']) >= 25

@@ -132,6 +132,14 @@ def test_huawei_aksk_and_token_auth_page_through_base_models(emulator):
         assert len(models) > 25 and len({m["base_model_type"] for m in models}) == len(models)
 
 
+@pytest.mark.parametrize("settings", [{"page_size": 7}, {"omit_total": True}, {"page_size": 7, "omit_total": True}])
+def test_huawei_paging_survives_short_pages_and_no_total(emulator, settings):
+    AdminClient(emulator.url).put("/settings", settings)
+    client = HuaweiClient(transport(AkSkSigner(TEST_HUAWEI_AK, TEST_HUAWEI_SK, TEST_HUAWEI_PROJECT)), emulator.url)
+    models = list(client.pages("/v1/base-models", [], "models"))
+    assert len(models) > 25 and len({m["base_model_type"] for m in models}) == len(models)
+
+
 def test_huawei_lost_create_response_is_found_by_name(emulator):
     AdminClient(emulator.url).put("/faults", {"faults": [{"kind": "drop_after", "methods": ["POST"], "count": 1}]})
     client = HuaweiClient(transport(AkSkSigner(TEST_HUAWEI_AK, TEST_HUAWEI_SK, TEST_HUAWEI_PROJECT)), emulator.url)
