@@ -50,7 +50,8 @@ class HuaweiClient:
     def read(self, spec, resource_id):
         """(resource, None): Huawei has no etags. Resources without a GET call are read with an id filter."""
         if spec.read_by_list:
-            found = [r for r in self.pages(spec.path, [("id", resource_id)], spec.items_key) if r.get("id") == resource_id]
+            params = [("id", resource_id)] + list(spec.list_params)
+            found = [r for r in self.pages(spec.path, params, spec.items_key) if r.get("id") == resource_id]
             return (found[0] if found else None), None
         try:
             return self.call("GET", "%s/%s" % (spec.path, resource_id)).resource(), None
@@ -61,6 +62,7 @@ class HuaweiClient:
 
     def search(self, spec, scope_value, name, filters=()):
         params = list(filters)
+        params += [(query, value) for query, value in spec.list_params if query not in dict(params)]
         if name is not None:
             params.append((spec.name[2], name))
         return self.pages(spec.path, params, spec.items_key)

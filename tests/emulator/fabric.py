@@ -73,9 +73,9 @@ VERSION_INPUT = Obj(
     config=Obj(llm_model_config=Obj(
         rule=_check_base_model_type,
         base_model_type=Str(required=True),
-        model_path=Str(max_length=1024, pattern=r'^obs://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S.*$',
+        # both required by SDK 3.1.219's LlmModelConfig, which has no local_model_path (the seed doc's page has it)
+        model_path=Str(required=True, max_length=1024, pattern=r'^obs://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S.*$',
                        rule='an OBS path obs://<bucket>/<path>'),
-        local_model_path=Str(max_length=1024, pattern=r'^/(?!.*(^|/)\.\.(/|$)).*$', rule='an absolute local path'),
     )),
 )
 MODEL_CREATE = Obj(
@@ -105,13 +105,19 @@ ENDPOINT_CREATE = Obj(
         work_node_resources=Arr(Obj(name=Str(required=True, min_length=1, max_length=64),
                                     resource=Obj(required=True, rule=_check_resource_demand, **RESOURCE_DEMAND.fields)), required=True, max_items=16),
     ),
-    cap=Obj(cap_id=Str(required=True, **RESOURCE_ID), version_id=Str(required=True, **RESOURCE_ID)),
+    cap=Obj(cap_id=Str(**RESOURCE_ID), version_id=Str(**RESOURCE_ID)),  # CapRef: both optional
     config=Obj(ray_service_config=Any()),
     cache_list=Arr(Obj(mnt_path=Str(required=True, min_length=1), cache_ins_id=Str(required=True, min_length=1))),
     public_access=Bool(),
-    custom_image_id=Str(min_length=1, max_length=64),
+    custom_image_id=Str(**RESOURCE_ID),
 )
 ENDPOINT_UPDATE = ENDPOINT_CREATE.optional('name', 'description', 'reserved_resource', 'ray_resource', 'cap')
+
+
+# query filters: ListWorkspaces requires enterprise_project_id (all_granted_eps: every project the caller may see);
+# ListEndpoints' name filter takes no '.' nor space, unlike the names the create accepts
+ENTERPRISE_PROJECT_FILTER = Str(min_length=1, max_length=36, pattern=r'^[A-Za-z0-9_-]+$', rule='letters, digits, _ and -')
+ENDPOINT_NAME_FILTER = Str(min_length=1, max_length=128, pattern=r'^[\w-]+$', rule='letters (Chinese too), digits, _ and -')
 
 
 def int_param(request, name, default, low, high):
@@ -269,6 +275,9 @@ class FabricService:
         name = request.param('name')
         workspace_id = request.param('id')
         project = request.param('enterprise_project_id')
+        if project is None:
+            raise bad_input('The query parameter enterprise_project_id is required (all_granted_eps: every enterprise project).')
+        ENTERPRISE_PROJECT_FILTER.check(project, 'enterprise_project_id')
         selected = [record for record in self.store.all('FabricWorkspace')
                     if fuzzy(name, record.fields['name'])
                     and workspace_id in (None, record.id)
@@ -451,10 +460,14 @@ class FabricService:
             if fields.get('type') == 'inference':
                 raise bad_input('An inference endpoint needs cap (the model and version it serves).')
             return
+        if fields.get('type') == 'inference' and not (cap.get('cap_id') and cap.get('version_id')):
+            raise bad_input('An inference endpoint needs cap.cap_id and cap.version_id (the model version it serves).')
+        if 'cap_id' not in cap:
+            return
         model = self.store.get('FabricModel', cap['cap_id'])
         if model is None or model.workspace_id != workspace_id:
             raise bad_input('cap.cap_id %s is not a model of workspace %s.' % (cap['cap_id'], workspace_id))
-        if not any(v['id'] == cap['version_id'] for v in model.versions):
+        if 'version_id' in cap and not any(v['id'] == cap['version_id'] for v in model.versions):
             raise bad_input('cap.version_id %s is not a version of model %s.' % (cap['version_id'], model.id))
 
     def _endpoint_view(self, record, brief=False):
@@ -484,6 +497,8 @@ class FabricService:
     def list_endpoints(self, request, workspace_id):
         self._workspace(workspace_id)
         name, endpoint_id, model_id = request.param('name'), request.param('endpoint_id'), request.param('model_id')
+        if name is not None:
+            ENDPOINT_NAME_FILTER.check(name, 'name')
         endpoint_type = choice_param(request, 'type', ENDPOINT_TYPES)
         visibility = choice_param(request, 'visibility', VISIBILITIES)
         selected = [record for record in self._endpoints(workspace_id)

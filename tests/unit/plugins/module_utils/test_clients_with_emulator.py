@@ -9,6 +9,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from ansible_collections.cloudai.control.plugins.module_utils.fabric import WORKSPACE
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import AkSkSigner, TokenSigner
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
@@ -16,7 +17,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
     ApiKeySigner, InstancePrincipalSigner, SecurityTokenSigner, build_oci_signer, resolve_oci_settings,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
-from ansible_collections.cloudai.control.plugins.module_utils.resource import ResourceSpec, Lifecycle, run_resource
+from ansible_collections.cloudai.control.plugins.module_utils.resource import run_resource
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from emulator import start_emulator
 from emulator.config import (
@@ -25,9 +26,6 @@ from emulator.config import (
 from emulator.testing import TEST_KEY_ID, AdminClient
 
 CLUSTER = {"compartmentId": TEST_COMPARTMENT, "type": "HOSTING", "unitShape": "LARGE_COHERE_V2", "unitCount": 1}
-WORKSPACE = ResourceSpec(kind="workspace", label="workspace", path="/v1/workspaces", wire_case="snake",
-                         name=("name", "name", "name"), items_key="workspaces", read_by_list=True,
-                         lifecycle=Lifecycle(ready=[None]))
 
 
 def no_sleep(seconds):
