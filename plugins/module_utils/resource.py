@@ -116,6 +116,9 @@ class ResourceSpec:
                   in the resource module and in the info module (its filter of that name)
     tags          option -> wire for tag dicts that honour purge_tags
     movable       the scope can be changed in place (OCI changeCompartment)
+    move_retry_token  the move takes an opc-retry-token (OCI Vision's project and model moves take none)
+    list_scope_optional  the list call takes the scope as an optional filter (OCI Vision lists): the info module
+                  then needs neither it nor the id
     filters       info-module option -> Filter
     manageable    resource -> bool: False for listed resources the module must leave alone (base models)
     in_use        (client, resource) -> descriptions of what keeps it from being deleted, asked after a 409
@@ -148,7 +151,8 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
                  has_id=True, part=None, secrets=None, listable=True, accepted_key=None, immutable=False,
                  delete_action=None, replace_hint="delete it and create it again",
-                 change_hint="delete and recreate it instead", list_params=()):
+                 change_hint="delete and recreate it instead", list_params=(), move_retry_token=True,
+                 list_scope_optional=False):
         self.kind = kind
         self.label = label
         self.path = path
@@ -178,6 +182,8 @@ class ResourceSpec:
         self.replace_hint = replace_hint
         self.change_hint = change_hint
         self.list_params = tuple(list_params)
+        self.move_retry_token = move_retry_token
+        self.list_scope_optional = list_scope_optional
 
     @property
     def plural(self):
