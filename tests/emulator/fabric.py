@@ -140,8 +140,6 @@ def choice_param(request, name, choices):
     return value
 
 
-
-
 def fuzzy(wanted, value):
     return not wanted or wanted.lower() in (value or '').lower()
 
