@@ -114,6 +114,16 @@ ENDPOINT_CREATE = Obj(
 ENDPOINT_UPDATE = ENDPOINT_CREATE.optional('name', 'description', 'reserved_resource', 'ray_resource', 'cap')
 
 
+# the query parameters of each operation (SDK 3.1.219); the others take none, and an unknown one is refused
+PAGING = ('offset', 'limit')
+QUERY_PARAMETERS = {
+    'list_workspaces': PAGING + ('name', 'id', 'enterprise_project_id'),
+    'list_models': PAGING + ('name', 'id', 'type', 'visibility', 'sort_by', 'order_by'),
+    'list_model_versions': PAGING + ('version_id', 'name'),
+    'list_endpoints': PAGING + ('model_id', 'name', 'endpoint_id', 'type', 'visibility'),
+    'show_endpoint': ('version',),
+    'list_base_models': PAGING,
+}
 # query filters: ListWorkspaces requires enterprise_project_id (all_granted_eps: every project the caller may see);
 # ListEndpoints' name filter takes no '.' nor space, unlike the names the create accepts
 ENTERPRISE_PROJECT_FILTER = Str(min_length=1, max_length=36, pattern=r'^[A-Za-z0-9_-]+$', rule='letters, digits, _ and -')
@@ -188,6 +198,9 @@ class FabricService:
             handler, params = self.router.match(request.method, request.path)
             if handler is None:
                 raise FabricError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment')
+            unknown = sorted(set(name for name, _value in request.query) - set(QUERY_PARAMETERS.get(handler.__name__, ())))
+            if unknown:
+                raise bad_input('Query parameter %s is not accepted here.' % ', '.join(unknown))
             response = handler(request, **params)
         except FabricError as err:
             response = json_response(err.status, {'error_code': err.code, 'error_msg': err.message})

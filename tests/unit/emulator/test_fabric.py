@@ -271,6 +271,9 @@ def test_endpoint_moves_through_its_states(huawei, admin):
     assert ok(huawei.request('GET', endpoints, params={'model_id': model_id}))['total'] == 1
     assert ok(huawei.request('GET', endpoints, params={'model_id': v1}))['total'] == 0
     assert ok(huawei.request('GET', endpoints, params={'name': 'QWEN', 'type': 'inference'}))['total'] == 1
+    assert 'Query parameter colour, size is not accepted' in error_of(huawei.request(
+        'GET', endpoints, params={'colour': 'red', 'size': 1}), 400)[1]
+    assert 'Query parameter name is not accepted' in error_of(huawei.request('DELETE', path, params={'name': 'x'}), 400)[1]
     for name in ('serve.qwen', 'serve qwen'):  # the create takes them, the list filter does not
         assert 'name' in error_of(huawei.request('GET', endpoints, params={'name': name}), 400)[1]
     assert error_of(huawei.request('GET', path, params={'version': 'PREVIOUS'}), 404)[0] == 'common.01000001'
