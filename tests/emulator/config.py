@@ -100,8 +100,8 @@ class Settings:
     `delay`: emulated seconds a lifecycle transition / work request takes; `time_scale`: clock speed;
     `next_outcome`: {kind: outcome} (see OUTCOMES) for the next create or asynchronous update of that kind;
     `session_token_ttl`: lifetime in seconds of tokens issued by the federation endpoint;
-    `page_size`: at most this many items in a DataArts Fabric list page whatever `limit` asked (null: `limit`),
-    as a real service may serve; `omit_total`: Fabric lists leave out `total`.
+    `page_size`: at most this many items in a list page whatever `limit` asked (null: `limit`), as a real service
+    may serve; `omit_total`: DataArts Fabric lists leave out `total`.
     """
 
     def __init__(self, delay=1.0, time_scale=1.0):

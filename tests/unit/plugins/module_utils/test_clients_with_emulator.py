@@ -106,6 +106,16 @@ def test_oci_paging_walks_every_page(emulator, monkeypatch):
     assert len(pages) == 3
 
 
+def test_oci_paging_follows_short_pages(emulator):
+    client = oci_client(emulator.url, ApiKeySigner(TEST_KEY_ID, key_pem()))
+    for index in range(3):
+        create_cluster(client, "short-%d" % index)
+    AdminClient(emulator.url).put("/settings", {"page_size": 1})
+    found = list(client.search(DEDICATED_AI_CLUSTER, TEST_COMPARTMENT, None))
+    assert sorted(c["displayName"] for c in found) == ["short-%d" % i for i in range(3)]
+    assert len([r for r in AdminClient(emulator.url).requests_log() if r["method"] == "GET"]) == 3
+
+
 def test_lost_create_responses_and_throttling_leave_exactly_one_cluster(emulator):
     admin = AdminClient(emulator.url)
     admin.put("/faults", {"seed": 7, "faults": [
