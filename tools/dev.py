@@ -59,6 +59,7 @@ COPY_EXCLUDES = {
 UNIT_TEST_DIRS = ("tests/unit", "tests/oracle", "tests/release", "tests/reliability")  # the last in its short mode
 BUILD_DIR = REPO / "build"
 EMULATOR_START_TIMEOUT = 30
+REQUEST_LOG = "integration-requests.jsonl"  # written by the integration step's emulator, read by tests/oracle
 
 # The ansible-core versions the collection supports and tests: the newest patch of each minor, with the
 # controller Pythons it supports in the order they are tried. DEFAULT_CORE is requirements-dev.txt's: the
@@ -257,7 +258,7 @@ def cloud_env(url, oci_config):
 
 
 @contextlib.contextmanager
-def emulator(directory, log_file=None):
+def emulator(directory, log_file=None, request_log=None):
     """Run the emulator on a free loopback port; yield its base URL; stop it on the way out."""
     port_file = directory / "emulator.port"
     if port_file.exists():  # left by an earlier emulator in the same directory
@@ -265,7 +266,7 @@ def emulator(directory, log_file=None):
     log = open(str(log_file), "wb") if log_file else None
     process = subprocess.Popen(
         [str(VENV_BIN / "python"), "-m", "emulator", "--host", "127.0.0.1", "--port", "0",
-         "--port-file", str(port_file), "--delay", "1"],
+         "--port-file", str(port_file), "--delay", "1"] + (["--request-log", str(request_log)] if request_log else []),
         env=venv_env(PYTHONPATH=REPO / "tests"), stdout=log, stderr=subprocess.STDOUT if log else None)
     try:
         url = "http://127.0.0.1:%d" % wait_for_port(process, port_file)
@@ -345,7 +346,7 @@ def integration(root, collection, targets=(), venv=DEFAULT, in_controller=True):
         say("No integration targets under tests/integration/targets: nothing to run.")
         return
     oci_config, oci_key = write_oci_config(root)
-    with emulator(root, log_file=root / "emulator.log") as url:
+    with emulator(root, log_file=root / "emulator.log", request_log=root / REQUEST_LOG) as url:
         (collection / "tests" / "integration" / "integration_config.yml").write_text(
             "emulator_url: %s\noci_config_file: %s\noci_key_file: %s\n"
             "huawei_ak: %s\nhuawei_sk: %s\nhuawei_project_id: %s\n%s"
@@ -360,8 +361,10 @@ def units(root, collection, pytest_args=()):
     args = [str(Path(arg).resolve()) if Path(arg).exists() else arg for arg in pytest_args]
     if not any(Path(arg).is_absolute() for arg in args):
         args += UNIT_TEST_DIRS
+    # after the integration step, tests/oracle checks every request it sent against the SDKs
+    request_log = {"CLOUDAI_REQUEST_LOG": root / REQUEST_LOG} if (root / REQUEST_LOG).exists() else {}
     run([VENV_BIN / "python", "-m", "pytest", "-n", "2"] + args, collection,
-        venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")])))
+        venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]), **request_log))
 
 
 def demo_from_tarball(root, tarball, venv=DEFAULT):
