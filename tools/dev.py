@@ -75,8 +75,10 @@ MATRIX = {
 }
 DEFAULT_CORE = "2.21"
 MATRIX_VENVS = REPO / ".venv-matrix"
-# The integration targets every matrix row runs, once in the controller and once as module processes.
-MATRIX_TARGETS = ("in_controller", "genai_dedicated_ai_cluster", "vision_project", "fabric_workspace")
+# The integration targets every matrix row runs, once in the controller and once as module processes: the parity
+# target (a resource module's create, check mode, diff, re-run and delete both ways) and the smallest target of
+# each service.
+MATRIX_TARGETS = ("in_controller", "genai_work_request_info", "vision_analyze_image", "fabric_base_model_info")
 
 
 class StepFailed(Exception):

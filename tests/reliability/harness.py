@@ -61,7 +61,7 @@ def run_module(name, args, check=False, diff=False):
     arguments = dict(args, _ansible_check_mode=check, _ansible_diff=diff)
     result = {"failed": True, "msg": "the module returned without exit_json or fail_json", "traceback": "(none)"}
     try:
-        with patch_module_args(arguments), contextlib.redirect_stdout(out):
+        with patch_module_args(arguments), as_module_process(), contextlib.redirect_stdout(out):
             main()
     except SystemExit:
         result = json.loads(out.getvalue())
@@ -70,6 +70,22 @@ def run_module(name, args, check=False, diff=False):
     COUNTS["module_runs"] += 1
     COUNTS["module_tracebacks"] += has_traceback(result)
     return result
+
+
+@contextlib.contextmanager
+def as_module_process():
+    """From ansible-core 2.19 on, once controller code is imported into a process (as a unit test of the action
+    plugins does in the same pytest worker), module warnings go to the controller's display instead of the result.
+    A module process has no controller code: run the module as it would run there."""
+    internal = sys.modules.get("ansible.module_utils._internal")
+    was = getattr(internal, "is_controller", None)
+    if was:
+        internal.is_controller = False
+    try:
+        yield
+    finally:
+        if was:
+            internal.is_controller = was
 
 
 def has_traceback(result):
