@@ -127,8 +127,8 @@ def oci_cloud(service):
         from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
 
         settings = resolve_oci_settings(params)
-        signer = build_oci_signer(settings)
+        signer = build_oci_signer(settings, transport)
         client = OciClient(transport(signer), service, settings.get("region"), params.get("endpoint"))
         return client, settings.get("warnings", [])
 
-    return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect, check_tags)
+    return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect, check_tags, verbatim=("key_content", "pass_phrase"))
