@@ -8,8 +8,9 @@ huawei_module.HUAWEI) supplies the common options, its id checks and how to buil
 Input rules every module gets (each message names the option and the rule): an option named ``id`` or ending
 in ``_id`` is an id of the cloud (``Cloud.check_id``) unless its Field has its own check; the resource's name is
 not empty; the cloud's settings (credentials, region, endpoint, ...) hold no control character and no surrounding
-spaces; ``endpoint`` is an https URL (http only to a loopback host or with ``allow_http``); ``ca_bundle`` is a file; a dict or list given for a string option and a
-boolean given for a number are refused (Ansible would quietly turn them into ``"{'a': 1}"`` and ``1``)."""
+spaces; ``endpoint`` is an http(s) URL (plain http only to a loopback host or with ``allow_http``); ``ca_bundle``
+is a file; a dict or list given for a string option and a boolean given for a number are refused (Ansible would
+quietly turn them into ``"{'a': 1}"`` and ``1``)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -216,7 +217,7 @@ def common_problems(params, cloud):
             # such a value (a YAML block's or a file's final newline) would break a header and be quoted in the error
             problems.append("%s must not start or end with spaces or hold control characters such as a final newline "
                             "(the value is not shown)" % option)
-    if params.get("endpoint") and params["endpoint"] == params["endpoint"].strip():
+    if params.get("endpoint") and params["endpoint"] == params["endpoint"].strip():  # else refused just above
         problems.append(url_problem(params["endpoint"], "endpoint"))
     if params.get("ca_bundle") and not os.path.isfile(params["ca_bundle"]):
         problems.append("ca_bundle %s does not exist or is not a file (it must be a PEM file of CA certificates)"
@@ -323,7 +324,7 @@ def http_endpoint_warnings(module, cloud, endpoint):
     elif module.params.get("endpoint"):
         source = "env %s" % cloud.common_args["endpoint"]["fallback"][1][0]
     else:
-        source = "the environment"
+        source = "the region's endpoint variable"
     if not module.params.get("allow_http"):
         module.fail_json(msg="endpoint %s (from %s) is plain http:// to a host that is not loopback: credentials and "
                              "data would travel unencrypted; use https://, or set allow_http to true" % (endpoint, source))
