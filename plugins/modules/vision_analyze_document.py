@@ -25,7 +25,7 @@ author:
 options:
   src:
     description:
-      - Path of the document file on the host that runs the module: a regular file, not empty, at most 5 MB. One of
+      - Path of the document file on the host that runs the module, a regular file, not empty, at most 5 MB. One of
         O(src) and O(object_location) is required.
       - In check mode the file is read and checked but not sent, and RV(analysis) is empty.
     type: path
