@@ -130,8 +130,9 @@ def render(figures):
               "mutating requests | answers spoilt |", "|---|---|---|---|---|---|"]
     for value in sorted(set(row["value"] for row in hostile)):
         rows = [row for row in hostile if row["value"] == value]
-        lines.append("| `%s` | %d | %d | %d | %d | %d |" % (value, len(rows), total(rows, "refused"), total(rows, "returned"),
-                                                         total(rows, "mutating"), total(rows, "injected")))
+        lines.append("| `%s` | %d | %d | %d | %d | %d |" % (
+            value, len(rows), total(rows, "refused"), total(rows, "returned"), total(rows, "mutating"),
+            total(rows, "injected")))
     lines.append("")
     lines += ["## Waits, etags, TLS and credentials", ""]
     lines.append("- Wait timeouts returning the id and last state, then picked up by the re-run without a second create: "

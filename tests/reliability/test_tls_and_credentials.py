@@ -159,8 +159,8 @@ def settings_modules(cloud):
 
 
 @pytest.mark.parametrize("cloud", CLOUDS)
-def test_settings_with_line_ends_spaces_or_control_characters_are_refused_by_name_and_never_shown(cloud, emulated,
-                                                                                                   monkeypatch):
+def test_settings_with_line_ends_spaces_or_control_characters_are_refused_by_name_and_never_shown(
+        cloud, emulated, monkeypatch):
     """Each setting in each shape, as an option and (Huawei credentials) as the SDK's environment variable: refused
     naming the option, before any request, with no written form of a secret anywhere in the result."""
     base = dict(emulated.credentials.args(cloud), retries=0)
@@ -195,8 +195,8 @@ def test_settings_with_line_ends_spaces_or_control_characters_are_refused_by_nam
 
 
 @pytest.mark.parametrize("cloud", CLOUDS)
-def test_plain_http_to_a_host_other_than_loopback_needs_allow_http_and_names_where_it_came_from(cloud, emulated,
-                                                                                                monkeypatch):
+def test_plain_http_to_a_host_other_than_loopback_needs_allow_http_and_names_where_it_came_from(
+        cloud, emulated, monkeypatch):
     probe = Probe(cloud)
     base = dict(emulated.credentials.args(cloud), retries=0, timeout=1)
     remote = "http://192.0.2.1:9"  # TEST-NET-1: never answers

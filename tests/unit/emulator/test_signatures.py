@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from emulator import huawei_signature, oci_signature
-from emulator.testing import TEST_KEY_ID, HuaweiClient, OciClient, load_test_key
+from emulator.testing import TEST_KEY_ID, HuaweiClient, OciClient
 from emulator.wire import Request
 
 TESTDATA = os.path.join(os.path.dirname(__file__), '..', 'plugins', 'module_utils', 'testdata')

@@ -191,8 +191,8 @@ def test_lost_create_over_http_is_found_not_repeated(failure):
 
 @pytest.mark.parametrize("hostile", ["{sk}", "{0}", "{workspace_id}", "../x", "a?b", "a/b", "..", "w1\n", "", None, 7])
 def test_an_id_from_an_answer_that_is_not_a_resource_id_is_refused_before_any_request(hostile):
-    fabric, transport = client(page([{"id": hostile, "name": "ws"}], 1), path_params={"workspace_id": "ws1",
-                                                                                       "sk": "SECRET-SK"})
+    fabric, transport = client(page([{"id": hostile, "name": "ws"}], 1),
+                               path_params={"workspace_id": "ws1", "sk": "SECRET-SK"})
     listed = next(iter(fabric.search(WORKSPACE, None, "ws")))
     for call in (lambda: fabric.delete(WORKSPACE, listed, None), lambda: fabric.delete(ENDPOINT_SPEC, listed, None),
                  lambda: fabric.update(ENDPOINT_SPEC, listed, {"a": 1}, None)):
