@@ -146,7 +146,8 @@ def render(figures):
     lines.append("- Credentials: %s." % "; ".join(
         "%s (%s): %d checks" % (row["cloud"], row["module"], row["checks"]) for row in figures["credentials"]))
     lines.append("- Secrets were searched for in the output of: %s, each in every written form (as is, quoted, escaped); "
-                 "the playbook also gave each Huawei credential in %d shapes (newline- or CRLF-terminated, padded, ...)." % (
+                 "%d of the playbook's tasks gave a credential in the shape of a secret read with its line end (each Huawei "
+                 "credential newline- or CRLF-terminated, padded, ...; an OCI pass phrase newline-terminated)." % (
                      "; ".join(", ".join(row["runs"]) for row in secrets), total(secrets, "shaped_probes")))
     lines.append("- Settings in the shapes of a secret read with its line end: %s." % "; ".join(
         "%s: %d settings in %d shapes over %d modules, %d runs refused naming the option, no written form of a secret in "

@@ -169,7 +169,7 @@ def test_settings_with_line_ends_spaces_or_control_characters_are_refused_by_nam
         module = catalogue.by_name(name)
         args = dict(base, **catalogue.render(catalogue.option_sets(module)[0] if not module.resource
                                              else catalogue.step_args(catalogue.subject(module)),
-                                             lambda label: "probe-" + label, lambda label: "unused"))
+                                             lambda label: "probe-%s" % label, lambda label: "unused", "settings"))
         for option, (core, secret) in SETTINGS[cloud].items():
             for shape, value in shapes(core).items():
                 given = dict(args, **{option: value})
