@@ -150,6 +150,7 @@ SETTINGS = {  # option -> (a good value's core, secret); the options every modul
             "fingerprint": ("d6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e", False), "region": ("us-chicago-1", False),
             "config_profile": ("DEFAULT", False)},
 }
+SYSLOG_NUL = "Failed to log to syslog (embedded null character)"
 ENDPOINT_VARIABLES = {"oci": "CLOUDAI_OCI_ENDPOINT", "huaweicloud": "CLOUDAI_HUAWEICLOUD_ENDPOINT"}
 
 
@@ -184,7 +185,10 @@ def test_settings_with_line_ends_spaces_or_control_characters_are_refused_by_nam
                         patched.setenv(variable, value)
                         results.append(run_module(name, dict((k, v) for k, v in given.items() if k != option)))
                 for result in results:
-                    failure(result, "%s must not start or end with spaces or hold control characters" % option)
+                    # ansible-core 2.21 fails a module whose (logged) options hold a NUL before the module checks them
+                    refusal = SYSLOG_NUL if SYSLOG_NUL in result.get("msg", "") and "\x00" in value else (
+                        "%s must not start or end with spaces or hold control characters" % option)
+                    failure(result, refusal)
                     if secret:
                         shown = json.dumps(result)
                         assert not [form for form in written_forms(value) if form in shown], (name, option, shape)
