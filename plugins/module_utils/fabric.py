@@ -74,7 +74,7 @@ def check_model_path(value, option):
 # workspaces
 
 def _workspace_in_use(client, workspace):
-    endpoints = client.pages("/v1/workspaces/%s/endpoints" % workspace["id"], [], "endpoints")
+    endpoints = client.pages("/v1/workspaces/{id}/endpoints", [], "endpoints", ids={"id": workspace["id"]})
     return ["endpoint %s (%s)" % (e.get("name"), e["id"]) for e in endpoints if e.get("status") != "DELETED"]
 
 
@@ -136,12 +136,11 @@ def version_wire(version):
     return to_wire(dict((k, v) for k, v in version.items() if k != "state"), lambda name: name)
 
 
-def versions_path(model):
-    return "%s/%s/versions" % (MODEL.path, model["id"])
+VERSIONS_PATH = "/v1/workspaces/{workspace_id}/models/{id}/versions"
 
 
 def list_versions(client, model):
-    return list(client.pages(versions_path(model), [], "versions"))
+    return list(client.pages(VERSIONS_PATH, [], "versions", ids={"id": model["id"]}))
 
 
 class ModelVersions:
@@ -223,7 +222,8 @@ class ModelVersions:
                     model = engine.client.update(MODEL, model, switch, None)[0]
             for removed in removals:
                 try:
-                    engine.client.call("DELETE", "%s/%s" % (versions_path(model), removed["id"]))
+                    engine.client.call("DELETE", VERSIONS_PATH + "/{version_id}",
+                                       ids={"id": model["id"], "version_id": removed["id"]})
                 except ApiError as error:
                     if not (error.status == 404 and error.attempts > 1):  # a retry after the removal's answer was lost
                         raise

@@ -98,6 +98,18 @@ def has_traceback(result):
 # ---------------------------------------------------------------------------------------------------------
 # credentials
 
+def shapes(value):
+    """The shapes a secret takes when it is read with its line end (a YAML | block, ansible-vault encrypt_string from
+    standard input, slurp | b64decode), pasted with spaces, or carries a control character."""
+    return {"newline-terminated": value + "\n", "CRLF-terminated": value + "\r\n", "space-led": " " + value,
+            "space-terminated": value + " ", "NUL inside": value[:4] + "\x00" + value[4:], "NEL-terminated": value + "\x85"}
+
+
+def written_forms(value):
+    """Every way a value can be printed: as is, quoted and escaped as Python and JSON write it, and its core."""
+    return {value, value.strip(), repr(value), repr(value)[1:-1], json.dumps(value), json.dumps(value)[1:-1]}
+
+
 class Credentials:
     """Connection options for each cloud pointing at one emulator, with the throw-away test credentials."""
 
