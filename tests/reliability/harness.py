@@ -72,6 +72,10 @@ def run_module(name, args, check=False, diff=False):
     return result
 
 
+# ansible-core's refusal of a module argument with a NUL character (its syslog call fails before the module runs).
+SYSLOG_NUL = "Failed to log to syslog (embedded null character)"
+
+
 @contextlib.contextmanager
 def as_module_process():
     """From ansible-core 2.19 on, once controller code is imported into a process (as a unit test of the action

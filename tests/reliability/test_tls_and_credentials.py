@@ -15,7 +15,7 @@ import uuid
 import pytest
 
 from reliability import catalogue
-from reliability.harness import Probe, has_traceback, mode, record, run_module, shapes, written_forms
+from reliability.harness import SYSLOG_NUL, Probe, has_traceback, mode, record, run_module, shapes, written_forms
 from reliability.keys import encrypted_copy, fingerprint, new_key, self_signed, session_token
 
 CLOUDS = ["oci", "huaweicloud"]
@@ -150,7 +150,6 @@ SETTINGS = {  # option -> (a good value's core, secret); the options every modul
             "fingerprint": ("d6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e", False), "region": ("us-chicago-1", False),
             "config_profile": ("DEFAULT", False)},
 }
-SYSLOG_NUL = "Failed to log to syslog (embedded null character)"
 ENDPOINT_VARIABLES = {"oci": "CLOUDAI_OCI_ENDPOINT", "huaweicloud": "CLOUDAI_HUAWEICLOUD_ENDPOINT"}
 
 
