@@ -191,7 +191,7 @@ def load_private_key(pem, pass_phrase=None, source="the private key", trusted=Fa
     """Load an RSA private key from PEM bytes (PKCS#1 or PKCS#8, optionally encrypted).
 
     ``source`` names the key in error messages (e.g. ``key_file /home/me/.oci/key.pem``). A ``trusted`` key (the
-    user's own, see ``check_rsa_numbers``) skips OpenSSL's validation for ``check_rsa_numbers``.
+    user's own) skips OpenSSL's validation: ``check_rsa_numbers`` does the checks that matter instead.
     """
     import cryptography
     from cryptography.exceptions import UnsupportedAlgorithm

@@ -26,6 +26,7 @@ from scenarios import TASKS, modules, stand_up
 
 from ansible_collections.cloudai.control.plugins.module_utils import huawei_auth, oci_auth
 
+import ansible
 import requests
 
 TASKS_PER_PLAYBOOK = size(20, 2)
@@ -101,9 +102,9 @@ def run():
                       worst_module),
         "table": table(("task", "ms per task", "x debug", "x ping"), rows) + (
             "\n\nWhere a task's time goes, in ms per task: the module's main() run %d times in the benchmark's "
-            "process (Python %s), as the task worker runs it, with its parts timed. For comparison, loading the same "
+            "process (ansible-core %s, Python %s), as the task worker runs it, with its parts timed. For comparison, loading the same "
             "OCI key with OpenSSL's full check (primality tests of p and q), as every OCI task did before: %.1f ms.\n\n"
-            % (CALLS, sys.version.split()[0], key_checked))
+            % (CALLS, ansible.__version__, sys.version.split()[0], key_checked))
         + table(("part",) + BREAKDOWN, part_rows),
         "figures": {"per_task_ms": dict((kind, cost * 1000) for kind, cost in per_task.items()),
                     "worst_debug_ratio": worst_debug, "worst_ratio": worst_ping, "worst_module_ratio": worst_module,
