@@ -187,11 +187,13 @@ def authorization_header(key_id, header_names, signature):
         " ".join(header_names), key_id, signature)
 
 
-def load_private_key(pem, pass_phrase=None, source="the private key"):
+def load_private_key(pem, pass_phrase=None, source="the private key", trusted=False):
     """Load an RSA private key from PEM bytes (PKCS#1 or PKCS#8, optionally encrypted).
 
-    ``source`` names the key in error messages (e.g. ``key_file /home/me/.oci/key.pem``).
+    ``source`` names the key in error messages (e.g. ``key_file /home/me/.oci/key.pem``). A ``trusted`` key (the
+    user's own) skips OpenSSL's validation: ``check_rsa_numbers`` does the checks that matter instead.
     """
+    import cryptography
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -200,9 +202,12 @@ def load_private_key(pem, pass_phrase=None, source="the private key"):
         pem = pem.encode("utf-8")
     password = pass_phrase.encode("utf-8") if isinstance(pass_phrase, str) else pass_phrase
     encrypted = b"ENCRYPTED" in pem
+    # Before cryptography 39 there is no way to skip the check (nor, on OpenSSL 1.1, a reason: it was fast).
+    skip = trusted and int(cryptography.__version__.split(".")[0]) >= 39
     try:
         # Like the SDK, a pass phrase given for an unencrypted key is ignored.
-        key = serialization.load_pem_private_key(pem.strip(), password if encrypted else None)
+        key = serialization.load_pem_private_key(pem.strip(), password if encrypted else None,
+                                                 **({"unsafe_skip_rsa_key_validation": True} if skip else {}))
     except TypeError:
         raise OciAuthError("%s is encrypted: set pass_phrase" % source)
     except (ValueError, UnsupportedAlgorithm):
@@ -211,13 +216,38 @@ def load_private_key(pem, pass_phrase=None, source="the private key"):
         raise OciAuthError("%s is not a valid PEM private key (PKCS#1 or PKCS#8)" % source)
     if not isinstance(key, rsa.RSAPrivateKey):
         raise OciAuthError("%s is not an RSA key; OCI API keys are RSA" % source)
+    if skip:
+        check_rsa_numbers(key, source)
     return key
+
+
+def check_rsa_numbers(key, source):
+    """OpenSSL's consistency check of an RSA private key, except its primality tests of p and q; raises OciAuthError.
+
+    Why the user's own key is checked this way (see docs/reliability.md): with OpenSSL 3, cryptography's check on
+    loading spends tens of milliseconds on primality tests of p and q, and the controller runs every task in a new
+    worker, so every OCI task paid it again. What that check protects against is a key from someone else: OpenSSL
+    may loop or crash on an inconsistent key. The key here is the user's own (key_file, key_content, the session
+    key of a security token), trusted like the playbook; and these checks, microseconds of integer arithmetic,
+    still refuse any key whose numbers are inconsistent, which is what could make OpenSSL misbehave. A factor that is
+    not prime is caught by the signer instead, which verifies each signature with the public key before the request
+    is sent (a wrong signature could reveal a factor). Keys from a service (the instance metadata service's) keep
+    OpenSSL's full check. The fingerprint check is unchanged: it compares the public key, before any request.
+    """
+    numbers = key.private_numbers()
+    n, e = numbers.public_numbers.n, numbers.public_numbers.e
+    p, q, d = numbers.p, numbers.q, numbers.d
+    if not (n % 2 == 1 and 1 < e < n and e % 2 == 1 and 1 < p < n and 1 < q < n and p * q == n and 0 < d < n
+            and d * e % (p - 1) == 1 and d * e % (q - 1) == 1 and numbers.dmp1 == d % (p - 1)
+            and numbers.dmq1 == d % (q - 1) and 0 < numbers.iqmp < p and numbers.iqmp * q % p == 1):
+        raise OciAuthError("%s is not a consistent RSA key: its private numbers do not match its public key" % source)
 
 
 class _RsaSha256Signer:
     """Signs requests with one RSA key and key id; subclasses choose the key id."""
 
     generic_headers = GENERIC_HEADERS
+    trusted_key = False  # True where the key is the user's own: see check_rsa_numbers
 
     def __init__(self, key_id, private_key_pem, pass_phrase=None, key_source="the private key"):
         self._key_id = key_id
@@ -231,10 +261,11 @@ class _RsaSha256Signer:
 
     def _private_key(self):
         if self._key is None:
-            self._key = load_private_key(self._pem, self._pass_phrase, self._key_source)
+            self._key = load_private_key(self._pem, self._pass_phrase, self._key_source, self.trusted_key)
         return self._key
 
     def sign(self, method, url, headers, body):
+        from cryptography.exceptions import InvalidSignature
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding
 
@@ -259,7 +290,13 @@ class _RsaSha256Signer:
         except UnicodeEncodeError:
             raise OciAuthError("cannot sign the request: the URL and signed headers must be ASCII "
                                "(percent-encode the URL)")
-        signature = self._private_key().sign(data, padding.PKCS1v15(), hashes.SHA256())
+        key = self._private_key()
+        signature = key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+        try:
+            key.public_key().verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+        except InvalidSignature:
+            raise OciAuthError("%s makes signatures that its own public key does not verify (a factor of its modulus "
+                               "is not prime): it is not a usable RSA key" % self._key_source)
         _replace_header(headers, "authorization",
                         authorization_header(self._key_id, names, base64.b64encode(signature).decode("ascii")))
 
@@ -271,13 +308,15 @@ class ApiKeySigner(_RsaSha256Signer):
     local error instead of a 401 from the service.
     """
 
+    trusted_key = True
+
     def __init__(self, key_id, private_key_pem, pass_phrase=None, key_source="the private key", check_fingerprint=False):
         super(ApiKeySigner, self).__init__(key_id, private_key_pem, pass_phrase, key_source)
         self._check_fingerprint = check_fingerprint
 
     def _private_key(self):
         if self._key is None and self._check_fingerprint:
-            key = load_private_key(self._pem, self._pass_phrase, self._key_source)
+            key = load_private_key(self._pem, self._pass_phrase, self._key_source, self.trusted_key)
             given, actual = self._key_id.rsplit("/", 1)[-1], key_fingerprint(key)
             if given != actual:
                 raise OciAuthError("fingerprint %s does not match %s, whose fingerprint is %s: set the fingerprint of "
@@ -297,6 +336,8 @@ def key_fingerprint(private_key):
 
 class SecurityTokenSigner(_RsaSha256Signer):
     """Session-token signing: key id ``ST$<token>``, key = the session key the token was issued for."""
+
+    trusted_key = True  # the user's session key file, or the one InstancePrincipalSigner generated
 
     def __init__(self, token, private_key_pem, pass_phrase=None, key_source="the session key"):
         super(SecurityTokenSigner, self).__init__("ST$" + token.strip(), private_key_pem, pass_phrase, key_source)

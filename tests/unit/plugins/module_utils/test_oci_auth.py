@@ -310,6 +310,63 @@ def test_non_rsa_key():
         ApiKeySigner("k", pem).sign("GET", "https://h/", {}, None)
 
 
+def _validations(monkeypatch):
+    """Whether each key load asks cryptography for OpenSSL's validation (True) or skips it (False)."""
+    real, seen = serialization.load_pem_private_key, []
+
+    def spy(*args, **kwargs):
+        seen.append(not kwargs.get("unsafe_skip_rsa_key_validation", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(serialization, "load_pem_private_key", spy)
+    return seen
+
+
+def test_users_own_keys_skip_openssl_validation_a_services_key_does_not(monkeypatch):
+    seen = _validations(monkeypatch)
+    for signer in (ApiKeySigner("k", TEST_KEY_PEM), SecurityTokenSigner("token", TEST_KEY_PEM),
+                   oci_auth._X509FederationSigner("k", TEST_KEY_PEM)):
+        signer.sign("GET", "https://h.example/p", {}, None)
+    assert seen == [False, False, True]
+
+
+def test_before_cryptography_39_every_key_is_validated(monkeypatch):
+    import cryptography
+
+    monkeypatch.setattr(cryptography, "__version__", "38.0.4")
+    seen = _validations(monkeypatch)
+    ApiKeySigner("k", TEST_KEY_PEM).sign("GET", "https://h.example/p", {}, None)
+    assert seen == [True]
+
+
+def _unsafe_pem(p, q, d, e=65537):
+    numbers = rsa.RSAPrivateNumbers(p, q, d, d % (p - 1), d % (q - 1), pow(q, -1, p), rsa.RSAPublicNumbers(e, p * q))
+    return _pem(numbers.private_key(unsafe_skip_rsa_key_validation=True), serialization.PrivateFormat.PKCS8)
+
+
+def test_a_key_whose_private_numbers_do_not_match_is_refused_before_signing(rsa_key):
+    numbers = rsa_key.private_numbers()
+    pem = _unsafe_pem(numbers.p, numbers.q, numbers.d + 2)
+    headers = {}
+    with pytest.raises(OciAuthError) as error:
+        ApiKeySigner("k", pem, key_source="key_file /k.pem").sign("GET", "https://h/", headers, None)
+    assert str(error.value) == ("key_file /k.pem is not a consistent RSA key: its private numbers do not match its "
+                                "public key")
+    assert "authorization" not in headers
+
+
+def test_a_key_with_a_factor_that_is_not_prime_is_refused_before_sending(rsa_key):
+    # The numbers are consistent as far as arithmetic goes, but q is composite: signatures come out wrong.
+    p = rsa_key.private_numbers().p
+    q = 1000003 * 1000033 * 999983 * 1000037 * 999979 * 1000039 * 999961 * 1000081
+    lam = (p - 1) * (q - 1)
+    pem = _unsafe_pem(p, q, pow(65537, -1, lam))
+    headers = {}
+    with pytest.raises(OciAuthError, match=r"^the private key makes signatures that its own public key does not verify"):
+        ApiKeySigner("k", pem).sign("GET", "https://h/", headers, None)
+    assert "authorization" not in headers
+
+
 # ---------------------------------------------------------------------------------------------------
 # Regions and OCIDs
 
