@@ -70,14 +70,21 @@ class CloudModule(AnsibleModule):
     thousands of digits (OverflowError, ValueError): such options are left to check_params(), which refuses them
     naming the option. For a dict option given a string, Ansible's first error comes from its no_log scan
     ('dictionary requested, could not parse JSON or key=value') and names no option; the type error that follows
-    it does. ``declared_spec`` is the argument spec as the module declared it.
+    it does. ``declared_spec`` is the argument spec as the module declared it. ``read_only``: keys that are accepted
+    and dropped before Ansible checks the options (a resource's read-only keys, see ResourceSpec).
     """
 
-    def __init__(self, argument_spec, **kwargs):
+    def __init__(self, argument_spec, read_only=(), **kwargs):
         given = _load_params()
         self.declared_spec = argument_spec
+        self.read_only = [key for key in read_only if key not in argument_spec]
         super(CloudModule, self).__init__(argument_spec=checkable(argument_spec, given if isinstance(given, dict) else {}),
                                           **kwargs)
+
+    def _load_params(self):
+        super(CloudModule, self)._load_params()
+        for key in self.read_only:
+            self.params.pop(key, None)
 
     def fail_json(self, msg, **kwargs):  # pylint: disable=arguments-differ
         result = getattr(self, "validation_result", None)
@@ -312,7 +319,7 @@ def run_module(module, work):
 
 def run_resource_module(spec, cloud):
     module = CloudModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
-                         required_one_of=[("id", spec.name[0])] if spec.name else [])
+                         read_only=spec.read_only, required_one_of=[("id", spec.name[0])] if spec.name else [])
     check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     result = run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode, module._diff))

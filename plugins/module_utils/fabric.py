@@ -57,6 +57,23 @@ def id_rule(high, low=1):
 
 WORKSPACE_NAME = name_rule(4, 32, "letters, digits and '-'", "A-Za-z0-9-")
 MODEL_NAME = name_rule(1, 64, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")  # \w: letters of any script
+
+
+def current_version_name(value):
+    """``current_version`` as a version name: given as one, or as the dict fabric_model_info returns (its name)."""
+    if isinstance(value, dict):
+        return value.get("name")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # what a str option would have made of it
+    return value
+
+
+def _check_current_version(value, option):
+    name = current_version_name(value)
+    if not isinstance(name, str):
+        return "%s must be a version name, or a dict with the name of one as fabric_model_info returns it, got %r" % (
+            option, value)
+    return MODEL_NAME(name, option)
 ENDPOINT_NAME = name_rule(1, 128, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")
 
 
@@ -93,6 +110,7 @@ WORKSPACE = ResourceSpec(
         "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=id_rule(64)),
     },
     lifecycle=NO_STATUS,
+    read_only=("access_url", "create_domain_name", "create_time", "create_user_name"),
     wire_case="snake",
     items_key="workspaces",
     read_by_list=True,
@@ -163,7 +181,7 @@ class ModelVersions:
         if version.get("state") == "absent":
             raise ResourceError("there is no model %r to remove version %r from (version.state=absent)" % (
                 params.get("name"), version["name"]))
-        current = params.get("current_version")
+        current = current_version_name(params.get("current_version"))
         if current is not None and current != version["name"]:
             raise ResourceError("current_version %r is not a version of the model to be created, whose only version "
                                 "is %r" % (current, version["name"]))
@@ -171,7 +189,8 @@ class ModelVersions:
 
     def converge(self, engine, model, created):
         params = engine.params
-        version, wanted_current, purge = params.get("version"), params.get("current_version"), params.get("purge_versions")
+        version, purge = params.get("version"), params.get("purge_versions")
+        wanted_current = current_version_name(params.get("current_version"))
         if created:
             if "version" in model:  # a check-mode prediction: the create body
                 model = dict(model)
@@ -301,10 +320,11 @@ MODEL = ResourceSpec(
         "type": Field("type", updatable=False, choices=MODEL_TYPES, default="LLM_MODEL"),
         "description": Field("description", check=length_rule(1024)),
         "version": Field(None, type="dict", required_for_create=True, options=VERSION_OPTIONS, check=_check_version),
-        "current_version": Field(None, check=MODEL_NAME),
+        "current_version": Field(None, type="raw", check=_check_current_version),
         "purge_versions": Field(None, type="bool", default=False),
     },
     lifecycle=NO_STATUS,
+    read_only=("create_time", "create_user", "update_time", "update_user", "versions", "visibility"),
     wire_case="snake",
     items_key="models",
     read_by_list=True,
@@ -401,6 +421,8 @@ ENDPOINT = ResourceSpec(
     lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
                         deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg"),
                         recoverable=["UPDATE_FAILED"]),
+    read_only=("business_engine_instance_ids", "config", "create_time", "error_code", "error_msg", "owner",
+               "ray_resource", "runtime_env_type", "status", "tokens_quota", "update_time", "urls", "visibility"),
     wire_case="snake",
     items_key="endpoints",
     secrets={"urls": ("token",)},

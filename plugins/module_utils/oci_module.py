@@ -21,6 +21,8 @@ DISPLAY_NAME = ("display_name", "displayName", "displayName")
 TAGS = {"freeform_tags": "freeformTags", "defined_tags": "definedTags"}
 SERVICE_TAG_NAMESPACES = ("Oracle-Tags",)
 SORT_ORDER = Filter("sortOrder", choices=["ASC", "DESC"])
+# what an OCI resource returns that no option sets (see ResourceSpec.read_only)
+READ_ONLY = ("lifecycle_state", "lifecycle_details", "time_created", "time_updated", "system_tags")
 DISPLAY_NAME_FILTER = Filter("displayName")
 
 
@@ -82,6 +84,8 @@ def work_request_spec(ocid_type, scope=COMPARTMENT):
         lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED"], deleting=["CANCELING"], gone=["CANCELED"],
                             stopped=["SUCCEEDED", "FAILED", "CANCELED"], key="status"),
         replace_hint="its errors say why (include_errors of the work request info module)",
+        read_only=("compartment_id", "errors", "logs", "operation_type", "percent_complete", "resources", "status",
+                   "time_accepted", "time_started", "time_finished"),
         filters={
             "status": Filter("status", choices=WORK_REQUEST_STATUSES),
             "resource_id": Filter("resourceId", check=lambda value, option: check_ocid(value, option, "any")),

@@ -136,6 +136,8 @@ class ResourceSpec:
     delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
+                  resource module accepts and ignores them, so that an item of the info module is valid arguments
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
@@ -143,7 +145,7 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
                  has_id=True, part=None, secrets=None, listable=True, accepted_key=None, immutable=False,
                  delete_action=None, replace_hint="delete it and create it again",
-                 change_hint="delete and recreate it instead"):
+                 change_hint="delete and recreate it instead", read_only=()):
         self.kind = kind
         self.label = label
         self.path = path
@@ -172,6 +174,7 @@ class ResourceSpec:
         self.delete_action = delete_action
         self.replace_hint = replace_hint
         self.change_hint = change_hint
+        self.read_only = tuple(read_only)
 
     @property
     def plural(self):
@@ -694,6 +697,9 @@ def list_resources(spec, client, params):
         local = [(f.wire, value) for f, value in given if not f.query]
         found = [r for r in client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, query)
                  if all(r.get(wire) == value for wire, value in local)]
+    if spec.scope_in_path:  # as the resource module's option, so that each item is valid arguments of that module
+        for resource in found:
+            resource[spec.scope[0]] = params[spec.scope[0]]
     for option, fetch in spec.includes.items():
         if params.get(option):
             for resource in found:

@@ -53,6 +53,7 @@ extends_documentation_fragment:
   - cloudai.control.connection
   - cloudai.control.oci.tags
   - cloudai.control.wait
+  - cloudai.control.info_items
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
 attributes:

@@ -80,6 +80,7 @@ extends_documentation_fragment:
   - cloudai.control.oci
   - cloudai.control.connection
   - cloudai.control.vision.job
+  - cloudai.control.info_items
   - cloudai.control.oci.tags
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
