@@ -566,7 +566,12 @@ class Engine:
     # -- absent -----------------------------------------------------------------------------------------
     def absent(self):
         spec = self.spec
-        current, etag = self.find()
+        try:
+            current, etag = self.find()
+        except ApiError as error:
+            if error.status == 404 and spec.scope_in_path:  # its container (a Fabric workspace) is gone, and it with it
+                return None, None, False
+            raise
         if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:
@@ -575,21 +580,27 @@ class Engine:
             self.settle(current, None, gone=True)
             return current, None, False
         if self.check_mode:
+            self.refuse_in_use(current)  # as the service would: check mode must not predict a delete it refuses
             return current, None, True
         try:
             work_request_id = self.client.delete(spec, current, etag)
         except ApiError as error:
-            if error.status in (400, 409) and spec.in_use:  # OCI says 409; Huawei documents no 409, refuses with 400
-                blockers = spec.in_use(self.client, current)
-                if blockers:
-                    raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first (%s)" % (
-                        spec.label, current["id"], ", ".join(blockers), error), id=current["id"], error=error.to_dict())
+            if error.status in (400, 409):  # OCI says 409; Huawei documents no 409, refuses with 400
+                self.refuse_in_use(current, error)
             seen = self.client.read(spec, current["id"])[0] if error.attempts > 1 or error.ambiguous else current
             if seen is not None and spec.lifecycle.is_live(seen):
                 raise self.conflict(current["id"], error) if error.status == 412 else error
             work_request_id = None
         self.settle(current, work_request_id, gone=True)
         return current, None, True
+
+    def refuse_in_use(self, current, error=None):
+        """Raise when something keeps the resource from being deleted (spec.in_use); ``error``: the service's refusal."""
+        blockers = self.spec.in_use(self.client, current) if self.spec.in_use else []
+        if blockers:
+            raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first%s" % (
+                self.spec.label, current["id"], ", ".join(blockers), " (%s)" % error if error else ""),
+                id=current["id"], **(dict(error=error.to_dict()) if error else {}))
 
     # -- waiting ----------------------------------------------------------------------------------------
     def remaining(self):
@@ -699,7 +710,7 @@ def list_resources(spec, client, params):
                  if all(r.get(wire) == value for wire, value in local)]
     if spec.scope_in_path:  # as the resource module's option, so that each item is valid arguments of that module
         for resource in found:
-            resource[spec.scope[0]] = params[spec.scope[0]]
+            resource[spec.scope[0]] = params.get(spec.scope[0])
     for option, fetch in spec.includes.items():
         if params.get(option):
             for resource in found:

@@ -778,6 +778,19 @@ def test_delete_refused_with_409_names_what_is_in_the_way(clock):
     assert error.details["id"] == cluster_id and error.details["error"]["status"] == 409
 
 
+def test_check_mode_refuses_a_delete_of_something_in_use_as_the_service_would(clock):
+    spec = copy.copy(DAC)
+    spec.in_use = lambda client, resource: ["endpoint serving (ocid1.generativeaiendpoint.oc1.x.1)"]
+    client = FakeClient(spec)
+    cluster_id = client.add(cluster())
+    with pytest.raises(ResourceError) as caught:
+        run(spec, client, clock, check_mode=True, state="absent", id=cluster_id)
+    assert "cannot delete the dedicated AI cluster %s: it is in use by endpoint serving" % cluster_id in str(caught.value)
+    assert client.mutations() == []
+    spec.in_use = lambda client, resource: []
+    assert run(spec, client, clock, check_mode=True, state="absent", id=cluster_id)["changed"] is True
+
+
 def test_info_filters_go_to_the_service_or_are_matched_locally_and_details_are_added(clock):
     client = FakeClient(MODEL)
     client.add({"compartmentId": C1, "displayName": "base", "type": "BASE", "vendor": "cohere", "lifecycleState": "ACTIVE"})
