@@ -282,6 +282,7 @@ class Engine:
         self.work_request = None
         self.part_diff = ({}, {})
         self.warnings = []
+        self.mutated = False  # a mutating call succeeded: a failure after it still changed something
         if spec.wire_case == "camel":
             self.wire_name, self.result_name = snake_to_camel, camel_to_snake
         else:
@@ -290,10 +291,19 @@ class Engine:
     # -- public ---------------------------------------------------------------------------------------
     def run(self):
         self.deadline = self.clock() + (self.params.get("wait_timeout") or 0)
-        if self.params.get("state", "present") == "absent":
-            before, after, changed = self.absent()
-        else:
-            before, after, changed = self.present()
+        try:
+            if self.params.get("state", "present") == "absent":
+                before, after, changed = self.absent()
+            else:
+                before, after, changed = self.present()
+        except ResourceError as error:
+            if self.mutated:
+                error.details["changed"] = True
+            raise
+        except ApiError as error:
+            if self.mutated:
+                raise ResourceError(str(error), error=error.to_dict(), changed=True)
+            raise
         before, after = self.without_secrets(before), self.without_secrets(after)
         result = dict(changed=changed)
         result[self.spec.kind] = to_result(after, self.result_name) if after else None
@@ -413,6 +423,7 @@ class Engine:
         if self.check_mode:
             return body
         resource, work_request_id = self.client.create(self.spec, body)
+        self.mutated = True
         return self.settle(resource, work_request_id)
 
     def start_once(self):
@@ -434,6 +445,7 @@ class Engine:
         for generation in range(MAX_GENERATIONS):
             try:
                 resource, answered = self.client.start(spec, body, start_token(spec, scope_value, name, generation))
+                self.mutated = True  # a replay changes nothing, but then the task ends without an error
             except ApiError as error:
                 if error.status != 409:
                     raise
@@ -547,7 +559,9 @@ class Engine:
         """Run a mutating call. When it failed after being sent more than once, or its response was lost,
         the first try may have landed: re-read, and accept the outcome if the resource already shows it."""
         try:
-            return call()
+            answer = call()
+            self.mutated = True
+            return answer
         except ApiError as error:
             if error.attempts > 1 or error.ambiguous:
                 seen, dummy = self.client.read(self.spec, resource_id)
@@ -584,6 +598,7 @@ class Engine:
             return current, None, True
         try:
             work_request_id = self.client.delete(spec, current, etag)
+            self.mutated = True
         except ApiError as error:
             if error.status in (400, 409):  # OCI says 409; Huawei documents no 409, refuses with 400
                 self.refuse_in_use(current, error)
@@ -622,10 +637,12 @@ class Engine:
                 reason = str(error)
                 if not error.timed_out:
                     reason += self.client.work_request_errors(work_request_id)
+                seen = self.read_quietly(resource_id) or resource  # the state it is in now, not the one when it began
                 raise ResourceError("the %s %s did not finish%s: %s" % (
                     spec.label, resource_id, self.within(error), reason),
-                    id=resource_id, lifecycle_state=spec.lifecycle.state(resource),
-                    work_request=to_result(error.last_seen, self.result_name))
+                    id=resource_id, lifecycle_state=spec.lifecycle.state(seen),
+                    work_request=to_result(error.last_seen, self.result_name),
+                    **{spec.kind: to_result(self.without_secrets(seen), self.result_name) if seen else None})
 
         lifecycle = spec.lifecycle
         if gone:
@@ -641,6 +658,15 @@ class Engine:
                 self.within(error), error),
                 id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
                 **{spec.kind: to_result(self.without_secrets(error.last_seen), self.result_name) if error.last_seen else None})
+
+    def read_quietly(self, resource_id):
+        """The resource as it is now, or None when it cannot be read (the failure being reported matters more)."""
+        if not resource_id:
+            return None
+        try:
+            return self.client.read(self.spec, resource_id)[0]
+        except ApiError:
+            return None
 
     def within(self, error):
         return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""

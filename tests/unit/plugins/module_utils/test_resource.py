@@ -537,12 +537,16 @@ def test_a_resource_still_creating_is_waited_for_before_it_is_updated(clock):
 
 def test_failed_work_request_names_the_resource_and_the_errors(clock):
     client = FakeClient(DAC, work_requests=True, work_request_statuses=["ACCEPTED", "IN_PROGRESS", "FAILED"],
+                        create_states=["CREATING", "FAILED"],
                         work_request_errors=[{"code": "QuotaExceeded", "message": "no capacity for LARGE_COHERE_V2"}])
     error = error_of(DAC, client, clock, **CREATE)
     [created_id] = list(client.resources)
     assert created_id in str(error)
     assert "QuotaExceeded" in str(error) and "no capacity for LARGE_COHERE_V2" in str(error)
     assert error.details["id"] == created_id and error.details["work_request"]["status"] == "FAILED"
+    # the state it ended in (read again), not the one it was created in; and the create did change something
+    assert error.details["lifecycle_state"] == "FAILED" and error.details["dedicated_ai_cluster"]["lifecycle_state"] == "FAILED"
+    assert error.details["changed"] is True
 
 
 def test_lifecycle_timeout_reports_id_and_state(clock):
@@ -551,7 +555,7 @@ def test_lifecycle_timeout_reports_id_and_state(clock):
     error = error_of(DAC, client, clock, wait_timeout=600, **CREATE)
     [created_id] = list(client.resources)
     assert error.details["id"] == created_id and error.details["lifecycle_state"] == "CREATING"
-    assert error.details["dedicated_ai_cluster"]["id"] == created_id
+    assert error.details["dedicated_ai_cluster"]["id"] == created_id and error.details["changed"] is True
     assert "timed out" in str(error) and created_id in str(error)
     assert clock() - start == pytest.approx(600)
 
@@ -582,7 +586,28 @@ def test_work_request_timeout_reports_id_and_state(clock):
 def test_create_that_ends_failed_is_reported(clock):
     client = FakeClient(DAC, create_states=["CREATING", "FAILED"])
     error = error_of(DAC, client, clock, **CREATE)
-    assert error.details["lifecycle_state"] == "FAILED" and "FAILED" in str(error)
+    assert error.details["lifecycle_state"] == "FAILED" and "FAILED" in str(error) and error.details["changed"] is True
+
+
+def test_a_failure_before_anything_changed_is_not_changed(clock):
+    client = FakeClient(DAC)
+    client.fail("create", ApiError(400, "InvalidParameter", "no", "req-1", "POST", "u"))
+    with pytest.raises(ApiError):
+        run(DAC, client, clock, **CREATE)
+    cluster_id = client.add(cluster(lifecycleState="FAILED"))
+    assert "changed" not in error_of(DAC, client, clock, id=cluster_id, unit_count=3).details
+
+
+def test_an_api_error_after_a_change_reports_changed(clock):
+    client = FakeClient(DAC, create_states=["CREATING"])
+    reads = []
+
+    def read(spec, resource_id):
+        reads.append(resource_id)
+        raise ApiError(500, "InternalError", "read failed", "req-2", "GET", "u")
+    client.read = read
+    error = error_of(DAC, client, clock, **CREATE)
+    assert error.details["changed"] is True and error.details["error"]["status"] == 500 and reads
 
 
 # ---------------------------------------------------------------------------------------------------
