@@ -503,6 +503,9 @@ class Engine:
         if move and not spec.movable:
             raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope[0], spec.label),
                                 id=current["id"])
+        if spec.name and spec.listable and (spec.name[1] in changes or move):
+            self.refuse_duplicate_name(current, want.get(spec.name[1], current.get(spec.name[1])),
+                                       new_scope if move else None)
         if not changes and not move:
             if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
                 return current, current, False
@@ -536,6 +539,21 @@ class Engine:
         # an update answered without a body (OCI Vision): what it will be once the work request is done
         resource = resource or dict(current, **changes)
         return before, self.settle(resource, work_request_id), True
+
+    def refuse_duplicate_name(self, current, name, new_scope):
+        """A rename (or move) must not give the resource the name of another live one in its scope: every later task
+        that finds it by name would fail on the two."""
+        spec = self.spec
+        scope_value = new_scope or (self.params.get(spec.scope[0]) if spec.scope and spec.scope_in_path else
+                                    current.get(spec.scope[1]) if spec.scope else None)
+        others = [r["id"] for r in self.client.search(spec, scope_value, name)
+                  if r.get(spec.name[1]) == name and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
+                  and spec.manageable(r)]
+        if others:
+            raise ResourceError("%s %r is already the %s of %s %s%s; renaming %s to it would make %s find two %ss" % (
+                spec.name[0], name, spec.name[0], spec.label, ", ".join(others),
+                " in %s" % scope_value if scope_value else "", current["id"], spec.name[0], spec.label),
+                id=current["id"])
 
     def field_differs(self, wire, value, resource):
         if wire in self.spec.tags.values():

@@ -803,6 +803,20 @@ def test_delete_refused_with_409_names_what_is_in_the_way(clock):
     assert error.details["id"] == cluster_id and error.details["error"]["status"] == 409
 
 
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_renaming_into_the_name_of_another_live_resource_is_refused(clock, check_mode):
+    client = FakeClient(DAC)
+    first = client.add(cluster(displayName="dac-1"))
+    second = client.add(cluster(displayName="dac-2"))
+    client.add(cluster(displayName="dac-3", lifecycleState="DELETED"))
+    client.add(cluster(displayName="dac-4", compartmentId="ocid1.compartment.oc1..other"))
+    error = error_of(DAC, client, clock, check_mode=check_mode, id=second, display_name="dac-1")
+    assert "display_name 'dac-1' is already the display_name of dedicated AI cluster %s" % first in str(error)
+    assert client.mutations() == []
+    for free in ("dac-3", "dac-4"):  # a deleted one's name, a name used in another compartment
+        assert run(DAC, client, clock, check_mode=check_mode, id=second, display_name=free)["changed"] is True
+
+
 def test_check_mode_refuses_a_delete_of_something_in_use_as_the_service_would(clock):
     spec = copy.copy(DAC)
     spec.in_use = lambda client, resource: ["endpoint serving (ocid1.generativeaiendpoint.oc1.x.1)"]
