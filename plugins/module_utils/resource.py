@@ -15,6 +15,8 @@ __metaclass__ = type
 import calendar
 import copy
 import hashlib
+import json
+import os
 import re
 import time
 
@@ -266,11 +268,55 @@ def start_token(spec, scope_value, name, generation):
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:40]
 
 
+class StartRecord:
+    """The starts this host made (start_once): retry token -> id of the resource it started, kept in a JSON file for
+    the 24 hours a service remembers a token. It tells a replay of a start made by an earlier run from a fresh start
+    when the service's clock cannot (the two less than FRESH_START_WINDOW apart). A file that cannot be read or
+    written is ignored: the clock then decides alone."""
+
+    LIFETIME = 24 * 3600
+
+    def __init__(self, path, now=time.time):
+        self.path = path
+        self.now = now
+
+    def load(self):
+        try:
+            with open(self.path) as handle:
+                entries = json.load(handle)
+            return dict((token, entry) for token, entry in entries.items()
+                        if isinstance(entry, list) and len(entry) == 2 and entry[1] > self.now() - self.LIFETIME)
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def started(self, token):
+        entry = self.load().get(token)
+        return entry[0] if entry else None
+
+    def add(self, token, resource_id):
+        entries = self.load()
+        entries[token] = [resource_id, self.now()]
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            temporary = "%s.%d" % (self.path, os.getpid())
+            with open(temporary, "w") as handle:
+                json.dump(entries, handle)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+
+
+def default_start_record():
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return StartRecord(os.path.join(cache, "cloudai.control", "starts.json"))
+
+
 class Engine:
     """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)
-    and says whether its reads give ``etags`` to send with changes."""
+    and says whether its reads give ``etags`` to send with changes. ``starts``: the StartRecord of start_once."""
 
-    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
+    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep,
+                 starts=None):
         self.spec = spec
         self.client = client
         self.params = params
@@ -278,6 +324,7 @@ class Engine:
         self.diff_mode = diff_mode
         self.clock = clock
         self.sleep = sleep
+        self.starts = starts
         self.deadline = None
         self.work_request = None
         self.part_diff = ({}, {})
@@ -443,8 +490,9 @@ class Engine:
                                  "check a known %s" % (spec.label, name, scope_value, spec.label))
             return None, body, True
         for generation in range(MAX_GENERATIONS):
+            token = start_token(spec, scope_value, name, generation)
             try:
-                resource, answered = self.client.start(spec, body, start_token(spec, scope_value, name, generation))
+                resource, answered = self.client.start(spec, body, token)
                 self.mutated = True  # a replay changes nothing, but then the task ends without an error
             except ApiError as error:
                 if error.status != 409:
@@ -454,7 +502,10 @@ class Engine:
                     "another display_name to start one with these options (%s)" % (
                         spec.label, name, scope_value, spec.label, error), error=error.to_dict())
             accepted = rfc3339_seconds(resource.get(spec.accepted_key))
-            if answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW:
+            replayed = self.starts is not None and self.starts.started(token) == resource["id"]
+            if not replayed and (answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW):
+                if self.starts is not None:
+                    self.starts.add(token, resource["id"])
                 return None, self.settle(resource, None), True
             current, etag = self.client.read(spec, resource["id"])
             lifecycle = spec.lifecycle
@@ -738,7 +789,8 @@ def _describe_state(lifecycle, resource):
 
 
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):
-    return Engine(spec, client, params, check_mode, diff_mode).run()
+    return Engine(spec, client, params, check_mode, diff_mode,
+                  starts=default_start_record() if not spec.listable else None).run()
 
 
 def list_resources(spec, client, params):
