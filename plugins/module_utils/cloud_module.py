@@ -26,7 +26,7 @@ from ansible.module_utils.errors import NoLogError, UnsupportedError
 from ansible_collections.cloudai.control.plugins.module_utils.resource import (
     ResourceError, list_resources, run_resource,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, a
 from ansible_collections.cloudai.control.plugins.module_utils.transport import HAS_REQUESTS, ApiError, Transport
 
 
@@ -197,8 +197,8 @@ def check_params(module, spec, cloud, options):
     if spec.name and params.get(spec.name[0]) == "":
         problems.append("%s must not be empty" % spec.name[0])
     if not spec.listable and params.get("state") == "absent" and not params.get("id"):
-        problems.append("state=absent needs id: the service has no way to look a %s up by %s" % (
-            spec.label, spec.name[0]))
+        problems.append("state=absent needs id: the service has no way to look %s up by %s" % (
+            a(spec.label), spec.name[0]))
     fail_on(module, problems + common_problems(params, cloud))
 
 
@@ -240,7 +240,7 @@ def type_problems(given, argspec, prefix=""):
         kind = option_spec.get("elements", "str") if kind == "list" else kind
         for item in elements:
             if kind == "str" and isinstance(item, (dict, list)):
-                problems.append("%s must be a string, got a %s" % (label, type(item).__name__))
+                problems.append("%s must be a string, got %s" % (label, a(type(item).__name__)))
             elif kind in ("int", "float") and isinstance(item, bool):
                 problems.append("%s must be a number, got the boolean %s" % (label, item))
             elif kind in ("int", "float") and unusable_number(item):

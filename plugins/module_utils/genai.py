@@ -138,8 +138,10 @@ ENDPOINT = ResourceSpec(
     name=DISPLAY_NAME,
     movable=True,
     fields={
-        "model_id": Field("modelId", updatable=False, required_for_create=True),
-        "dedicated_ai_cluster_id": Field("dedicatedAiClusterId", updatable=False, required_for_create=True),
+        "model_id": Field("modelId", updatable=False, required_for_create=True,
+                          check=lambda value, option: check_ocid(value, option, (MODEL.ocid_type, IMPORTED_MODEL.ocid_type))),
+        "dedicated_ai_cluster_id": Field("dedicatedAiClusterId", updatable=False, required_for_create=True,
+                                         check=lambda value, option: check_ocid(value, option, DEDICATED_AI_CLUSTER)),
         "description": Field("description"),
         "generative_ai_private_endpoint_id": Field("generativeAiPrivateEndpointId"),
         "content_moderation_config": Field("contentModerationConfig", type="dict", options=GUARDRAIL_OPTIONS,
@@ -187,7 +189,8 @@ MODEL = ResourceSpec(
     name=DISPLAY_NAME,
     movable=True,
     fields={
-        "base_model_id": Field("baseModelId", updatable=False, required_for_create=True),
+        "base_model_id": Field("baseModelId", updatable=False, required_for_create=True,
+                               check=lambda value, option: check_ocid(value, option, MODEL)),
         "fine_tune_details": Field("fineTuneDetails", type="dict", updatable=False, required_for_create=True,
                                    check=_fine_tune_details, options=dict(
                                        dedicated_ai_cluster_id=dict(type="str", required=True),

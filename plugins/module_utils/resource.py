@@ -20,6 +20,7 @@ import os
 import re
 import time
 
+from ansible_collections.cloudai.control.plugins.module_utils.errors import a
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
     DONE, FAILED, PENDING, WaitError, describe_work_request, lifecycle_classifier, wait_for, work_request_classifier,
@@ -454,9 +455,8 @@ class Engine:
         missing = [option for option, field in spec.fields.items()
                    if field.required_for_create and params.get(option) is None]
         if missing:
-            raise ResourceError("%s required to create %s %s: %s" % (
-                "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
-                ", ".join(missing)))
+            raise ResourceError("%s required to create %s: %s" % (
+                "option is" if len(missing) == 1 else "options are", a(spec.label), ", ".join(missing)))
         body = self.desired_fields()
         body.update(self.desired_tags(None))
         if spec.part is not None:
