@@ -200,7 +200,7 @@ EXAMPLES = r'''
     compartment_id: "{{ compartment_id }}"
     type: BASE
     capability: [FINE_TUNE]
-    display_name: meta.llama-3.3-70b-instruct
+    display_name: meta.llama-3.1-70b-instruct
   register: base
 
 - name: Fine-tune it with LoRA on a fine-tuning cluster
@@ -247,7 +247,7 @@ EXAMPLES = r'''
 - name: Describe the LoRA model and give it a new version label
   cloudai.control.genai_model:
     id: "{{ model.model.id }}"
-    description: Llama 3.3 tuned on support tickets
+    description: Llama 3.1 tuned on support tickets
     version: "1.1"
 
 - name: Delete it (its endpoints must be deleted first)

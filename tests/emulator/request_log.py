@@ -18,7 +18,8 @@ class RequestLog:
         self._entries = []
         self._last_seq = 0
 
-    def add(self, service, request, status, request_id, fault):
+    def add(self, service, request, status, request_id, fault, replayed=False):
+        """``replayed``: the answer was the stored one of a repeated retry token, so nothing changed."""
         self._last_seq += 1
         self._entries.append({
             'seq': self._last_seq,
@@ -29,7 +30,8 @@ class RequestLog:
             'query': request.query_string,
             'status': status,
             'mutating': (service in RESOURCE_SERVICES and request.method in MUTATING_METHODS
-                         and not request.path.endswith(READ_ONLY_ACTIONS)),
+                         and not request.path.endswith(READ_ONLY_ACTIONS) and not replayed),
+            'replayed': replayed,
             'request_id': request_id,
             'fault': fault,
         })
