@@ -264,6 +264,15 @@ endpoint:
     update_time:
       description: When the endpoint last changed.
       type: str
+    business_engine_instance_ids:
+      description: Ids of the engine instances behind the endpoint.
+      type: list
+      elements: str
+      returned: when the service gives it
+    runtime_env_type:
+      description: The runtime environment, such as V(RELEASE).
+      type: str
+      returned: when the service gives it
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_resource_module

@@ -161,6 +161,13 @@ endpoints:
       description: The endpoint's configuration, as the service gives it.
       type: dict
       returned: when got by O(id) and the service gives it
+    description:
+      description: Description of the endpoint.
+      type: str
+    custom_image_id:
+      description: Id of the custom image.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -139,6 +139,13 @@ dedicated_ai_clusters:
       description: For hosting clusters, the endpoint capacity in use and in total.
       type: dict
       returned: when the service reports it
+    description:
+      description: Description of the cluster.
+      type: str
+    capacity_reservation_id:
+      description: OCID of the capacity reservation, when one is used.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -150,6 +150,10 @@ endpoints:
       description: Tags the system adds.
       type: dict
       returned: when the service gives them
+    description:
+      description: Description of the endpoint.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -204,6 +204,10 @@ models:
       description: Tags the system adds.
       type: dict
       returned: when the service gives them
+    description:
+      description: Description of the model.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -176,6 +176,22 @@ models:
       description: How long the training ran.
       type: float
       returned: once trained
+    testing_dataset:
+      description: The testing dataset.
+      type: dict
+      returned: when set
+    validation_dataset:
+      description: The validation dataset.
+      type: dict
+      returned: when set
+    is_quick_mode:
+      description: Whether the model was trained in quick mode.
+      type: bool
+      returned: when the service gives it
+    max_training_duration_in_hours:
+      description: The longest the training could run.
+      type: float
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
