@@ -10,6 +10,7 @@ __metaclass__ = type
 class ModuleDocFragment(object):
     # Resource modules: an item of the matching _info module is valid arguments.
     DOCUMENTATION = r'''
+options: {}  # ansible-doc takes a fragment only with options or attributes
 notes:
   - Each item that the matching C(_info) module returns can be passed whole as this module's arguments or
     C(module_defaults) and converges with nothing changed. The keys of such an item that are not options (the

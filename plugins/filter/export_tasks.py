@@ -14,7 +14,7 @@ description:
   - Takes the items that the C(_info) modules returned, keyed by the name of the resource module that manages them,
     and gives one task per live item that creates it again with that module, in an order where each resource comes
     after those it refers to (by name within one module).
-  - Give the items as the C(_info) module returns them by O(cloudai.control.genai_model_info#module:id): some
+  - Give the items as the C(_info) module returns them by O(cloudai.control.genai_model_info#module:id), since some
     services' lists give a summary that lacks options (a Vision project's description).
   - Each task's options are the item without its read-only keys (an item of an C(_info) module is valid arguments of
     its resource module) and without its id. An id of another exported resource (the cluster of an endpoint, the

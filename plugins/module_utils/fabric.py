@@ -57,6 +57,7 @@ def id_rule(high, low=1):
 
 WORKSPACE_NAME = name_rule(4, 32, "letters, digits and '-'", "A-Za-z0-9-")
 MODEL_NAME = name_rule(1, 64, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")  # \w: letters of any script
+ENDPOINT_NAME = name_rule(1, 128, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")
 
 
 def current_version_name(value):
@@ -74,7 +75,6 @@ def _check_current_version(value, option):
         return "%s must be a version name, or a dict with the name of one as fabric_model_info returns it, got %r" % (
             option, value)
     return MODEL_NAME(name, option)
-ENDPOINT_NAME = name_rule(1, 128, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")
 
 
 def check_model_path(value, option):

@@ -635,6 +635,7 @@ class Engine:
             if error.attempts > 1 or error.ambiguous:
                 seen, dummy = self.client.read(self.spec, resource_id)
                 if seen is not None and converged(seen):
+                    self.mutated = True  # the first try landed
                     return seen, None
             raise self.conflict(resource_id, error) if error.status == 412 else error
 

@@ -113,7 +113,7 @@ options:
   current_version:
     description:
       - Name of the version to make the model's current version. It must exist, or be the O(version) the task adds.
-      - Also taken as the dict that RV(model.current_version) and M(cloudai.control.fabric_model_info) return: its
+      - Also taken as the dict that RV(model.current_version) and M(cloudai.control.fabric_model_info) return; its
         C(name) is used and its other keys are ignored.
     type: raw
   purge_versions:

@@ -490,8 +490,8 @@ def test_no_credentials_at_all_names_everything_missing_and_every_place(clean_en
 
 
 @pytest.mark.parametrize("region, suggestion", [("us-chicgo-1", " (did you mean us-chicago-1?)"), ("xx-new-1", "")])
-def test_an_unknown_region_is_refused_unless_described_or_given_an_endpoint(clean_env, tmp_path, monkeypatch,
-                                                                           region, suggestion):
+def test_an_unknown_region_is_refused_unless_described_or_given_an_endpoint(
+        clean_env, tmp_path, monkeypatch, region, suggestion):
     key = write_key(tmp_path / "k.pem")
     base = dict(tenancy=TENANCY, user=USER, fingerprint=FINGERPRINT, key_file=str(key), region=region)
     with pytest.raises(OciAuthError) as error:
