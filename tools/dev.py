@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -38,8 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".venv"
 VENV_BIN = VENV / "bin"
 REQUIREMENTS = REPO / "requirements-dev.txt"
-VENV_STAMP = VENV / "requirements-dev.sha256"
-PYTHON_VERSION = "%d.%d" % sys.version_info[:2]
+STAMP_NAME = "requirements.sha256"
 
 # Throw-away credentials that the emulator accepts; the same as in shared/api/testdata.
 OCI_USER = "ocid1.user.oc1..aaaaaaaatestuser000000000000000000000000000000000000000000000"
@@ -53,49 +53,151 @@ HUAWEI_PROJECT_ID = "0123456789abcdef0123456789abcdef"
 
 # Left out of the collection copy that ansible-test and pytest work on (paths relative to the repo).
 COPY_EXCLUDES = {
-    ".venv", ".git", ".ansible", ".pytest_cache", ".hypothesis", "__pycache__", "build", "tests/output",
+    ".venv", ".venv-matrix", ".git", ".ansible", ".pytest_cache", ".hypothesis", "__pycache__", "build", "tests/output",
     "tests/integration/integration_config.yml", "tests/integration/inventory",
 }
 UNIT_TEST_DIRS = ("tests/unit", "tests/oracle", "tests/release", "tests/reliability")  # the last in its short mode
 BUILD_DIR = REPO / "build"
 EMULATOR_START_TIMEOUT = 30
+REQUEST_LOG = "integration-requests.jsonl"  # written by the integration step's emulator, read by tests/oracle
+
+# The ansible-core versions the collection supports and tests: the newest patch of each minor, with the
+# controller Pythons it supports in the order they are tried. DEFAULT_CORE is requirements-dev.txt's: the
+# full suites run on it; every other row runs sanity, the in-controller parity target, one target per
+# service in both paths and the demo from the built tarball (matrix_row).
+MATRIX = {
+    "2.16": ("2.16.19", ("3.10", "3.11", "3.12")),
+    "2.17": ("2.17.14", ("3.11", "3.10", "3.12")),
+    "2.18": ("2.18.19", ("3.13", "3.11", "3.12")),
+    "2.19": ("2.19.14", ("3.11", "3.12", "3.13")),
+    "2.20": ("2.20.10", ("3.13", "3.12")),
+    "2.21": ("2.21.5", ("3.12", "3.13")),
+}
+DEFAULT_CORE = "2.21"
+MATRIX_VENVS = REPO / ".venv-matrix"
+# The integration targets every matrix row runs, once in the controller and once as module processes.
+MATRIX_TARGETS = ("in_controller", "genai_dedicated_ai_cluster", "vision_project", "fabric_workspace")
 
 
 class StepFailed(Exception):
     pass
 
 
+class Untestable(Exception):
+    """A matrix row that this machine cannot run (no Python for it): said, not failed, outside CI."""
+
+
+# Where run() prints: a step that runs beside others writes to a log file of its own (Step.run).
+OUTPUT = threading.local()
+
+
+def output():
+    return getattr(OUTPUT, "stream", None) or sys.stdout
+
+
+def say(text):
+    print(text, file=output(), flush=True)
+
+
 def run(cmd, cwd, env):
-    print("$ " + " ".join(str(part) for part in cmd), flush=True)
-    code = subprocess.run([str(part) for part in cmd], cwd=str(cwd), env=env, check=False).returncode
+    stream = output()
+    say("$ " + " ".join(str(part) for part in cmd))  # flushes the stream before the child writes to it
+    code = subprocess.run([str(part) for part in cmd], cwd=str(cwd), env=env, check=False,
+                          stdout=None if stream is sys.stdout else stream, stderr=subprocess.STDOUT
+                          if stream is not sys.stdout else None).returncode
     if code != 0:
         program = cmd[2] if cmd[1] == "-m" else Path(str(cmd[0])).name
         raise StepFailed("%s exited with %d" % (program, code))
 
 
+def find_python(versions):
+    """(version, path) of the first interpreter found for one of versions, or (None, None).
+
+    Looks in pyenv's versions directory, then on PATH (where a pyenv shim of a missing version exits 127,
+    so every candidate is asked its version)."""
+    pyenv_versions = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
+    for version in versions:
+        candidates = sorted(pyenv_versions.glob("%s.*/bin/python%s" % (version, version)), reverse=True)
+        candidates += [Path(found) for found in [shutil.which("python" + version)] if found]
+        for candidate in candidates:
+            probe = subprocess.run([str(candidate), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                                   capture_output=True, text=True, check=False)
+            if probe.returncode == 0 and probe.stdout.strip() == version:
+                return version, candidate
+    return None, None
+
+
+class Venv:
+    """A virtual environment made from a requirements text with the first of some Python versions found."""
+
+    def __init__(self, path, requirements, pythons, label):
+        self.path, self.requirements, self.pythons, self.label = path, requirements, pythons, label
+        self.bin = path / "bin"
+        self.python_version = None
+
+    def env(self, **extra):
+        env = dict(os.environ)
+        env.pop("PYTHONHOME", None)
+        env["VIRTUAL_ENV"] = str(self.path)
+        env["PATH"] = str(self.bin) + os.pathsep + env.get("PATH", "")
+        env.update({key: str(value) for key, value in extra.items()})
+        return env
+
+    def ensure(self):
+        """Create the venv unless it already matches; return the seconds spent creating it."""
+        version, interpreter = find_python(self.pythons)
+        if interpreter is None:
+            raise Untestable("%s needs Python %s: none found in pyenv's versions or on PATH"
+                             % (self.label, " or ".join(self.pythons)))
+        self.python_version = version
+        stamp = self.path / STAMP_NAME
+        wanted = hashlib.sha256(self.requirements.encode() + version.encode()).hexdigest()
+        if (self.bin / "python").exists() and stamp.exists() and stamp.read_text().strip() == wanted:
+            return 0.0
+        say("Creating %s (%s) with Python %s" % (self.path, self.label, version))
+        started = time.monotonic()
+        run([interpreter, "-m", "venv", "--clear", self.path], REPO, None)
+        requirements = self.path / "requirements.txt"
+        requirements.write_text(self.requirements)
+        run([self.bin / "python", "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
+             "-r", requirements], REPO, self.env())
+        stamp.write_text(wanted + "\n")
+        spent = time.monotonic() - started
+        say("%s ready in %.0f s" % (self.path, spent))
+        return spent
+
+
+def pinned(name):
+    """The pin of a package in requirements-dev.txt, as a requirement line."""
+    return re.search(r"^%s==\S+$" % re.escape(name), REQUIREMENTS.read_text(), re.M).group(0)
+
+
+def matrix_venv(minor, core_version=None):
+    """The venv of a matrix row: that ansible-core with the collection's run-time requirements."""
+    version, pythons = MATRIX.get(minor) or (core_version, MATRIX[max(MATRIX, key=minor_key)][1])
+    return Venv(MATRIX_VENVS / minor, "ansible-core==%s\n%s\n%s\n" % (
+        core_version or version, pinned("requests"), pinned("cryptography")), pythons,
+        "ansible-core %s" % (core_version or version))
+
+
+def minor_key(minor):
+    return tuple(int(part) for part in minor.split("."))
+
+
+DEFAULT = Venv(VENV, REQUIREMENTS.read_text(), MATRIX[DEFAULT_CORE][1],
+               "ansible-core %s (requirements-dev.txt)" % MATRIX[DEFAULT_CORE][0])
+
+
 def venv_env(**extra):
-    env = dict(os.environ)
-    env.pop("PYTHONHOME", None)
-    env["VIRTUAL_ENV"] = str(VENV)
-    env["PATH"] = str(VENV_BIN) + os.pathsep + env.get("PATH", "")
-    env.update({key: str(value) for key, value in extra.items()})
-    return env
+    return DEFAULT.env(**extra)
 
 
 def ensure_venv():
-    """Create .venv/ from requirements-dev.txt, unless it already matches them."""
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + PYTHON_VERSION.encode()).hexdigest()
-    if (VENV_BIN / "python").exists() and VENV_STAMP.exists() and VENV_STAMP.read_text().strip() == wanted:
-        return
-    print("Creating %s with Python %s from %s" % (VENV, PYTHON_VERSION, REQUIREMENTS.name), flush=True)
-    started = time.monotonic()
-    # When dev.py itself runs inside a venv, build the new one from the base interpreter.
-    base_python = getattr(sys, "_base_executable", sys.executable)
-    run([base_python, "-m", "venv", "--clear", VENV], REPO, None)
-    run([VENV_BIN / "python", "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
-         "-r", REQUIREMENTS], REPO, venv_env())
-    VENV_STAMP.write_text(wanted + "\n")
-    print("venv ready in %.0f s" % (time.monotonic() - started), flush=True)
+    """Create .venv/ from requirements-dev.txt with the default ansible-core's Python, unless it already matches."""
+    try:
+        return DEFAULT.ensure()
+    except Untestable as error:
+        raise StepFailed(str(error))
 
 
 @contextlib.contextmanager
@@ -156,18 +258,20 @@ def cloud_env(url, oci_config):
 
 
 @contextlib.contextmanager
-def emulator(directory, log_file=None):
+def emulator(directory, log_file=None, request_log=None):
     """Run the emulator on a free loopback port; yield its base URL; stop it on the way out."""
     port_file = directory / "emulator.port"
+    if port_file.exists():  # left by an earlier emulator in the same directory
+        port_file.unlink()
     log = open(str(log_file), "wb") if log_file else None
     process = subprocess.Popen(
         [str(VENV_BIN / "python"), "-m", "emulator", "--host", "127.0.0.1", "--port", "0",
-         "--port-file", str(port_file), "--delay", "1"],
+         "--port-file", str(port_file), "--delay", "1"] + (["--request-log", str(request_log)] if request_log else []),
         env=venv_env(PYTHONPATH=REPO / "tests"), stdout=log, stderr=subprocess.STDOUT if log else None)
     try:
         url = "http://127.0.0.1:%d" % wait_for_port(process, port_file)
         if log_file:  # else the emulator says it itself
-            print("emulator listening on %s" % url, flush=True)
+            say("emulator listening on %s" % url)
         yield url
     except Exception:
         if log_file:
@@ -200,29 +304,31 @@ def wait_for_port(process, port_file):
 def print_tail(path, lines=40):
     tail = path.read_text(errors="replace").splitlines()[-lines:]
     if tail:
-        print("--- last lines of the emulator log ---\n" + "\n".join(tail), flush=True)
+        say("--- last lines of the emulator log ---\n" + "\n".join(tail))
 
 
-def write_get_pip_stand_in():
+def write_get_pip_stand_in(venv):
     """ansible-test bootstraps pip in its sanity venvs with a get-pip script downloaded from a host
     that is not reachable here; a cached script is used instead, so cache one that uses ensurepip."""
-    source = next(VENV.glob("lib/python*/site-packages/ansible_test/_internal/python_requirements.py"))
+    source = next(venv.path.glob("lib/python*/site-packages/ansible_test/_internal/python_requirements.py"))
     version = re.search(r"default_packages = dict\(\s*pip='([0-9.]+)'", source.read_text()).group(1)
     path = Path.home() / ".ansible" / "test" / "cache" / ("get_pip_%s.py" % version.replace(".", "_"))
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
+    partial = path.with_suffix(".%d.tmp" % os.getpid())  # sanity runs of several versions may write it at once
+    partial.write_text(
         '"""Stand-in for get-pip.py written by cloudai.control tools/dev.py: ensurepip, then pip install."""\n'
         "import subprocess\nimport sys\n\n"
         "args = [arg for arg in sys.argv[1:] if arg not in ('--no-setuptools', '--no-wheel')]\n"
         "subprocess.check_call([sys.executable, '-m', 'ensurepip', '--default-pip'])\n"
         "subprocess.check_call([sys.executable, '-m', 'pip', 'install', '--upgrade'] + args)\n")
+    partial.replace(path)
 
 
-def sanity(collection):
-    write_get_pip_stand_in()
-    run([VENV_BIN / "ansible-test", "sanity", "--local", "--python", PYTHON_VERSION], collection, venv_env())
+def sanity(collection, venv=DEFAULT):
+    write_get_pip_stand_in(venv)
+    run([venv.bin / "ansible-test", "sanity", "--local", "--python", venv.python_version], collection, venv.env())
 
 
 def lint(root):
@@ -231,19 +337,24 @@ def lint(root):
         REPO, venv_env(ANSIBLE_COLLECTIONS_PATH=root))
 
 
-def integration(root, collection, targets=()):
+def integration(root, collection, targets=(), venv=DEFAULT, in_controller=True):
+    """ansible-test integration of targets (all by default) against an emulator of its own.
+
+    With in_controller false, every task runs as a module process (the variable the action plugins read
+    comes in as an extra variable, from integration_config.yml)."""
     targets_dir = collection / "tests" / "integration" / "targets"
     if not targets_dir.is_dir() or not any(path.is_dir() for path in targets_dir.iterdir()):
-        print("No integration targets under tests/integration/targets: nothing to run.", flush=True)
+        say("No integration targets under tests/integration/targets: nothing to run.")
         return
     oci_config, oci_key = write_oci_config(root)
-    with emulator(root, log_file=root / "emulator.log") as url:
+    with emulator(root, log_file=root / "emulator.log", request_log=root / REQUEST_LOG) as url:
         (collection / "tests" / "integration" / "integration_config.yml").write_text(
             "emulator_url: %s\noci_config_file: %s\noci_key_file: %s\n"
-            "huawei_ak: %s\nhuawei_sk: %s\nhuawei_project_id: %s\n"
-            % (url, oci_config, oci_key, HUAWEI_AK, HUAWEI_SK, HUAWEI_PROJECT_ID))
-        run([VENV_BIN / "ansible-test", "integration", "--local", "--python", PYTHON_VERSION] + list(targets),
-            collection, venv_env())
+            "huawei_ak: %s\nhuawei_sk: %s\nhuawei_project_id: %s\n%s"
+            % (url, oci_config, oci_key, HUAWEI_AK, HUAWEI_SK, HUAWEI_PROJECT_ID,
+               "" if in_controller else "cloudai_control_in_controller: false\n"))
+        run([venv.bin / "ansible-test", "integration", "--local", "--python", venv.python_version] + list(targets),
+            collection, venv.env())
 
 
 def units(root, collection, pytest_args=()):
@@ -251,8 +362,120 @@ def units(root, collection, pytest_args=()):
     args = [str(Path(arg).resolve()) if Path(arg).exists() else arg for arg in pytest_args]
     if not any(Path(arg).is_absolute() for arg in args):
         args += UNIT_TEST_DIRS
+    # after the integration step, tests/oracle checks every request it sent against the SDKs
+    request_log = {"CLOUDAI_REQUEST_LOG": root / REQUEST_LOG} if (root / REQUEST_LOG).exists() else {}
     run([VENV_BIN / "python", "-m", "pytest", "-n", "2"] + args, collection,
-        venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")])))
+        venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]), **request_log))
+
+
+def demo_from_tarball(root, tarball, venv=DEFAULT):
+    """Install the built tarball with venv's ansible-galaxy into a fresh path and run the demo from there."""
+    installed = root / "installed"
+    run([venv.bin / "ansible-galaxy", "collection", "install", "--force", tarball, "-p", installed], root, venv.env())
+    oci_config, _key = write_oci_config(root)
+    with emulator(root, log_file=root / "emulator-demo.log") as url:
+        run([venv.bin / "ansible-playbook", REPO / "playbooks" / "demo.yml", "-e", "emulator_url=" + url], root,
+            venv.env(ANSIBLE_COLLECTIONS_PATH=installed, ANSIBLE_LOCAL_TEMP=root / "ansible-local",
+                     ANSIBLE_REMOTE_TEMP=root / "ansible-remote", ANSIBLE_LOCALHOST_WARNING="false",
+                     ANSIBLE_INVENTORY_UNPARSED_WARNING="false", **cloud_env(url, oci_config)))
+
+
+def matrix_row(root, venv, tarball):
+    """What every supported ansible-core runs: sanity, the in-controller parity target and one target per
+    service in both paths, and the demo from the built tarball."""
+    collection = copy_collection(root)
+    sanity(collection, venv)
+    integration(root, collection, MATRIX_TARGETS, venv)
+    integration(root, collection, [target for target in MATRIX_TARGETS if target != "in_controller"], venv,
+                in_controller=False)
+    demo_from_tarball(root, tarball, venv)
+
+
+def prerelease_row(root, venv, tarball):
+    venv.ensure()
+    matrix_row(root, venv, tarball)
+
+
+def build_tarball(out):
+    run([VENV_BIN / "ansible-galaxy", "collection", "build", "--force", "--output-path", out, REPO], REPO, venv_env())
+    return next(out.glob("cloudai-control-*.tar.gz"))
+
+
+def next_core_prerelease():
+    """(minor, version) of a pre-release of the ansible-core minor after the newest of MATRIX that the
+    package index serves, or None. It runs as a report that does not fail the command."""
+    answer = subprocess.run([str(VENV_BIN / "python"), "-m", "pip", "index", "versions", "--pre",
+                             "--disable-pip-version-check", "ansible-core"],
+                            capture_output=True, text=True, check=False, env=venv_env())
+    match = re.search(r"^ansible-core \(([^)]+)\)", answer.stdout, re.M)
+    newest = max(MATRIX, key=minor_key)
+    if answer.returncode != 0 or not match:
+        say("could not ask the package index for ansible-core pre-releases: %s" % (answer.stderr.strip()[-200:]))
+        return None
+    version = match.group(1)
+    minor = ".".join(version.split(".")[:2])
+    if re.search(r"(a|b|rc|dev)[0-9]*$", version) and minor_key(minor) > minor_key(newest):
+        return minor, version
+    return None
+
+
+class Step:
+    """One step of the test command. Steps run side by side, each writing to a log file of its own,
+    which is printed when it ends (in full when it failed)."""
+
+    def __init__(self, name, action, required=True, outcome="not run"):
+        self.name, self.action, self.required = name, action, required
+        self.seconds = None
+        self.outcome = outcome
+        self.log = None
+
+    def run(self, log_dir):
+        self.log = log_dir / ("%s.log" % re.sub(r"[^A-Za-z0-9.]+", "-", self.name))
+        started = time.monotonic()
+        with open(str(self.log), "w") as stream:
+            OUTPUT.stream = stream
+            try:
+                self.action()
+                self.outcome = "passed"
+            except Untestable as error:
+                self.outcome = "not tested: %s" % error
+            except Exception as error:  # pylint: disable=broad-except
+                self.outcome = "FAILED: %s" % error
+            finally:
+                OUTPUT.stream = None
+        self.seconds = time.monotonic() - started
+
+    @property
+    def failed(self):
+        return self.outcome.startswith("FAILED")
+
+
+def run_steps(steps, log_dir, workers):
+    """Run steps, at most workers at once, in the order given; print each one's output as it ends."""
+    lock = threading.Lock()
+    pending = [step for step in steps if step.action]
+
+    def worker():
+        while True:
+            with lock:
+                if not pending:
+                    return
+                step = pending.pop(0)
+                print("=== %s: started" % step.name, flush=True)
+            step.run(log_dir)
+            with lock:
+                text = step.log.read_text(errors="replace")
+                lines = text.splitlines()
+                shown = lines if step.failed or len(lines) <= 60 else ["[... %d lines, in full in %s]" % (
+                    len(lines) - 40, step.log)] + lines[-40:]
+                print("\n".join(["=== %s: %s in %.0f s" % (step.name, step.outcome, step.seconds)] + shown),
+                      flush=True)
+
+    threads = [threading.Thread(target=worker) for _number in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def cmd_reliability(_args):
@@ -271,7 +494,7 @@ def cmd_reliability(_args):
 
 def cmd_venv(_args):
     ensure_venv()
-    print("%s is ready: source %s" % (VENV, VENV_BIN / "activate"))
+    print("%s is ready (%s): source %s" % (VENV, DEFAULT.label, VENV_BIN / "activate"))
 
 
 def cmd_sanity(_args):
@@ -299,27 +522,86 @@ def cmd_units(args):
         units(root, link_collection(root), args.passthrough)
 
 
-def cmd_test(_args):
+def matrix_steps(root, minors, tarball, in_ci=False):
+    """The steps of the matrix rows of minors, and the seconds spent making their venvs. A row whose Python is
+    missing is a step that says so (in CI, where every row must run, it fails the command)."""
+    steps, venv_seconds = [], 0.0
+    for minor in minors:
+        venv = matrix_venv(minor)
+        try:
+            venv_seconds += venv.ensure()
+        except Untestable as error:
+            if in_ci:
+                raise StepFailed("CI tests every supported ansible-core: %s" % error)
+            steps.append(Step("ansible-core %s" % minor, None, outcome="not tested: %s" % error))
+            continue
+        steps.append(Step("ansible-core %s (Python %s)" % (MATRIX[minor][0], venv.python_version),
+                          lambda minor=minor, venv=venv: matrix_row(root / minor, venv, tarball)))
+    return steps, venv_seconds
+
+
+def cmd_matrix(args):
+    """The matrix rows of the versions given (default: every non-default one), side by side."""
     ensure_venv()
-    chromium()  # tests/release render the docs site
+    minors = args.minors or [minor for minor in sorted(MATRIX, key=minor_key) if minor != DEFAULT_CORE]
+    unknown = sorted(set(minors) - set(MATRIX))
+    if unknown:
+        raise StepFailed("not in the matrix: %s (it has %s)" % (", ".join(unknown), ", ".join(MATRIX)))
     with work_dir() as root:
-        collection = copy_collection(root)
-        steps = [
-            ("sanity", lambda: sanity(collection)),
-            ("lint", lambda: lint(root)),
-            ("integration", lambda: integration(root, collection)),
-            ("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
-            ("units", lambda: units(root, collection)),
-        ]
-        for number, (name, step) in enumerate(steps, 1):
-            print("\n=== step %d/%d: %s ===" % (number, len(steps), name), flush=True)
-            started = time.monotonic()
-            try:
-                step()
-            except StepFailed as error:
-                raise StepFailed("step %s failed: %s" % (name, error))
-            if number < len(steps):  # pytest's own summary stays the last line printed
-                print("=== %s passed in %.1f s ===" % (name, time.monotonic() - started), flush=True)
+        tarball = build_tarball(root / "build")
+        steps, _venv_seconds = matrix_steps(root, minors, tarball)
+        (root / "logs").mkdir()
+        run_steps(steps, root / "logs", workers=2)
+    for step in steps:
+        print("%6s  %s: %s" % ("%.0f s" % step.seconds if step.seconds is not None else "-", step.name, step.outcome))
+    if any(step.failed for step in steps):
+        raise StepFailed("matrix rows failed")
+
+
+def cmd_test(_args):
+    started = time.monotonic()
+    venv_seconds = ensure_venv()
+    chromium()  # tests/release render the docs site
+    prerelease = next_core_prerelease()
+    with work_dir() as root:
+        tarball = build_tarball(root / "build")
+        matrix, matrix_venv_seconds = matrix_steps(
+            root, [minor for minor in sorted(MATRIX, key=minor_key) if minor != DEFAULT_CORE], tarball,
+            in_ci=bool(os.environ.get("CI")))
+        venv_seconds += matrix_venv_seconds
+        default_root = root / "default"
+        sanity_copy = copy_collection(root / "sanity")
+        collection = copy_collection(default_root)
+        steps = [  # the default's integration first: it is the longest step
+            Step("integration (ansible-core %s)" % DEFAULT_CORE, lambda: integration(default_root, collection)),
+            Step("sanity (ansible-core %s)" % DEFAULT_CORE, lambda: sanity(sanity_copy)),
+            Step("lint", lambda: lint(default_root)),
+            Step("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
+        ] + matrix
+        if prerelease:
+            minor, version = prerelease
+            steps.append(Step("ansible-core %s pre-release (report only)" % version,
+                              lambda: prerelease_row(root / minor, matrix_venv(minor, version), tarball),
+                              required=False))
+        log_dir = root / "logs"
+        log_dir.mkdir()
+        run_steps(steps, log_dir, workers=2)
+        units_step = Step("units (pytest)", lambda: units(root / "default", collection))
+        print("=== %s: started" % units_step.name, flush=True)
+        units_step.run(log_dir)
+        units_log = units_step.log.read_text(errors="replace")
+        print(units_log, end="", flush=True)
+        steps.append(units_step)
+    print("\n=== times (venvs: %.0f s, total: %.0f s) ===" % (venv_seconds, time.monotonic() - started))
+    for step in steps:
+        print("%6s  %s: %s%s" % ("%.0f s" % step.seconds if step.seconds is not None else "-", step.name,
+                                 step.outcome, "" if step.required else " (does not fail the command)"))
+    failed = [step.name for step in steps if step.failed and step.required]
+    summary = [line for line in units_log.splitlines() if line.startswith("=")]
+    if summary:
+        print(summary[-1], flush=True)  # pytest's own summary stays the last line printed
+    if failed:
+        raise StepFailed("steps failed: %s" % ", ".join(failed))
 
 
 def chromium():
@@ -393,13 +675,13 @@ def cmd_demo(args):
         run([VENV_BIN / "ansible-playbook", playbook, "-e", "emulator_url=" + url] + args.passthrough, REPO, env)
 
 
-def bench(output, smoke=False, names=()):
+def bench(report, smoke=False, names=()):
     """Run tests/bench/report.py against a fresh emulator; it writes the figures to output."""
     with emulator_session() as (_url, env):
         env["PYTHONPATH"] = os.pathsep.join([str(REPO / "tests" / "bench"), str(REPO / "tests")])
         if smoke:
             env["BENCH_SMOKE"] = "1"
-        run([VENV_BIN / "python", REPO / "tests" / "bench" / "report.py", output] + list(names), REPO, env)
+        run([VENV_BIN / "python", REPO / "tests" / "bench" / "report.py", report] + list(names), REPO, env)
 
 
 def cmd_bench(args):
@@ -450,6 +732,10 @@ def parse_args(argv):
     bench_parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     bench_parser.set_defaults(func=cmd_bench)
     commands.add_parser("lint", help="ansible-lint --offline (production profile)").set_defaults(func=cmd_lint)
+    matrix_parser = commands.add_parser("matrix", help="the version matrix rows (sanity, parity and one target per "
+                                                       "service in both paths, demo from the tarball)")
+    matrix_parser.add_argument("minors", nargs="*", help="ansible-core minors, e.g. 2.16 (default: every non-default one)")
+    matrix_parser.set_defaults(func=cmd_matrix)
     commands.add_parser("reliability", help="the reliability suites in full; writes docs/reliability.md").set_defaults(
         func=cmd_reliability)
     integration_parser = commands.add_parser("integration", help="ansible-test integration against the emulator")

@@ -57,7 +57,10 @@ def id_rule(high, low=1):
 
 WORKSPACE_NAME = name_rule(4, 32, "letters, digits and '-'", "A-Za-z0-9-")
 MODEL_NAME = name_rule(1, 64, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")  # \w: letters of any script
-ENDPOINT_NAME = name_rule(1, 128, "letters, digits, '-', '_', '.' and spaces", r"\w\-. ")
+# the create takes '.' and spaces too, but the list call's name filter does not: such a name could not be found again
+ENDPOINT_NAME = name_rule(1, 128, "letters (Chinese too), digits, '_' and '-'", r"\w\-")
+# ListWorkspaces requires it; all_granted_eps (every enterprise project the caller may see) is its documented default
+ENTERPRISE_PROJECT_ID = name_rule(1, 36, "letters, digits, '_' and '-'", r"A-Za-z0-9_\-")
 
 
 def current_version_name(value):
@@ -81,12 +84,6 @@ def check_model_path(value, option):
     if not OBS_PATH.match(value):
         return "%s must be an OBS path obs://<bucket>/<path> (bucket of 3-63 lower-case letters, digits, '-' and " \
                "'.'), got %r" % (option, value)
-    return None
-
-
-def check_local_model_path(value, option):
-    if not value.startswith("/") or "/../" in value + "/":
-        return "%s must be an absolute local path without '..', got %r" % (option, value)
     return None
 
 
@@ -117,8 +114,9 @@ WORKSPACE = ResourceSpec(
     in_use=_workspace_in_use,
     filters={
         "name": Filter("name"),
-        "enterprise_project_id": Filter("enterprise_project_id", check=id_rule(64)),
+        "enterprise_project_id": Filter("enterprise_project_id", check=ENTERPRISE_PROJECT_ID),
     },
+    list_params=[("enterprise_project_id", "all_granted_eps")],
 )
 
 
@@ -131,8 +129,7 @@ VERSION_OPTIONS = dict(
     config=dict(type="dict", options=dict(
         llm_model_config=dict(type="dict", required=True, options=dict(
             base_model_type=dict(type="str", required=True),
-            model_path=dict(type="str"),
-            local_model_path=dict(type="str"),
+            model_path=dict(type="str", required=True),  # SDK 3.1.219 LlmModelConfig: both required, no local path
         )),
     )),
     state=dict(type="str", default="present", choices=["present", "absent"]),
@@ -147,8 +144,6 @@ def _check_version(value, option):
     prefix = option + ".config.llm_model_config."
     if llm.get("model_path") is not None:
         problems.append(check_model_path(llm["model_path"], prefix + "model_path"))
-    if llm.get("local_model_path") is not None:
-        problems.append(check_local_model_path(llm["local_model_path"], prefix + "local_model_path"))
     if value.get("state") == "absent" and (value.get("config") or value.get("description") is not None):
         problems.append("%s with state=absent takes only the name of the version to remove" % option)
     return "; ".join(p for p in problems if p) or None
@@ -364,15 +359,22 @@ RESOURCE_DEF = dict(
     warm_up_num=dict(type="int", required=True),
     max_num=dict(type="int"),
 )
+RESOURCE_DEMAND = dict(
+    spec_code=dict(type="str", required=True),
+    min=dict(type="int", required=True),
+    max=dict(type="int", required=True),
+)
 RESERVED_RESOURCE_OPTIONS = dict(
     apu=dict(type="dict", options=RESOURCE_DEF),
     dpu=dict(type="dict", options=RESOURCE_DEF),
-    mu=dict(type="dict", options=dict(
-        spec_code=dict(type="str", required=True),
-        min=dict(type="int", required=True),
-        max=dict(type="int", required=True),
-    )),
+    mu=dict(type="dict", options=RESOURCE_DEMAND),
 )
+
+
+def _check_demand(demand, option):
+    if not 0 <= demand["min"] <= demand["max"]:
+        return "%s needs 0 <= min <= max, got min=%s max=%s" % (option, demand["min"], demand["max"])
+    return None
 
 
 def _check_reserved_resource(value, option):
@@ -386,17 +388,45 @@ def _check_reserved_resource(value, option):
         if given.get("max_num") is not None and given["max_num"] < given["warm_up_num"]:
             problems.append("%s.%s.max_num must be at least warm_up_num (%s), got %s" % (
                 option, unit, given["warm_up_num"], given["max_num"]))
-    mu = value.get("mu")
-    if mu and not 0 <= mu["min"] <= mu["max"]:
-        problems.append("%s.mu needs 0 <= min <= max, got min=%s max=%s" % (option, mu["min"], mu["max"]))
+    if value.get("mu"):
+        problems.append(_check_demand(value["mu"], option + ".mu"))
     if not any(value.get(unit) for unit in ("apu", "dpu", "mu")):
         problems.append("%s needs at least one of apu, dpu and mu" % option)
-    return "; ".join(problems) or None
+    return "; ".join(p for p in problems if p) or None
+
+
+RAY_RESOURCE_OPTIONS = dict(
+    head_node_resource=dict(type="dict", required=True, options=dict(spec_code=dict(type="str", required=True))),
+    work_node_resources=dict(type="list", elements="dict", required=True, options=dict(
+        name=dict(type="str", required=True),
+        resource=dict(type="dict", required=True, options=RESOURCE_DEMAND),
+    )),
+)
 
 
 def _check_cap(value, option):
-    problems = [check_resource_id(value[key], "%s.%s" % (option, key), None) for key in ("cap_id", "version_id")]
+    problems = [id_rule(36, 32)(value[key], "%s.%s" % (option, key)) for key in ("cap_id", "version_id")
+                if value.get(key) is not None]
     return "; ".join(p for p in problems if p) or None
+
+
+def _check_ray_resource(value, option):
+    problems = [_check_demand(node["resource"], "%s.work_node_resources[%d].resource" % (option, index))
+                for index, node in enumerate(value["work_node_resources"])]
+    return "; ".join(p for p in problems if p) or None
+
+
+def ray_resource_info(ray):
+    """A ray_resource as endpoints show it: RayResourceInfo has another shape than the RayResourceInput sent."""
+    return {"head_group_spec": {"spec_code": ray["head_node_resource"]["spec_code"]},
+            "worker_group_spec": [{"name": node["name"], "spec_code": node["resource"]["spec_code"],
+                                   "min_replicas": node["resource"]["min"], "max_replicas": node["resource"]["max"]}
+                                  for node in ray["work_node_resources"]]}
+
+
+def _public_access_differs(want, endpoint):
+    # the endpoint shows it as its visibility
+    return endpoint.get("visibility") is not None and (endpoint["visibility"] == "PUBLIC") != want
 
 
 ENDPOINT = ResourceSpec(
@@ -411,12 +441,23 @@ ENDPOINT = ResourceSpec(
         "description": Field("description", check=length_rule(1024)),
         "reserved_resource": Field("reserved_resource", type="dict", options=RESERVED_RESOURCE_OPTIONS,
                                    check=_check_reserved_resource),
+        "ray_resource": Field("ray_resource", type="dict", options=RAY_RESOURCE_OPTIONS, check=_check_ray_resource,
+                              compare=lambda want, endpoint: differs(ray_resource_info(want), endpoint.get("ray_resource"))),
         "cap": Field("cap", type="dict", check=_check_cap, options=dict(
-            cap_id=dict(type="str", required=True),
-            version_id=dict(type="str", required=True),
+            cap_id=dict(type="str"),
+            version_id=dict(type="str"),
         )),
-        "custom_image_id": Field("custom_image_id", updatable=False,
-                                 check=lambda value, option: check_resource_id(value, option, None)),
+        "config": Field("config", type="dict", updatable=False, options=dict(
+            ray_service_config=dict(type="dict", required=True),
+        )),
+        # the service does not show an endpoint's caches: sent on create, never compared
+        "cache_list": Field("cache_list", type="list", elements="dict", updatable=False,
+                            compare=lambda want, endpoint: False, options=dict(
+                                mnt_path=dict(type="str", required=True),
+                                cache_ins_id=dict(type="str", required=True),
+                            )),
+        "public_access": Field("public_access", type="bool", updatable=False, compare=_public_access_differs),
+        "custom_image_id": Field("custom_image_id", updatable=False, check=id_rule(36, 32)),
     },
     lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
                         deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg"),

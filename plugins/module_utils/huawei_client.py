@@ -32,21 +32,26 @@ class HuaweiClient:
                                       idempotent=idempotent)
 
     def pages(self, path, params, items_key):
-        """Every item of a list call: offset += page size until ``total`` items were seen or a page is short."""
+        """Every item of a list call: offset += items served until ``total`` items were seen or a page is empty.
+
+        A page shorter than ``limit`` is not the last one: the service does not promise full pages, and may leave
+        ``total`` out (then only an empty page ends the list)."""
         offset = 0
         while True:
             response = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)])
             items = response.items(items_key)
             yield from items
             offset += len(items)
-            if len(items) < PAGE_LIMIT or offset >= response.body.get("total", 0):
+            total = response.body.get("total")
+            if not items or (isinstance(total, int) and offset >= total):
                 return
 
     # -- resource calls used by the engine -----------------------------------------------------------
     def read(self, spec, resource_id):
         """(resource, None): Huawei has no etags. Resources without a GET call are read with an id filter."""
         if spec.read_by_list:
-            found = [r for r in self.pages(spec.path, [("id", resource_id)], spec.items_key) if r.get("id") == resource_id]
+            params = [("id", resource_id)] + list(spec.list_params)
+            found = [r for r in self.pages(spec.path, params, spec.items_key) if r.get("id") == resource_id]
             return (found[0] if found else None), None
         try:
             return self.call("GET", "%s/%s" % (spec.path, resource_id)).resource(), None
@@ -57,6 +62,7 @@ class HuaweiClient:
 
     def search(self, spec, scope_value, name, filters=()):
         params = list(filters)
+        params += [(query, value) for query, value in spec.list_params if query not in dict(params)]
         if name is not None:
             params.append((spec.name[2], name))
         return self.pages(spec.path, params, spec.items_key)

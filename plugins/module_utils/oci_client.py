@@ -101,7 +101,7 @@ class OciClient:
 
     def move(self, spec, resource, compartment_id, etag):
         self.call("POST", "%s/%s/actions/changeCompartment" % (spec.path, resource["id"]), resource["id"],
-                  body={"compartmentId": compartment_id}, etag=etag, retry_token=True)
+                  body={"compartmentId": compartment_id}, etag=etag, retry_token=spec.move_retry_token)
 
     def delete(self, spec, resource, etag):
         path = "%s/%s" % (spec.path, resource["id"])

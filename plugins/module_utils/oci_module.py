@@ -74,7 +74,7 @@ def _work_request_part(part):
     return fetch
 
 
-def work_request_spec(ocid_type, scope=COMPARTMENT):
+def work_request_spec(ocid_type, scope=COMPARTMENT, list_scope_optional=False):
     """A service's work requests, for an info module (get, list with the service's filters, errors and logs) and,
     with ``scope=None``, for a module that waits for one (present) or cancels it (absent: DELETE)."""
     return ResourceSpec(
@@ -83,6 +83,7 @@ def work_request_spec(ocid_type, scope=COMPARTMENT):
         path="/workRequests",
         ocid_type=ocid_type,
         scope=scope,
+        list_scope_optional=list_scope_optional,
         immutable=True,
         lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED"], deleting=["CANCELING"], gone=["CANCELED"],
                             stopped=["SUCCEEDED", "FAILED", "CANCELED"], key="status"),

@@ -41,12 +41,15 @@ class Field:
     """One managed option: its wire name, argument spec and whether the service can change it in place.
 
     ``wire`` None: an option of the spec's ``part`` (see ResourceSpec), which the engine neither sends nor compares.
+    ``compare(want, resource)`` -> True when they differ, for a field the service answers in another shape or
+    under another key (or not at all) than it takes.
     """
 
     def __init__(self, wire, type="str", updatable=True, required_for_create=False, choices=None,
                  elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None,
-                 write_only=(), default=None):
+                 write_only=(), default=None, compare=None):
         self.wire = wire
+        self.compare = compare
         self.updatable = updatable
         self.required_for_create = required_for_create
         self.unordered = unordered
@@ -116,6 +119,9 @@ class ResourceSpec:
                   in the resource module and in the info module (its filter of that name)
     tags          option -> wire for tag dicts that honour purge_tags
     movable       the scope can be changed in place (OCI changeCompartment)
+    move_retry_token  the move takes an opc-retry-token (OCI Vision's project and model moves take none)
+    list_scope_optional  the list call takes the scope as an optional filter (OCI Vision lists): the info module
+                  then needs neither it nor the id
     filters       info-module option -> Filter
     manageable    resource -> bool: False for listed resources the module must leave alone (base models)
     in_use        (client, resource) -> descriptions of what keeps it from being deleted, asked after a 409
@@ -136,6 +142,8 @@ class ResourceSpec:
                   ``accepted_key`` is the wire key of when the service accepted it, which tells a start from a replay;
                   ``state=absent`` then needs the id
     immutable     there is no update call: every difference is refused like a create-only option
+    list_params   (query, value) pairs every list call sends unless a filter gives that query (Huawei
+                  ListWorkspaces requires ``enterprise_project_id``)
     delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
@@ -148,7 +156,8 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
                  has_id=True, part=None, secrets=None, listable=True, accepted_key=None, immutable=False,
                  delete_action=None, replace_hint="delete it and create it again",
-                 change_hint="delete and recreate it instead", read_only=()):
+                 change_hint="delete and recreate it instead", list_params=(), move_retry_token=True,
+                 list_scope_optional=False, read_only=()):
         self.kind = kind
         self.label = label
         self.path = path
@@ -177,6 +186,9 @@ class ResourceSpec:
         self.delete_action = delete_action
         self.replace_hint = replace_hint
         self.change_hint = change_hint
+        self.list_params = tuple(list_params)
+        self.move_retry_token = move_retry_token
+        self.list_scope_optional = list_scope_optional
         self.read_only = tuple(read_only)
 
     @property
@@ -610,6 +622,8 @@ class Engine:
         if wire in self.spec.tags.values():
             return value != (resource.get(wire) or {})
         field = self.field_for(wire)
+        if field is not None and field.compare is not None:
+            return field.compare(value, resource)
         if field is not None and field.write_only and isinstance(value, dict):
             value = dict((k, v) for k, v in value.items() if k not in field.write_only)
         return differs(value, resource.get(wire), field is not None and field.unordered)

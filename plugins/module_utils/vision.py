@@ -48,6 +48,8 @@ PROJECT = ResourceSpec(
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
     movable=True,
+    move_retry_token=False,  # ChangeProjectCompartment / ChangeModelCompartment take none
+    list_scope_optional=True,  # ListProjects / ListModels: compartmentId is optional (models by projectId alone)
     fields={"description": Field("description")},
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
@@ -103,6 +105,8 @@ MODEL = ResourceSpec(
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
     movable=True,
+    move_retry_token=False,  # ChangeProjectCompartment / ChangeModelCompartment take none
+    list_scope_optional=True,  # ListProjects / ListModels: compartmentId is optional (models by projectId alone)
     fields={
         "project_id": Field("projectId", updatable=False, required_for_create=True, check=_project_id),
         "model_type": Field("modelType", updatable=False, required_for_create=True, choices=MODEL_TYPES),
@@ -247,7 +251,7 @@ DOCUMENT_JOB = _job("document_job", "document job", "/documentJobs", "aivisiondo
 })
 VIDEO_JOB = _job("video_job", "video job", "/videoJobs", "aivisionvideojob", VIDEO_FEATURES, tags=TAGS)
 
-WORK_REQUEST = work_request_spec("aivisionworkrequest")
+WORK_REQUEST = work_request_spec("aivisionworkrequest", list_scope_optional=True)
 WORK_REQUEST_TO_WAIT_FOR = work_request_spec("aivisionworkrequest", scope=None)
 
 

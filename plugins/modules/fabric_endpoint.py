@@ -15,8 +15,9 @@ description:
   - Manages an endpoint of a DataArts Fabric workspace. An inference endpoint serves one version of a model
     (O(cap)) on the resources it reserves (O(reserved_resource)).
   - The endpoint is found by O(id), or by O(name) in the workspace; endpoint names are unique in a workspace.
-  - O(name), O(description), O(reserved_resource) and O(cap) are changed in place (the endpoint goes C(UPDATING),
-    then C(RUNNING) again); O(type) and O(custom_image_id) cannot be changed after creation.
+  - O(name), O(description), O(reserved_resource), O(ray_resource) and O(cap) are changed in place (the endpoint goes
+    C(UPDATING), then C(RUNNING) again); O(type), O(config), O(cache_list), O(public_access) and O(custom_image_id)
+    cannot be changed after creation.
   - Creates, updates and deletes run in the background. With O(wait=true) the module waits until the endpoint is
     C(RUNNING) (or gone); when it ends C(CREATE_FAILED), C(UPDATE_FAILED) or C(DELETE_FAILED), the task fails with
     the service's C(error_code) and C(error_msg), and the result holds the endpoint's id and status.
@@ -43,7 +44,9 @@ options:
     required: true
   name:
     description:
-      - Name of the endpoint, 1-128 letters, digits, C(-), C(_), C(.) and spaces, unique in the workspace.
+      - Name of the endpoint, 1-128 letters (Chinese too), digits, C(_) and C(-), unique in the workspace.
+      - The service creates endpoints whose names also hold C(.) and spaces, but its list call does not take such a
+        name as a filter, so the module could not find the endpoint again by that name; it refuses them.
       - One of O(id) and O(name) is required.
     type: str
   type:
@@ -60,18 +63,18 @@ options:
     description:
       - The model version the endpoint serves (the service's capability reference). An inference endpoint needs it.
       - Changing it makes the endpoint serve another version (or model) in place.
+      - Only the suboptions given are compared with the endpoint (the service's C(CapRef) has both optional).
     type: dict
     suboptions:
       cap_id:
         description:
-          - Id of the model, as M(cloudai.control.fabric_model) returns it.
+          - Id of the model, as M(cloudai.control.fabric_model) returns it (32-36 letters, digits and C(-)).
         type: str
-        required: true
       version_id:
         description:
-          - Id of the model version, for example C(model.current_version.id) of M(cloudai.control.fabric_model).
+          - Id of the model version, for example C(model.current_version.id) of M(cloudai.control.fabric_model)
+            (32-36 letters, digits and C(-)).
         type: str
-        required: true
   reserved_resource:
     description:
       - The resources the endpoint reserves. Spec codes are those the service lists for endpoints.
@@ -129,9 +132,82 @@ options:
           max_num:
             description: Most units, at least O(reserved_resource.dpu.warm_up_num).
             type: int
+  ray_resource:
+    description:
+      - The Ray nodes of a V(ray) or V(ray_service) endpoint. Changed in place.
+      - The endpoint shows it in another shape (C(head_group_spec), C(worker_group_spec) with C(min_replicas) and
+        C(max_replicas)); the module compares the two.
+    type: dict
+    suboptions:
+      head_node_resource:
+        description: The head node.
+        type: dict
+        required: true
+        suboptions:
+          spec_code:
+            description: Spec code of the head node.
+            type: str
+            required: true
+      work_node_resources:
+        description: The groups of worker nodes.
+        type: list
+        elements: dict
+        required: true
+        suboptions:
+          name:
+            description: Name of the group.
+            type: str
+            required: true
+          resource:
+            description: The group's nodes, scaling between C(min) and C(max).
+            type: dict
+            required: true
+            suboptions:
+              spec_code:
+                description: Spec code of the nodes.
+                type: str
+                required: true
+              min:
+                description: Fewest nodes.
+                type: int
+                required: true
+              max:
+                description: Most nodes, at least C(min).
+                type: int
+                required: true
+  config:
+    description:
+      - Configuration of a V(ray_service) endpoint. Cannot be changed after creation.
+    type: dict
+    suboptions:
+      ray_service_config:
+        description:
+          - The service's C(RayServiceConfig) as a dictionary (C(ray_serve_config), C(ray_cluster_config),
+            C(log_config), C(oidc_config), C(api_config), C(agency_config), C(data_infos)), sent as given.
+        type: dict
+        required: true
+  cache_list:
+    description:
+      - Distributed caches to mount. Sent on create only; the service does not show them, so they are not compared.
+    type: list
+    elements: dict
+    suboptions:
+      mnt_path:
+        description: Where the cache is mounted.
+        type: str
+        required: true
+      cache_ins_id:
+        description: Id of the distributed cache.
+        type: str
+        required: true
+  public_access:
+    description:
+      - Whether the endpoint is reachable from the internet (the service's default is V(false)). Cannot be changed
+        after creation; the endpoint shows it as its C(visibility) (V(PUBLIC) or V(PRIVATE)).
+    type: bool
   custom_image_id:
     description:
-      - Id of a custom image to run. Cannot be changed after creation.
+      - Id of a custom image to run, 32-36 letters, digits and C(-). Cannot be changed after creation.
     type: str
 extends_documentation_fragment:
   - cloudai.control.huaweicloud

@@ -97,11 +97,12 @@ options:
                 description:
                   - OBS path of the model files, C(obs://<bucket>/<path>), for example
                     V(obs://my-bucket/models/qwen2-7b/).
+                  - Required. The official SDK (C(huaweicloudsdkdataartsfabric) 3.1.219) requires it in
+                    C(LlmModelConfig) and has no C(local_model_path), which only the older create-model reference
+                    page lists; the collection follows the SDK, whose models are generated from the service's
+                    contract, and so has no option for a local path.
                 type: str
-              local_model_path:
-                description:
-                  - Absolute local path of the model files, instead of O(version.config.llm_model_config.model_path).
-                type: str
+                required: true
       state:
         description:
           - V(present) adds the version when it is missing; V(absent) removes it when it is there.

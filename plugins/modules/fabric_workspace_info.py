@@ -31,8 +31,8 @@ options:
     type: str
   enterprise_project_id:
     description:
-      - Only workspaces of this enterprise project. The service lists those of every project the caller may see when
-        it is not given.
+      - Only workspaces of this enterprise project, 1-36 letters, digits, C(_) and C(-). The service requires it in
+        the list call; when it is not given, V(all_granted_eps) is sent, every project the caller may see.
     type: str
 extends_documentation_fragment:
   - cloudai.control.huaweicloud

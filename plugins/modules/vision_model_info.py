@@ -25,7 +25,7 @@ options:
     aliases: [model_id]
   compartment_id:
     description:
-      - OCID of the compartment to list. Required unless O(id) is given.
+      - Only those of this compartment (OCID). The service takes it as an optional filter; O(project_id) alone lists the models of a project wherever they are.
     type: str
   project_id:
     description:

@@ -25,7 +25,7 @@ options:
     aliases: [project_id]
   compartment_id:
     description:
-      - OCID of the compartment to list. Required unless O(id) is given.
+      - Only those of this compartment (OCID). The service takes it as an optional filter.
     type: str
   display_name:
     description:

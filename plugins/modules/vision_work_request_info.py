@@ -29,7 +29,7 @@ options:
     aliases: [work_request_id]
   compartment_id:
     description:
-      - OCID of the compartment to list. Required unless O(id) is given.
+      - Only those of this compartment (OCID). The service takes it as an optional filter.
     type: str
   status:
     description:

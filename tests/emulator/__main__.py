@@ -22,13 +22,15 @@ def main(argv=None):
     parser.add_argument('--config', help='JSON file with extra credentials')
     parser.add_argument('--tls-cert', help='serve HTTPS with this certificate (PEM)')
     parser.add_argument('--tls-key', help='private key of --tls-cert (PEM)')
+    parser.add_argument('--request-log', help='append every request (method, path, query, JSON body) to this file as JSON lines')
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')
     if args.time_scale <= 0 or args.delay < 0:
         parser.error('--time-scale must be positive and --delay not negative')
     try:
-        server = make_server(args.host, args.port, args.delay, args.time_scale, args.config, args.tls_cert, args.tls_key)
+        server = make_server(args.host, args.port, args.delay, args.time_scale, args.config, args.tls_cert, args.tls_key,
+                             args.request_log)
     except (OSError, ValueError) as err:
         parser.error(str(err))
 

@@ -99,7 +99,9 @@ class Settings:
 
     `delay`: emulated seconds a lifecycle transition / work request takes; `time_scale`: clock speed;
     `next_outcome`: {kind: outcome} (see OUTCOMES) for the next create or asynchronous update of that kind;
-    `session_token_ttl`: lifetime in seconds of tokens issued by the federation endpoint.
+    `session_token_ttl`: lifetime in seconds of tokens issued by the federation endpoint;
+    `page_size`: at most this many items in a list page whatever `limit` asked (null: `limit`), as a real service
+    may serve; `omit_total`: DataArts Fabric lists leave out `total`.
     """
 
     def __init__(self, delay=1.0, time_scale=1.0):
@@ -107,12 +109,14 @@ class Settings:
         self.time_scale = float(time_scale)
         self.next_outcome = {}
         self.session_token_ttl = 3600
+        self.page_size = None
+        self.omit_total = False
 
     def update(self, changes):
         """Validate everything first, then apply; raises ValueError."""
         if not isinstance(changes, dict):
             raise ValueError('settings must be an object')
-        unknown = sorted(set(changes) - {'delay', 'time_scale', 'next_outcome', 'session_token_ttl'})
+        unknown = sorted(set(changes) - {'delay', 'time_scale', 'next_outcome', 'session_token_ttl', 'page_size', 'omit_total'})
         if unknown:
             raise ValueError('unknown settings: %s' % ', '.join(unknown))
         for name in ('delay', 'time_scale', 'session_token_ttl'):
@@ -120,6 +124,11 @@ class Settings:
                 raise ValueError('%s must be a non-negative number' % name)
         if 'time_scale' in changes and changes['time_scale'] == 0:
             raise ValueError('time_scale must be positive')
+        page_size = changes.get('page_size')
+        if page_size is not None and (isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1):
+            raise ValueError('page_size must be a positive integer or null')
+        if not isinstance(changes.get('omit_total', False), bool):
+            raise ValueError('omit_total must be true or false')
         outcomes = changes.get('next_outcome', {})
         if not isinstance(outcomes, dict):
             raise ValueError('next_outcome must be an object')
@@ -130,6 +139,8 @@ class Settings:
         self.delay = float(changes.get('delay', self.delay))
         self.time_scale = float(changes.get('time_scale', self.time_scale))
         self.session_token_ttl = changes.get('session_token_ttl', self.session_token_ttl)
+        self.page_size = changes.get('page_size', self.page_size)
+        self.omit_total = changes.get('omit_total', self.omit_total)
         for kind, outcome in outcomes.items():
             if outcome is None:
                 self.next_outcome.pop(kind, None)
@@ -142,4 +153,4 @@ class Settings:
 
     def describe(self):
         return {'delay': self.delay, 'time_scale': self.time_scale, 'next_outcome': dict(self.next_outcome),
-                'session_token_ttl': self.session_token_ttl}
+                'session_token_ttl': self.session_token_ttl, 'page_size': self.page_size, 'omit_total': self.omit_total}

@@ -73,9 +73,9 @@ VERSION_INPUT = Obj(
     config=Obj(llm_model_config=Obj(
         rule=_check_base_model_type,
         base_model_type=Str(required=True),
-        model_path=Str(max_length=1024, pattern=r'^obs://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S.*$',
+        # both required by SDK 3.1.219's LlmModelConfig, which has no local_model_path (the seed doc's page has it)
+        model_path=Str(required=True, max_length=1024, pattern=r'^obs://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S.*$',
                        rule='an OBS path obs://<bucket>/<path>'),
-        local_model_path=Str(max_length=1024, pattern=r'^/(?!.*(^|/)\.\.(/|$)).*$', rule='an absolute local path'),
     )),
 )
 MODEL_CREATE = Obj(
@@ -105,13 +105,29 @@ ENDPOINT_CREATE = Obj(
         work_node_resources=Arr(Obj(name=Str(required=True, min_length=1, max_length=64),
                                     resource=Obj(required=True, rule=_check_resource_demand, **RESOURCE_DEMAND.fields)), required=True, max_items=16),
     ),
-    cap=Obj(cap_id=Str(required=True, **RESOURCE_ID), version_id=Str(required=True, **RESOURCE_ID)),
+    cap=Obj(cap_id=Str(**RESOURCE_ID), version_id=Str(**RESOURCE_ID)),  # CapRef: both optional
     config=Obj(ray_service_config=Any()),
     cache_list=Arr(Obj(mnt_path=Str(required=True, min_length=1), cache_ins_id=Str(required=True, min_length=1))),
     public_access=Bool(),
-    custom_image_id=Str(min_length=1, max_length=64),
+    custom_image_id=Str(**RESOURCE_ID),
 )
 ENDPOINT_UPDATE = ENDPOINT_CREATE.optional('name', 'description', 'reserved_resource', 'ray_resource', 'cap')
+
+
+# the query parameters of each operation (SDK 3.1.219); the others take none, and an unknown one is refused
+PAGING = ('offset', 'limit')
+QUERY_PARAMETERS = {
+    'list_workspaces': PAGING + ('name', 'id', 'enterprise_project_id'),
+    'list_models': PAGING + ('name', 'id', 'type', 'visibility', 'sort_by', 'order_by'),
+    'list_model_versions': PAGING + ('version_id', 'name'),
+    'list_endpoints': PAGING + ('model_id', 'name', 'endpoint_id', 'type', 'visibility'),
+    'show_endpoint': ('version',),
+    'list_base_models': PAGING,
+}
+# query filters: ListWorkspaces requires enterprise_project_id (all_granted_eps: every project the caller may see);
+# ListEndpoints' name filter takes no '.' nor space, unlike the names the create accepts
+ENTERPRISE_PROJECT_FILTER = Str(min_length=1, max_length=36, pattern=r'^[A-Za-z0-9_-]+$', rule='letters, digits, _ and -')
+ENDPOINT_NAME_FILTER = Str(min_length=1, max_length=128, pattern=r'^[\w-]+$', rule='letters (Chinese too), digits, _ and -')
 
 
 def int_param(request, name, default, low, high):
@@ -132,12 +148,6 @@ def choice_param(request, name, choices):
     if value is not None and value not in choices:
         raise bad_input('%s must be one of %s, not %r.' % (name, ', '.join(choices), value))
     return value
-
-
-def page(items, request):
-    offset = int_param(request, 'offset', 0, 0, 1000000000)
-    limit = int_param(request, 'limit', 10, 1, 100)
-    return items[offset:offset + limit]
 
 
 def fuzzy(wanted, value):
@@ -188,6 +198,9 @@ class FabricService:
             handler, params = self.router.match(request.method, request.path)
             if handler is None:
                 raise FabricError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment')
+            unknown = sorted(set(name for name, _value in request.query) - set(QUERY_PARAMETERS.get(handler.__name__, ())))
+            if unknown:
+                raise bad_input('Query parameter %s is not accepted here.' % ', '.join(unknown))
             response = handler(request, **params)
         except FabricError as err:
             response = json_response(err.status, {'error_code': err.code, 'error_msg': err.message})
@@ -234,6 +247,17 @@ class FabricService:
         fields.update({'id': record_id, 'create_time': rfc3339(now)})
         return self.store.add(kind, Record(kind, record_id, fields, now))
 
+    def _page(self, key, items, request, view=dict):
+        """One list answer: `limit` items from `offset` (fewer when the `page_size` setting caps them), with `total`
+        unless the `omit_total` setting leaves it out (the SDK's response models have it optional)."""
+        offset = int_param(request, 'offset', 0, 0, 1000000000)
+        limit = int_param(request, 'limit', 10, 1, 100)
+        settings = self.emulator.settings
+        answer = {key: [view(item) for item in items[offset:offset + min(limit, settings.page_size or limit)]]}
+        if not settings.omit_total:
+            answer['total'] = len(items)
+        return json_response(200, answer)
+
     # ---- workspaces ------------------------------------------------------------------------
 
     def _workspace(self, workspace_id):
@@ -262,12 +286,15 @@ class FabricService:
         name = request.param('name')
         workspace_id = request.param('id')
         project = request.param('enterprise_project_id')
+        if project is None:
+            raise bad_input('The query parameter enterprise_project_id is required (all_granted_eps: every enterprise project).')
+        ENTERPRISE_PROJECT_FILTER.check(project, 'enterprise_project_id')
         selected = [record for record in self.store.all('FabricWorkspace')
                     if fuzzy(name, record.fields['name'])
                     and workspace_id in (None, record.id)
                     and project in (None, 'all_granted_eps', record.fields['enterprise_project_id'])]
         selected.sort(key=lambda record: record.seq, reverse=True)
-        return json_response(200, {'total': len(selected), 'workspaces': [dict(record.fields) for record in page(selected, request)]})
+        return self._page('workspaces', selected, request, lambda record: dict(record.fields))
 
     def update_workspace(self, request, workspace_id):
         record = self._workspace(workspace_id)
@@ -350,7 +377,7 @@ class FabricService:
         key = {'CREATE_TIME': lambda r: (r.created, r.seq), 'UPDATE_TIME': lambda r: (r.fields['update_time'], r.seq),
                'NAME': lambda r: (r.fields['name'], r.seq)}[sort_by]
         selected.sort(key=key, reverse=order_by == 'DESC')
-        return json_response(200, {'total': len(selected), 'models': [self._model_view(r) for r in page(selected, request)]})
+        return self._page('models', selected, request, self._model_view)
 
     def update_model(self, request, workspace_id, model_id):
         record = self._model(workspace_id, model_id)
@@ -381,7 +408,7 @@ class FabricService:
         record = self._model(workspace_id, model_id)
         name, version_id = request.param('name'), request.param('version_id')
         selected = [v for v in reversed(record.versions) if fuzzy(name, v['name']) and version_id in (None, v['id'])]
-        return json_response(200, {'total': len(selected), 'versions': copy.deepcopy(page(selected, request))})
+        return self._page('versions', selected, request, copy.deepcopy)
 
     def delete_model_version(self, request, workspace_id, model_id, version_id):
         record = self._model(workspace_id, model_id)
@@ -444,10 +471,14 @@ class FabricService:
             if fields.get('type') == 'inference':
                 raise bad_input('An inference endpoint needs cap (the model and version it serves).')
             return
+        if fields.get('type') == 'inference' and not (cap.get('cap_id') and cap.get('version_id')):
+            raise bad_input('An inference endpoint needs cap.cap_id and cap.version_id (the model version it serves).')
+        if 'cap_id' not in cap:
+            return
         model = self.store.get('FabricModel', cap['cap_id'])
         if model is None or model.workspace_id != workspace_id:
             raise bad_input('cap.cap_id %s is not a model of workspace %s.' % (cap['cap_id'], workspace_id))
-        if not any(v['id'] == cap['version_id'] for v in model.versions):
+        if 'version_id' in cap and not any(v['id'] == cap['version_id'] for v in model.versions):
             raise bad_input('cap.version_id %s is not a version of model %s.' % (cap['version_id'], model.id))
 
     def _endpoint_view(self, record, brief=False):
@@ -477,6 +508,8 @@ class FabricService:
     def list_endpoints(self, request, workspace_id):
         self._workspace(workspace_id)
         name, endpoint_id, model_id = request.param('name'), request.param('endpoint_id'), request.param('model_id')
+        if name is not None:
+            ENDPOINT_NAME_FILTER.check(name, 'name')
         endpoint_type = choice_param(request, 'type', ENDPOINT_TYPES)
         visibility = choice_param(request, 'visibility', VISIBILITIES)
         selected = [record for record in self._endpoints(workspace_id)
@@ -485,8 +518,7 @@ class FabricService:
                     and endpoint_type in (None, record.fields['type'])
                     and visibility in (None, 'ALL', record.fields['visibility'])]
         selected.sort(key=lambda record: record.seq, reverse=True)
-        return json_response(200, {'total': len(selected),
-                                   'endpoints': [self._endpoint_view(r, brief=True) for r in page(selected, request)]})
+        return self._page('endpoints', selected, request, lambda record: self._endpoint_view(record, brief=True))
 
     def show_endpoint(self, request, workspace_id, endpoint_id):
         record = self._endpoint(workspace_id, endpoint_id)
@@ -521,4 +553,4 @@ class FabricService:
     def list_base_models(self, request):
         models = [{'base_model_type': name, 'max_tokens': max_tokens, 'num_of_mu': num_of_mu}
                   for name, max_tokens, num_of_mu in BASE_MODELS]
-        return json_response(200, {'total': len(models), 'models': page(models, request)})
+        return self._page('models', models, request)

@@ -198,8 +198,9 @@ def _page_offset(token):
         raise invalid('The page token %r is not valid.' % token)
 
 
-def paginate(items, request):
-    """One page of `items` per `limit`/`page`, and the headers announcing the next page."""
+def paginate(items, request, page_size=None):
+    """One page of `items` per `limit`/`page` (at most `page_size` items: the emulator's setting), and the headers
+    announcing the next page."""
     raw_limit = request.param('limit')
     if raw_limit is None:
         limit = DEFAULT_LIMIT
@@ -210,6 +211,7 @@ def paginate(items, request):
             limit = 0
         if not 1 <= limit <= MAX_LIMIT:
             raise invalid('limit must be an integer from 1 to %d, not %r.' % (MAX_LIMIT, raw_limit))
+    limit = min(limit, page_size or limit)
     page = request.param('page')
     offset = _page_offset(page) if page else 0
     headers = {}

@@ -350,7 +350,7 @@ class OciService:
         sort_keys = {name: (lambda record, name=name: record.fields.get(name) or '') for name in kind.sort_by}
         sort_keys['timeCreated'] = lambda record: record.created
         ordered = sort_items(selected, request, sort_keys, 'timeCreated', ('timeCreated',))
-        page, headers = paginate(ordered, request)
+        page, headers = paginate(ordered, request, self.emulator.settings.page_size)
         items = []
         for record in page:
             data = self.view(kind, record)
@@ -446,7 +446,7 @@ class OciService:
                     if compartment_id in (None, wr.compartment_id) and wr_id in (None, wr.id)
                     and resource_id in (None, wr.resource_id) and status in (None, wr.status(now))]
         ordered = sort_items(selected, request, {'timeAccepted': lambda wr: wr.accepted}, 'timeAccepted', ('timeAccepted',))
-        page, headers = paginate(ordered, request)
+        page, headers = paginate(ordered, request, self.emulator.settings.page_size)
         return json_response(200, {'items': [wr.view(now) for wr in page]}, headers)
 
     def list_work_request_entries(self, which, request, wr_id):
@@ -455,7 +455,7 @@ class OciService:
         entries = getattr(work_request, which)(self.now())
         by = self.entry_sort_by
         ordered = sort_items(entries, request, {by: lambda entry: entry['timestamp']}, by, (by,))
-        page, headers = paginate(ordered, request)
+        page, headers = paginate(ordered, request, self.emulator.settings.page_size)
         return json_response(200, {'items': page}, headers)
 
     def cancel_work_request(self, request, wr_id):

@@ -27,7 +27,9 @@ Service = collections.namedtuple('Service', 'handle fault_response')
 class Emulator:
     """All state and services of one emulator instance. `dispatch` answers one request."""
 
-    def __init__(self, config=None, delay=1.0, time_scale=1.0):
+    def __init__(self, config=None, delay=1.0, time_scale=1.0, request_log=None):
+        """`request_log`: a file path to append every request to (see request_log.py)."""
+        self.request_log_file = open(request_log, 'a', encoding='utf-8') if request_log else None
         self.config = config if isinstance(config, EmulatorConfig) else load_config(config)
         self.lock = threading.RLock()
         self._initial_settings = (delay, time_scale)
@@ -51,7 +53,7 @@ class Emulator:
         self.settings = Settings(delay, time_scale)
         self.clock = Clock(time_scale)
         self.store = Store()
-        self.log = RequestLog()
+        self.log = RequestLog(self.request_log_file)
         self.faults = FaultInjector(tuple(self.services))
 
     @staticmethod
@@ -173,13 +175,14 @@ def check_loopback(host):
     raise ValueError('the emulator listens on loopback addresses only, not %r' % host)
 
 
-def make_server(host='127.0.0.1', port=0, delay=1.0, time_scale=1.0, config=None, tls_cert=None, tls_key=None):
+def make_server(host='127.0.0.1', port=0, delay=1.0, time_scale=1.0, config=None, tls_cert=None, tls_key=None,
+                request_log=None):
     check_loopback(host)
     context = None
     if tls_cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(tls_cert, tls_key)
-    return EmulatorServer(Emulator(config, delay, time_scale), host, port, context)
+    return EmulatorServer(Emulator(config, delay, time_scale, request_log), host, port, context)
 
 
 class EmulatorHandle:
@@ -205,6 +208,7 @@ class EmulatorHandle:
         self.stop()
 
 
-def start_emulator(host='127.0.0.1', port=0, delay=1.0, time_scale=1.0, config=None, tls_cert=None, tls_key=None):
+def start_emulator(host='127.0.0.1', port=0, delay=1.0, time_scale=1.0, config=None, tls_cert=None, tls_key=None,
+                   request_log=None):
     """Start an emulator in a background thread; `config` is None, a dict or a JSON file path."""
-    return EmulatorHandle(make_server(host, port, delay, time_scale, config, tls_cert, tls_key))
+    return EmulatorHandle(make_server(host, port, delay, time_scale, config, tls_cert, tls_key, request_log))

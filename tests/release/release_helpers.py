@@ -56,6 +56,15 @@ def role_names(collection=COLLECTION):
     return sorted(path.name for path in (collection / "roles").iterdir() if (path / "tasks").is_dir())
 
 
+def support_matrix(collection=COLLECTION):
+    """tools/dev.py's MATRIX ({minor: (newest patch, controller Pythons)}) and DEFAULT_CORE, read, not imported."""
+    found = {}
+    for node in ast.parse((collection / "tools" / "dev.py").read_text()).body:
+        if isinstance(node, ast.Assign) and node.targets[0].id in ("MATRIX", "DEFAULT_CORE"):
+            found[node.targets[0].id] = ast.literal_eval(node.value)
+    return found["MATRIX"], found["DEFAULT_CORE"]
+
+
 def runtime(collection=COLLECTION):
     return yaml.safe_load((collection / "meta" / "runtime.yml").read_text())
 

@@ -13,12 +13,13 @@ from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from packaging.specifiers import SpecifierSet
 
 from release_helpers import (
-    BIN, COLLECTION, FQCN, assert_ok, clean_env, module_names, role_names, run, runtime, write_oci_config,
+    BIN, COLLECTION, FQCN, assert_ok, clean_env, module_names, role_names, run, runtime, support_matrix,
+    write_oci_config,
 )
 
 # Development-only paths (relative to the collection root) that must stay out of the tarball.
 DEV_ONLY = (
-    ".venv", ".git", ".gitignore", ".ci", ".ansible-lint", ".ansible", ".pytest_cache", ".hypothesis", "build",
+    ".venv", ".venv-matrix", ".git", ".gitignore", ".ci", ".ansible-lint", ".ansible", ".pytest_cache", ".hypothesis", "build",
     "tools", "requirements-dev.txt", "docs/site", "changelogs/fragments", "changelogs/.plugin-cache.yaml",
     "tests/unit", "tests/oracle", "tests/bench", "tests/integration", "tests/release", "tests/output",
 )
@@ -104,7 +105,20 @@ def test_galaxy_metadata():
     assert not galaxy.get("dependencies"), "the collection needs nothing beyond ansible-core"
 
 
-def test_requires_ansible_is_a_range_that_admits_the_tested_core():
+def test_requires_ansible_is_exactly_the_tested_range():
+    """meta/runtime.yml admits every ansible-core of the test matrix and nothing before or after it; the README's
+    table lists each version with its Pythons, and the suites run on the default one."""
+    matrix, default = support_matrix()
     requires = SpecifierSet(runtime()["requires_ansible"])
-    assert any(spec.operator in (">=", ">") for spec in requires)
-    assert ANSIBLE_CORE_VERSION in requires
+    minors = sorted(matrix, key=lambda minor: tuple(map(int, minor.split("."))))
+    for minor, (newest, _pythons) in matrix.items():
+        assert minor + ".0" in requires and newest in requires, minor
+    oldest, latest = minors[0].split("."), minors[-1].split(".")
+    assert "%s.%d.99" % (oldest[0], int(oldest[1]) - 1) not in requires
+    assert "%s.%d.0" % (latest[0], int(latest[1]) + 1) not in requires
+    assert "%s.%d.0rc1" % (latest[0], int(latest[1]) + 1) not in requires
+    assert ANSIBLE_CORE_VERSION == matrix[default][0]
+    readme = (COLLECTION / "README.md").read_text()
+    for minor, (newest, pythons) in matrix.items():
+        assert re.search(r"^\| %s \| %s \| %s \|" % (re.escape(minor), re.escape(newest), re.escape(", ".join(pythons))),
+                         readme, re.M), "README.md has no row for ansible-core %s" % minor

@@ -237,7 +237,7 @@ VISION = Service(
     ],
     info={
         "vision_project_info": [dict(compartment_id=COMPARTMENT, display_name=Name("project")), dict(id=Ref("project"))],
-        "vision_model_info": [dict(compartment_id=COMPARTMENT, project_id=Ref("project"), lifecycle_state="ACTIVE"),
+        "vision_model_info": [dict(project_id=Ref("project"), lifecycle_state="ACTIVE"),  # compartmentId is optional
                               dict(id=Ref("classifier"))],
         "vision_work_request_info": [dict(compartment_id=COMPARTMENT, resource_id=Ref("classifier"), include_errors=True,
                                           include_logs=True), dict(id=Ref("training"))],
@@ -315,14 +315,14 @@ FABRIC = Service(
     name_field="name",
     gone_states=(),
     etags=False,
+    not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"]},  # a distributed cache's id: no format documented
     bad_values={
         "fabric_workspace": {"name": ["abc", "has space", "under_score", "x" * 33], "description": ["x" * 256],
                              "metastore_id": ["too-short", "x" * 37]},
         "fabric_model": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
-                         "version.config.llm_model_config.model_path": ["s3://bucket/model", "obs://B/x", "obs://bucket"],
-                         "version.config.llm_model_config.local_model_path": ["relative/path", "/a/../b"]},
-        "fabric_endpoint": {"name": ["x" * 129, "a/b"], "reserved_resource.mu.min": [-1, 5],
-                            "reserved_resource.apu.warm_up_num": [-1]},
+                         "version.config.llm_model_config.model_path": ["s3://bucket/model", "obs://B/x", "obs://bucket"]},
+        "fabric_endpoint": {"name": ["x" * 129, "a/b", "a.b", "a b"], "reserved_resource.mu.min": [-1, 5],
+                            "reserved_resource.apu.warm_up_num": [-1], "custom_image_id": ["image-1", "x" * 37]},
     },
 )
 

@@ -169,15 +169,18 @@ def test_request_log_never_holds_secrets(emulator, oci, huawei, admin):
 
 
 def test_settings_and_reset(oci, admin):
-    assert admin.get('/settings') == {'delay': 1.0, 'time_scale': 1.0, 'next_outcome': {}, 'session_token_ttl': 3600}
+    assert admin.get('/settings') == {'delay': 1.0, 'time_scale': 1.0, 'next_outcome': {}, 'session_token_ttl': 3600,
+                                      'page_size': None, 'omit_total': False}
     for bad in ({'delay': -1}, {'time_scale': 0}, {'next_outcome': {'DedicatedAiCluster': 'EXPLODED'}}, {'speed': 2}):
         assert admin.call('PUT', '/settings', bad).status_code == 400
-    admin.put('/settings', {'delay': 5, 'time_scale': 2, 'next_outcome': {'DedicatedAiCluster': 'FAILED'}})
+    admin.put('/settings', {'delay': 5, 'time_scale': 2, 'next_outcome': {'DedicatedAiCluster': 'FAILED'}, 'page_size': 3,
+                            'omit_total': True})
     admin.put('/faults', {'seed': 3, 'faults': [{'kind': 'throttle', 'path': 'never-matches'}]})
     oci.post(CLUSTERS, CLUSTER_BODY)
 
     assert admin.call('POST', '/reset').status_code == 204
     assert cluster_count(oci) == 0
     assert admin.get('/settings')['delay'] == 1.0 and admin.get('/settings')['next_outcome'] == {}
+    assert admin.get('/settings')['page_size'] is None and admin.get('/settings')['omit_total'] is False
     assert admin.get('/faults')['faults'] == []
     assert len(admin.requests_log()) == 1  # only the list call made after the reset

@@ -9,6 +9,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from ansible_collections.cloudai.control.plugins.module_utils.fabric import WORKSPACE
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import AkSkSigner, TokenSigner
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
@@ -16,7 +17,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
     ApiKeySigner, InstancePrincipalSigner, SecurityTokenSigner, build_oci_signer, resolve_oci_settings,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
-from ansible_collections.cloudai.control.plugins.module_utils.resource import ResourceSpec, Lifecycle, run_resource
+from ansible_collections.cloudai.control.plugins.module_utils.resource import run_resource
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from emulator import start_emulator
 from emulator.config import (
@@ -25,9 +26,6 @@ from emulator.config import (
 from emulator.testing import TEST_KEY_ID, AdminClient
 
 CLUSTER = {"compartmentId": TEST_COMPARTMENT, "type": "HOSTING", "unitShape": "LARGE_COHERE_V2", "unitCount": 1}
-WORKSPACE = ResourceSpec(kind="workspace", label="workspace", path="/v1/workspaces", wire_case="snake",
-                         name=("name", "name", "name"), items_key="workspaces", read_by_list=True,
-                         lifecycle=Lifecycle(ready=[None]))
 
 
 def no_sleep(seconds):
@@ -108,6 +106,16 @@ def test_oci_paging_walks_every_page(emulator, monkeypatch):
     assert len(pages) == 3
 
 
+def test_oci_paging_follows_short_pages(emulator):
+    client = oci_client(emulator.url, ApiKeySigner(TEST_KEY_ID, key_pem()))
+    for index in range(3):
+        create_cluster(client, "short-%d" % index)
+    AdminClient(emulator.url).put("/settings", {"page_size": 1})
+    found = list(client.search(DEDICATED_AI_CLUSTER, TEST_COMPARTMENT, None))
+    assert sorted(c["displayName"] for c in found) == ["short-%d" % i for i in range(3)]
+    assert len([r for r in AdminClient(emulator.url).requests_log() if r["method"] == "GET"]) == 3
+
+
 def test_lost_create_responses_and_throttling_leave_exactly_one_cluster(emulator):
     admin = AdminClient(emulator.url)
     admin.put("/faults", {"seed": 7, "faults": [
@@ -130,6 +138,14 @@ def test_huawei_aksk_and_token_auth_page_through_base_models(emulator):
         client = HuaweiClient(transport(signer), emulator.url)
         models = list(client.pages("/v1/base-models", [], "models"))
         assert len(models) > 25 and len({m["base_model_type"] for m in models}) == len(models)
+
+
+@pytest.mark.parametrize("settings", [{"page_size": 7}, {"omit_total": True}, {"page_size": 7, "omit_total": True}])
+def test_huawei_paging_survives_short_pages_and_no_total(emulator, settings):
+    AdminClient(emulator.url).put("/settings", settings)
+    client = HuaweiClient(transport(AkSkSigner(TEST_HUAWEI_AK, TEST_HUAWEI_SK, TEST_HUAWEI_PROJECT)), emulator.url)
+    models = list(client.pages("/v1/base-models", [], "models"))
+    assert len(models) > 25 and len({m["base_model_type"] for m in models}) == len(models)
 
 
 def test_huawei_lost_create_response_is_found_by_name(emulator):

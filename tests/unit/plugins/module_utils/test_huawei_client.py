@@ -61,9 +61,25 @@ def test_paging_stops_at_total_even_after_a_full_page():
     assert len(transport.requests) == 2
 
 
-def test_paging_stops_at_a_short_page():
-    fabric, transport = client(page(items(0, 100), 500), page(items(100, 3), 500), page(items(900, 5), 500))
-    assert len(list(fabric.search(WORKSPACE, None, None))) == 103
+def test_paging_goes_on_after_a_short_page_until_total():
+    # the service does not promise full pages: a short one is not the last
+    fabric, transport = client(page(items(0, 40), 103), page(items(40, 3), 103), page(items(43, 60), 103),
+                               page(items(900, 5), 103))
+    assert [w["id"] for w in fabric.search(WORKSPACE, None, None)] == ["w%d" % n for n in range(103)]
+    assert [r["params"][0] for r in transport.requests] == [("offset", 0), ("offset", 40), ("offset", 43)]
+
+
+def test_paging_without_total_goes_on_until_an_empty_page():
+    no_total = [response({"workspaces": batch}) for batch in (items(0, 100), items(100, 7), items(107, 100), [])]
+    fabric, transport = client(*no_total)
+    assert len(list(fabric.search(WORKSPACE, None, None))) == 207
+    assert [r["params"][0] for r in transport.requests] == [("offset", 0), ("offset", 100), ("offset", 107),
+                                                            ("offset", 207)]
+
+
+def test_paging_stops_at_an_empty_page_whatever_total_says():
+    fabric, transport = client(page(items(0, 10), 500), page([], 500), page(items(900, 5), 500))
+    assert len(list(fabric.search(WORKSPACE, None, None))) == 10
     assert len(transport.requests) == 2
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import PAGE_LIMIT, OciClient
-from ansible_collections.cloudai.control.plugins.module_utils.vision import IMAGE_JOB
+from ansible_collections.cloudai.control.plugins.module_utils.vision import IMAGE_JOB, MODEL as VISION_MODEL, PROJECT as VISION_PROJECT
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import (
     FakeTransport, Reply, ScriptedServer, response,
@@ -202,6 +202,14 @@ def test_move_is_change_compartment_with_etag_and_retry_token():
     assert (sent["method"], sent["url"], sent["body"]) == (
         "POST", CHICAGO + "/dedicatedAiClusters/%s/actions/changeCompartment" % CHICAGO_ID, {"compartmentId": C2})
     assert sent["headers"]["if-match"] == "etag-7" and TOKEN.match(sent["headers"]["opc-retry-token"])
+
+
+@pytest.mark.parametrize("spec", [VISION_PROJECT, VISION_MODEL])
+def test_vision_moves_send_no_retry_token(spec):
+    # the SDK's change_project_compartment and change_model_compartment take if-match but no opc-retry-token
+    oci, transport = client(response(None, status=202))
+    oci.move(spec, {"id": "ocid1.x"}, C2, "etag-7")
+    assert transport.requests[0]["headers"] == {"if-match": "etag-7"}
 
 
 def test_work_request_errors_as_a_sentence():
