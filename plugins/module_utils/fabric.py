@@ -63,6 +63,23 @@ ENDPOINT_NAME = name_rule(1, 128, "letters (Chinese too), digits, '_' and '-'", 
 ENTERPRISE_PROJECT_ID = name_rule(1, 36, "letters, digits, '_' and '-'", r"A-Za-z0-9_\-")
 
 
+def current_version_name(value):
+    """``current_version`` as a version name: given as one, or as the dict fabric_model_info returns (its name)."""
+    if isinstance(value, dict):
+        return value.get("name")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # what a str option would have made of it
+    return value
+
+
+def _check_current_version(value, option):
+    name = current_version_name(value)
+    if not isinstance(name, str):
+        return "%s must be a version name, or a dict with the name of one as fabric_model_info returns it, got %r" % (
+            option, value)
+    return MODEL_NAME(name, option)
+
+
 def check_model_path(value, option):
     if not OBS_PATH.match(value):
         return "%s must be an OBS path obs://<bucket>/<path> (bucket of 3-63 lower-case letters, digits, '-' and " \
@@ -90,6 +107,7 @@ WORKSPACE = ResourceSpec(
         "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=id_rule(64)),
     },
     lifecycle=NO_STATUS,
+    read_only=("access_url", "create_domain_name", "create_time", "create_user_name"),
     wire_case="snake",
     items_key="workspaces",
     read_by_list=True,
@@ -157,7 +175,7 @@ class ModelVersions:
         if version.get("state") == "absent":
             raise ResourceError("there is no model %r to remove version %r from (version.state=absent)" % (
                 params.get("name"), version["name"]))
-        current = params.get("current_version")
+        current = current_version_name(params.get("current_version"))
         if current is not None and current != version["name"]:
             raise ResourceError("current_version %r is not a version of the model to be created, whose only version "
                                 "is %r" % (current, version["name"]))
@@ -165,7 +183,8 @@ class ModelVersions:
 
     def converge(self, engine, model, created):
         params = engine.params
-        version, wanted_current, purge = params.get("version"), params.get("current_version"), params.get("purge_versions")
+        version, purge = params.get("version"), params.get("purge_versions")
+        wanted_current = current_version_name(params.get("current_version"))
         if created:
             if "version" in model:  # a check-mode prediction: the create body
                 model = dict(model)
@@ -296,10 +315,11 @@ MODEL = ResourceSpec(
         "type": Field("type", updatable=False, choices=MODEL_TYPES, default="LLM_MODEL"),
         "description": Field("description", check=length_rule(1024)),
         "version": Field(None, type="dict", required_for_create=True, options=VERSION_OPTIONS, check=_check_version),
-        "current_version": Field(None, check=MODEL_NAME),
+        "current_version": Field(None, type="raw", check=_check_current_version),
         "purge_versions": Field(None, type="bool", default=False),
     },
     lifecycle=NO_STATUS,
+    read_only=("create_time", "create_user", "update_time", "update_user", "versions", "visibility"),
     wire_case="snake",
     items_key="models",
     read_by_list=True,
@@ -442,6 +462,8 @@ ENDPOINT = ResourceSpec(
     lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
                         deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg"),
                         recoverable=["UPDATE_FAILED"]),
+    read_only=("business_engine_instance_ids", "create_time", "error_code", "error_msg", "owner", "runtime_env_type",
+               "status", "tokens_quota", "update_time", "urls", "visibility"),
     wire_case="snake",
     items_key="endpoints",
     secrets={"urls": ("token",)},

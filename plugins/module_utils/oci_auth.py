@@ -23,12 +23,13 @@ import hashlib
 import json
 import os
 import re
+import socket
 import stat
 import time
 
 from urllib.parse import urlsplit
 
-from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, did_you_mean
 
 AUTH_TYPES = ("api_key", "security_token", "instance_principal")
 DEFAULT_PROFILE = "DEFAULT"
@@ -110,13 +111,27 @@ def canonical_region(region):
     return REGION_SHORT_CODES.get(name, name)
 
 
+def added_region():
+    """The region that env ``OCI_REGION_METADATA`` adds, as the SDK reads it (a JSON object with
+    ``regionIdentifier`` and ``realmDomainComponent``): a region newer than the table. {} when unset or unusable."""
+    try:
+        added = json.loads(os.environ.get("OCI_REGION_METADATA") or "{}")
+    except ValueError:
+        return {}
+    return added if isinstance(added, dict) and isinstance(added.get("regionIdentifier"), str) else {}
+
+
 def realm_domain(region):
     """Second-level domain of the region's realm (``oraclecloud.com`` for oc1).
 
-    Unknown regions use env ``OCI_DEFAULT_REALM`` (a domain, as the SDK reads it) or else oc1's.
+    Unknown regions use the domain of env ``OCI_REGION_METADATA`` for its region, else env ``OCI_DEFAULT_REALM``
+    (a domain, as the SDK reads it), else oc1's.
     """
     realm = REGION_REALMS.get(canonical_region(region))
     if realm is None:
+        added = added_region()
+        if added.get("regionIdentifier") == canonical_region(region) and added.get("realmDomainComponent"):
+            return added["realmDomainComponent"]
         return os.environ.get("OCI_DEFAULT_REALM") or _REALM_DOMAINS["oc1"]
     return _REALM_DOMAINS.get(realm) or "oraclecloud%s.com" % realm[2:]
 
@@ -477,6 +492,19 @@ class InstancePrincipalSigner:
 # Settings: options, then the OCI config file, then the environment
 
 SETTING_NAMES = ("region", "tenancy", "user", "fingerprint", "key_file", "key_content", "pass_phrase")
+# the environment variables of each option (those of oracle.oci and of the OCI CLI), for the argument spec and messages
+SETTING_ENV = dict(
+    auth_type=("OCI_CLI_AUTH",),
+    config_file=("OCI_CONFIG_FILE", "OCI_CLI_CONFIG_FILE"),
+    config_profile=("OCI_CONFIG_PROFILE", "OCI_CLI_PROFILE"),
+    region=("OCI_REGION", "OCI_CLI_REGION"),
+    tenancy=("OCI_TENANCY", "OCI_CLI_TENANCY"),
+    user=("OCI_USER_ID", "OCI_CLI_USER"),
+    fingerprint=("OCI_USER_FINGERPRINT", "OCI_CLI_FINGERPRINT"),
+    key_file=("OCI_USER_KEY_FILE", "OCI_CLI_KEY_FILE"),
+    key_content=("OCI_USER_KEY_CONTENT", "OCI_CLI_KEY_CONTENT"),
+    pass_phrase=("OCI_USER_KEY_PASS_PHRASE",),
+)
 CONFIG_FILE_KEYS = ("region", "tenancy", "user", "fingerprint", "key_file", "pass_phrase", "security_token_file")
 
 
@@ -524,12 +552,41 @@ def _read_profile(path, explicit_file, profile, explicit_profile):
     return values
 
 
-def _checked_region(value, source):
+def _checked_region(value, source, endpoint):
+    """The region id of ``value``: a known region, one that env OCI_REGION_METADATA adds, or any with ``endpoint``."""
     region = canonical_region(value)
     if not REGION_PATTERN.match(region):
         raise OciAuthError("region must be an OCI region id such as us-chicago-1 or a short code such as ord, got %r (%s)"
                            % (value, source))
+    if region not in REGION_REALMS and not endpoint and added_region().get("regionIdentifier") != region:
+        raise OciAuthError("region %r (%s) is not an OCI region%s. For a region newer than the collection's list, "
+                           "describe it in env OCI_REGION_METADATA as the OCI SDK reads it (such as "
+                           "{\"regionIdentifier\": \"%s\", \"realmDomainComponent\": \"oraclecloud.com\", ...}), or "
+                           "give the service's URL in it with endpoint" % (
+                               value, source, did_you_mean(region, REGION_REALMS), region))
     return region
+
+
+def _missing_message(missing, auth_type, sources, values, profile, path):
+    """Every setting that is missing and every place it was looked for; 'no OCI credentials found' when nothing was."""
+    found = path if os.path.isfile(path) else "%s (file not found%s)" % (
+        path, "" if os.environ.get("OCI_CONFIG_FILE") else "; nor %s, nor env OCI_CONFIG_FILE" % FALLBACK_CONFIG_FILE)
+    where = []
+    for name in missing:
+        places = [] if name == "security_token_file" else ["option %s" % name]
+        places += ["env %s" % " or ".join(SETTING_ENV[name])] if name in SETTING_ENV else []
+        if name == "key_file":
+            places.append("option key_content or env %s" % " or ".join(SETTING_ENV["key_content"]))
+        places.append("'%s' in profile %s of the config file" % (name, profile))
+        if name == "region":
+            places.append("or option endpoint instead")
+        where.append("%s (%s)" % (name, ", ".join(places)))
+    listed = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
+    return "%s for auth_type %s: %s %s missing, looked for in: %s; config file %s. Credentials are read on the host " \
+           "that runs the task (%s), which is not the controller for a task on a remote host without delegate_to: " \
+           "localhost" % ("no OCI credentials found" if not sources and not values else "OCI credentials incomplete",
+                          auth_type, listed, "is" if len(missing) == 1 else "are", "; ".join(where), found,
+                          socket.gethostname())
 
 
 def _file_mode_warning(path, what):
@@ -567,7 +624,7 @@ def resolve_oci_settings(params):
     if auth_type == "instance_principal":
         # The instance's identity replaces the config file; the region defaults to the instance's.
         if settings["region"]:
-            settings["region"] = _checked_region(settings["region"], sources["region"])
+            settings["region"] = _checked_region(settings["region"], sources["region"], params.get("endpoint"))
         return settings
 
     profile = params.get("config_profile") or DEFAULT_PROFILE
@@ -587,34 +644,22 @@ def resolve_oci_settings(params):
         settings["region"] = os.environ["OCI_REGION"]
         sources["region"] = "env OCI_REGION"
     if settings["region"]:
-        settings["region"] = _checked_region(settings["region"], sources["region"])
+        settings["region"] = _checked_region(settings["region"], sources["region"], params.get("endpoint"))
 
-    in_file = "'%%s' in profile %s of %s%s" % (profile, path, "" if os.path.isfile(path) else " (file not found)")
-
-    def missing(name, option=True):
-        where = ("option %s or " % name if option else "") + in_file % name
-        return OciAuthError("%s is required for auth_type %s (%s)" % (name, auth_type, where))
-
-    if not settings["region"] and not params.get("endpoint"):
-        raise OciAuthError("region is required for auth_type %s unless endpoint is set (option region or %s, "
-                           "or env OCI_REGION)" % (auth_type, in_file % "region"))
-    required = ("tenancy", "user", "fingerprint") if auth_type == "api_key" else ()
-    for name in required:
-        if not settings[name]:
-            raise missing(name)
-    if not settings["key_file"] and not settings["key_content"]:
-        raise missing("key_file")
+    missing = [name for name in ("region", "tenancy", "user", "fingerprint", "key_file", "security_token_file")
+               if not settings[name] and (name != "region" or not params.get("endpoint"))
+               and (name not in ("tenancy", "user", "fingerprint") or auth_type == "api_key")
+               and (name != "key_file" or not settings["key_content"])
+               and (name != "security_token_file" or auth_type == "security_token")]
+    if missing:
+        raise OciAuthError(_missing_message(missing, auth_type, sources, values, profile, path))
     if settings["fingerprint"] and not FINGERPRINT_PATTERN.match(settings["fingerprint"]):
         raise OciAuthError("fingerprint must be 16 lower-case hex pairs separated by ':' (%s)" % sources["fingerprint"])
     for name in ("tenancy", "user"):
         if settings[name] and not OCID_PATTERN.match(settings[name]):
             raise OciAuthError("%s must be an OCID such as ocid1.%s.oc1..aaaa... (%s)" % (name, name, sources[name]))
 
-    files = ["key_file"]
-    if auth_type == "security_token":
-        if not settings["security_token_file"]:
-            raise missing("security_token_file", option=False)
-        files.append("security_token_file")
+    files = ["key_file"] + (["security_token_file"] if auth_type == "security_token" else [])
     for name in files:
         if not settings[name]:
             continue

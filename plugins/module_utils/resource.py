@@ -15,9 +15,12 @@ __metaclass__ = type
 import calendar
 import copy
 import hashlib
+import json
+import os
 import re
 import time
 
+from ansible_collections.cloudai.control.plugins.module_utils.errors import a
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
     DONE, FAILED, PENDING, WaitError, describe_work_request, lifecycle_classifier, wait_for, work_request_classifier,
@@ -144,6 +147,8 @@ class ResourceSpec:
     delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
+                  resource module accepts and ignores them, so that an item of the info module is valid arguments
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
@@ -152,7 +157,7 @@ class ResourceSpec:
                  has_id=True, part=None, secrets=None, listable=True, accepted_key=None, immutable=False,
                  delete_action=None, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(), move_retry_token=True,
-                 list_scope_optional=False):
+                 list_scope_optional=False, read_only=()):
         self.kind = kind
         self.label = label
         self.path = path
@@ -184,6 +189,7 @@ class ResourceSpec:
         self.list_params = tuple(list_params)
         self.move_retry_token = move_retry_token
         self.list_scope_optional = list_scope_optional
+        self.read_only = tuple(read_only)
 
     @property
     def plural(self):
@@ -275,11 +281,55 @@ def start_token(spec, scope_value, name, generation):
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:40]
 
 
+class StartRecord:
+    """The starts this host made (start_once): retry token -> id of the resource it started, kept in a JSON file for
+    the 24 hours a service remembers a token. It tells a replay of a start made by an earlier run from a fresh start
+    when the service's clock cannot (the two less than FRESH_START_WINDOW apart). A file that cannot be read or
+    written is ignored: the clock then decides alone."""
+
+    LIFETIME = 24 * 3600
+
+    def __init__(self, path, now=time.time):
+        self.path = path
+        self.now = now
+
+    def load(self):
+        try:
+            with open(self.path) as handle:
+                entries = json.load(handle)
+            return dict((token, entry) for token, entry in entries.items()
+                        if isinstance(entry, list) and len(entry) == 2 and entry[1] > self.now() - self.LIFETIME)
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def started(self, token):
+        entry = self.load().get(token)
+        return entry[0] if entry else None
+
+    def add(self, token, resource_id):
+        entries = self.load()
+        entries[token] = [resource_id, self.now()]
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            temporary = "%s.%d" % (self.path, os.getpid())
+            with open(temporary, "w") as handle:
+                json.dump(entries, handle)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+
+
+def default_start_record():
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return StartRecord(os.path.join(cache, "cloudai.control", "starts.json"))
+
+
 class Engine:
     """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)
-    and says whether its reads give ``etags`` to send with changes."""
+    and says whether its reads give ``etags`` to send with changes. ``starts``: the StartRecord of start_once."""
 
-    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
+    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep,
+                 starts=None):
         self.spec = spec
         self.client = client
         self.params = params
@@ -287,10 +337,12 @@ class Engine:
         self.diff_mode = diff_mode
         self.clock = clock
         self.sleep = sleep
+        self.starts = starts
         self.deadline = None
         self.work_request = None
         self.part_diff = ({}, {})
         self.warnings = []
+        self.mutated = False  # a mutating call succeeded: a failure after it still changed something
         if spec.wire_case == "camel":
             self.wire_name, self.result_name = snake_to_camel, camel_to_snake
         else:
@@ -299,10 +351,19 @@ class Engine:
     # -- public ---------------------------------------------------------------------------------------
     def run(self):
         self.deadline = self.clock() + (self.params.get("wait_timeout") or 0)
-        if self.params.get("state", "present") == "absent":
-            before, after, changed = self.absent()
-        else:
-            before, after, changed = self.present()
+        try:
+            if self.params.get("state", "present") == "absent":
+                before, after, changed = self.absent()
+            else:
+                before, after, changed = self.present()
+        except ResourceError as error:
+            if self.mutated:
+                error.details["changed"] = True
+            raise
+        except ApiError as error:
+            if self.mutated:
+                raise ResourceError(str(error), error=error.to_dict(), changed=True)
+            raise
         before, after = self.without_secrets(before), self.without_secrets(after)
         result = dict(changed=changed)
         result[self.spec.kind] = to_result(after, self.result_name) if after else None
@@ -406,9 +467,8 @@ class Engine:
         missing = [option for option, field in spec.fields.items()
                    if field.required_for_create and params.get(option) is None]
         if missing:
-            raise ResourceError("%s required to create %s %s: %s" % (
-                "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
-                ", ".join(missing)))
+            raise ResourceError("%s required to create %s: %s" % (
+                "option is" if len(missing) == 1 else "options are", a(spec.label), ", ".join(missing)))
         body = self.desired_fields()
         body.update(self.desired_tags(None))
         if spec.part is not None:
@@ -422,6 +482,7 @@ class Engine:
         if self.check_mode:
             return body
         resource, work_request_id = self.client.create(self.spec, body)
+        self.mutated = True
         return self.settle(resource, work_request_id)
 
     def start_once(self):
@@ -441,8 +502,10 @@ class Engine:
                                  "check a known %s" % (spec.label, name, scope_value, spec.label))
             return None, body, True
         for generation in range(MAX_GENERATIONS):
+            token = start_token(spec, scope_value, name, generation)
             try:
-                resource, answered = self.client.start(spec, body, start_token(spec, scope_value, name, generation))
+                resource, answered = self.client.start(spec, body, token)
+                self.mutated = True  # a replay changes nothing, but then the task ends without an error
             except ApiError as error:
                 if error.status != 409:
                     raise
@@ -451,7 +514,10 @@ class Engine:
                     "another display_name to start one with these options (%s)" % (
                         spec.label, name, scope_value, spec.label, error), error=error.to_dict())
             accepted = rfc3339_seconds(resource.get(spec.accepted_key))
-            if answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW:
+            replayed = self.starts is not None and self.starts.started(token) == resource["id"]
+            if not replayed and (answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW):
+                if self.starts is not None:
+                    self.starts.add(token, resource["id"])
                 return None, self.settle(resource, None), True
             current, etag = self.client.read(spec, resource["id"])
             lifecycle = spec.lifecycle
@@ -500,6 +566,9 @@ class Engine:
         if move and not spec.movable:
             raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope[0], spec.label),
                                 id=current["id"])
+        if spec.name and spec.listable and (spec.name[1] in changes or move):
+            self.refuse_duplicate_name(current, want.get(spec.name[1], current.get(spec.name[1])),
+                                       new_scope if move else None)
         if not changes and not move:
             if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
                 return current, current, False
@@ -534,6 +603,21 @@ class Engine:
         resource = resource or dict(current, **changes)
         return before, self.settle(resource, work_request_id), True
 
+    def refuse_duplicate_name(self, current, name, new_scope):
+        """A rename (or move) must not give the resource the name of another live one in its scope: every later task
+        that finds it by name would fail on the two."""
+        spec = self.spec
+        scope_value = new_scope or (self.params.get(spec.scope[0]) if spec.scope and spec.scope_in_path else
+                                    current.get(spec.scope[1]) if spec.scope else None)
+        others = [r["id"] for r in self.client.search(spec, scope_value, name)
+                  if r.get(spec.name[1]) == name and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
+                  and spec.manageable(r)]
+        if others:
+            raise ResourceError("%s %r is already the %s of %s %s%s; renaming %s to it would make %s find two %ss" % (
+                spec.name[0], name, spec.name[0], spec.label, ", ".join(others),
+                " in %s" % scope_value if scope_value else "", current["id"], spec.name[0], spec.label),
+                id=current["id"])
+
     def field_differs(self, wire, value, resource):
         if wire in self.spec.tags.values():
             return value != (resource.get(wire) or {})
@@ -558,11 +642,14 @@ class Engine:
         """Run a mutating call. When it failed after being sent more than once, or its response was lost,
         the first try may have landed: re-read, and accept the outcome if the resource already shows it."""
         try:
-            return call()
+            answer = call()
+            self.mutated = True
+            return answer
         except ApiError as error:
             if error.attempts > 1 or error.ambiguous:
                 seen, dummy = self.client.read(self.spec, resource_id)
                 if seen is not None and converged(seen):
+                    self.mutated = True  # the first try landed
                     return seen, None
             raise self.conflict(resource_id, error) if error.status == 412 else error
 
@@ -577,7 +664,12 @@ class Engine:
     # -- absent -----------------------------------------------------------------------------------------
     def absent(self):
         spec = self.spec
-        current, etag = self.find()
+        try:
+            current, etag = self.find()
+        except ApiError as error:
+            if error.status == 404 and spec.scope_in_path:  # its container (a Fabric workspace) is gone, and it with it
+                return None, None, False
+            raise
         if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:
@@ -586,21 +678,28 @@ class Engine:
             self.settle(current, None, gone=True)
             return current, None, False
         if self.check_mode:
+            self.refuse_in_use(current)  # as the service would: check mode must not predict a delete it refuses
             return current, None, True
         try:
             work_request_id = self.client.delete(spec, current, etag)
+            self.mutated = True
         except ApiError as error:
-            if error.status in (400, 409) and spec.in_use:  # OCI says 409; Huawei documents no 409, refuses with 400
-                blockers = spec.in_use(self.client, current)
-                if blockers:
-                    raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first (%s)" % (
-                        spec.label, current["id"], ", ".join(blockers), error), id=current["id"], error=error.to_dict())
+            if error.status in (400, 409):  # OCI says 409; Huawei documents no 409, refuses with 400
+                self.refuse_in_use(current, error)
             seen = self.client.read(spec, current["id"])[0] if error.attempts > 1 or error.ambiguous else current
             if seen is not None and spec.lifecycle.is_live(seen):
                 raise self.conflict(current["id"], error) if error.status == 412 else error
             work_request_id = None
         self.settle(current, work_request_id, gone=True)
         return current, None, True
+
+    def refuse_in_use(self, current, error=None):
+        """Raise when something keeps the resource from being deleted (spec.in_use); ``error``: the service's refusal."""
+        blockers = self.spec.in_use(self.client, current) if self.spec.in_use else []
+        if blockers:
+            raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first%s" % (
+                self.spec.label, current["id"], ", ".join(blockers), " (%s)" % error if error else ""),
+                id=current["id"], **(dict(error=error.to_dict()) if error else {}))
 
     # -- waiting ----------------------------------------------------------------------------------------
     def remaining(self):
@@ -622,10 +721,12 @@ class Engine:
                 reason = str(error)
                 if not error.timed_out:
                     reason += self.client.work_request_errors(work_request_id)
+                seen = self.read_quietly(resource_id) or resource  # the state it is in now, not the one when it began
                 raise ResourceError("the %s %s did not finish%s: %s" % (
                     spec.label, resource_id, self.within(error), reason),
-                    id=resource_id, lifecycle_state=spec.lifecycle.state(resource),
-                    work_request=to_result(error.last_seen, self.result_name))
+                    id=resource_id, lifecycle_state=spec.lifecycle.state(seen),
+                    work_request=to_result(error.last_seen, self.result_name),
+                    **{spec.kind: to_result(self.without_secrets(seen), self.result_name) if seen else None})
 
         lifecycle = spec.lifecycle
         if gone:
@@ -641,6 +742,15 @@ class Engine:
                 self.within(error), error),
                 id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
                 **{spec.kind: to_result(self.without_secrets(error.last_seen), self.result_name) if error.last_seen else None})
+
+    def read_quietly(self, resource_id):
+        """The resource as it is now, or None when it cannot be read (the failure being reported matters more)."""
+        if not resource_id:
+            return None
+        try:
+            return self.client.read(self.spec, resource_id)[0]
+        except ApiError:
+            return None
 
     def within(self, error):
         return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""
@@ -694,7 +804,8 @@ def _describe_state(lifecycle, resource):
 
 
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):
-    return Engine(spec, client, params, check_mode, diff_mode).run()
+    return Engine(spec, client, params, check_mode, diff_mode,
+                  starts=default_start_record() if not spec.listable else None).run()
 
 
 def list_resources(spec, client, params):
@@ -708,6 +819,9 @@ def list_resources(spec, client, params):
         local = [(f.wire, value) for f, value in given if not f.query]
         found = [r for r in client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, query)
                  if all(r.get(wire) == value for wire, value in local)]
+    if spec.scope_in_path:  # as the resource module's option, so that each item is valid arguments of that module
+        for resource in found:
+            resource[spec.scope[0]] = params.get(spec.scope[0])
     for option, fetch in spec.includes.items():
         if params.get(option):
             for resource in found:
