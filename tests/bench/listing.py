@@ -38,7 +38,7 @@ def seed_clusters(count):
 def seed_workspaces(count):
     """Workspaces up to `count` in all (a project has one list of them); the info module's arguments."""
     client = HuaweiClient(EMULATOR_URL)
-    have = client.request("GET", "/v1/workspaces", params={"limit": 1}).json()["total"]
+    have = client.request("GET", "/v1/workspaces", params={"limit": 1, "enterprise_project_id": "all_granted_eps"}).json()["total"]
     create(lambda number: client.request("POST", "/v1/workspaces", {"name": "bench-list-%05d" % number}),
            range(have, count))
     return {}
