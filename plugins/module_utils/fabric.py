@@ -12,14 +12,15 @@ import copy
 import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_module import HUAWEI, check_resource_id
-from ansible_collections.cloudai.control.plugins.module_utils.resource import (
-    Field, Filter, Lifecycle, ResourceError, ResourceSpec, differs, to_wire,
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour, RetryFailedUpdate
+from ansible_collections.cloudai.control.plugins.module_utils.spec import (
+    Field, Filter, Key, Lifecycle, ResourceError, ResourceSpec, differs, to_wire,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
 FABRIC = HUAWEI
-NAME = ("name", "name", "name")
-WORKSPACE_SCOPE = ("workspace_id", None, None)  # a path placeholder, not a field of the resource
+NAME = Key("name", "name", "name")
+WORKSPACE_SCOPE = Key("workspace_id", None, None)  # a path placeholder, not a field of the resource
 NO_STATUS = Lifecycle(ready=[None], key="status")  # workspaces and models have no status field
 VISIBILITY = ["PRIVATE", "PUBLIC", "ALL"]
 MODEL_TYPES = ["LLM_MODEL"]
@@ -74,7 +75,7 @@ def check_model_path(value, option):
 # workspaces
 
 def _workspace_in_use(client, workspace):
-    endpoints = client.pages("/v1/workspaces/%s/endpoints" % workspace["id"], [], "endpoints")
+    endpoints = client.children(WORKSPACE, workspace, "endpoints", "endpoints")
     return ["endpoint %s (%s)" % (e.get("name"), e["id"]) for e in endpoints if e.get("status") != "DELETED"]
 
 
@@ -136,15 +137,11 @@ def version_wire(version):
     return to_wire(dict((k, v) for k, v in version.items() if k != "state"), lambda name: name)
 
 
-def versions_path(model):
-    return "%s/%s/versions" % (MODEL.path, model["id"])
-
-
 def list_versions(client, model):
-    return list(client.pages(versions_path(model), [], "versions"))
+    return list(client.children(MODEL, model, "versions", "versions"))
 
 
-class ModelVersions:
+class ModelVersions(Behaviour):
     """The versions of a model, beyond the plain fields: ``version`` is added when the model has no version of that
     name (a version cannot be changed), ``current_version`` names the version in use, and versions are removed only
     when asked: ``version.state=absent`` or ``purge_versions``. The current version is never removed.
@@ -223,7 +220,7 @@ class ModelVersions:
                     model = engine.client.update(MODEL, model, switch, None)[0]
             for removed in removals:
                 try:
-                    engine.client.call("DELETE", "%s/%s" % (versions_path(model), removed["id"]))
+                    engine.client.remove_child(MODEL, model, "versions", removed["id"])
                 except ApiError as error:
                     if not (error.status == 404 and error.attempts > 1):  # a retry after the removal's answer was lost
                         raise
@@ -281,7 +278,7 @@ def _versions_of(client, model):
 
 
 def _endpoints_using_model(client, model):
-    endpoints = client.pages(ENDPOINT.path, [("model_id", model["id"])], "endpoints")
+    endpoints = client.search(ENDPOINT, None, None, [("model_id", model["id"])])
     return ["endpoint %s (%s)" % (e.get("name"), e["id"]) for e in endpoints]
 
 
@@ -303,7 +300,7 @@ MODEL = ResourceSpec(
     wire_case="snake",
     items_key="models",
     read_by_list=True,
-    part=ModelVersions(),
+    behaviours=[ModelVersions()],
     in_use=_endpoints_using_model,
     filters={
         "name": Filter("name"),
@@ -440,8 +437,8 @@ ENDPOINT = ResourceSpec(
         "custom_image_id": Field("custom_image_id", updatable=False, check=id_rule(36, 32)),
     },
     lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
-                        deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg"),
-                        recoverable=["UPDATE_FAILED"]),
+                        deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg")),
+    behaviours=[RetryFailedUpdate(["UPDATE_FAILED"])],
     wire_case="snake",
     items_key="endpoints",
     secrets={"urls": ("token",)},

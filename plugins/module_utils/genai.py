@@ -12,7 +12,8 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_module import 
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
     work_request_spec,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Filter, Lifecycle, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import LeaveAlone
+from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Lifecycle, ResourceSpec
 
 GENAI = oci_cloud("generativeai")
 
@@ -216,7 +217,7 @@ MODEL = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
-    manageable=lambda model: model.get("type") != "BASE",
+    behaviours=[LeaveAlone(lambda model: model.get("type") == "BASE")],
     in_use=_endpoints_using("modelId"),
     filters={
         "display_name": DISPLAY_NAME_FILTER,

@@ -15,7 +15,8 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_module import 
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
     work_request_spec,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.resource import (
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction, StartOnce
+from ansible_collections.cloudai.control.plugins.module_utils.spec import (
     Field, Filter, Lifecycle, ResourceSpec, snake_to_camel, to_result, to_wire,
 )
 
@@ -226,10 +227,8 @@ def _job(kind, label, path, ocid_type, features, extra_fields=None, tags=None):
         tags=tags,
         protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
         lifecycle=JOB_LIFECYCLE,
-        listable=False,
-        accepted_key="timeAccepted",
+        behaviours=[StartOnce(accepted_key="timeAccepted"), DeleteByAction("cancel")],
         immutable=True,
-        delete_action="/actions/cancel",
         replace_hint="a job cannot run again: leave out id to start a new one (a display_name whose last job failed "
                      "or was cancelled starts a new job)",
         change_hint="a job cannot be changed: start a new one under another display_name instead",

@@ -7,7 +7,7 @@ ignored and passed on."""
 
 import pytest
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import FRESH_START_WINDOW
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import FRESH_START_WINDOW
 from reliability import catalogue
 from reliability.harness import Converged, has_traceback, records, record, run_module
 

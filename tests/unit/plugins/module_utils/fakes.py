@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 
 from requests.structures import CaseInsensitiveDict
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Engine
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import StartOnce
+from ansible_collections.cloudai.control.plugins.module_utils.engine import Engine
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Response
 
 
@@ -258,9 +259,9 @@ class FakeClient:
         self.calls.append(("search", scope_value, name, list(filters)))
         found = []
         for resource in self.resources.values():
-            if spec.scope and not spec.scope_in_path and scope_value is not None and resource.get(spec.scope[1]) != scope_value:
+            if spec.scope and not spec.scope_in_path and scope_value is not None and resource.get(spec.scope.wire) != scope_value:
                 continue
-            if name is not None and name not in (resource.get(spec.name[1]) or ""):
+            if name is not None and name not in (resource.get(spec.name.wire) or ""):
                 continue
             if any(resource.get(key) != value for key, value in filters):
                 continue
@@ -287,7 +288,7 @@ class FakeClient:
                 raise ApiError(409, "IdempotencyConflict", "token used with another body", "req-409", "POST", spec.path)
             return copy.deepcopy(answer), self.service_time
         accepted = datetime.fromtimestamp(self.service_time, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        resource_id = self.add(dict(body, **{spec.accepted_key: accepted}))
+        resource_id = self.add(dict(body, **{accepted_key(spec): accepted}))
         self._set_state(resource_id, self.create_states)
         self.tokens[retry_token] = (copy.deepcopy(body), copy.deepcopy(self.resources[resource_id]))
         return copy.deepcopy(self.resources[resource_id]), self.service_time
@@ -311,7 +312,7 @@ class FakeClient:
 
         def action():
             self._check_etag(resource_id, etag)
-            self.resources[resource_id][spec.scope[1]] = scope_value
+            self.resources[resource_id][spec.scope.wire] = scope_value
             self._touch(resource_id)
 
         self._check_fault("move", action)
@@ -338,6 +339,10 @@ class FakeClient:
         if not self.work_request_error_list:
             return ""
         return "; errors: " + "; ".join("%s: %s" % (e["code"], e["message"]) for e in self.work_request_error_list)
+
+
+def accepted_key(spec):
+    return next(b.accepted_key for b in spec.behaviours if isinstance(b, StartOnce))
 
 
 def run_engine(spec, client, clock, check_mode=False, diff_mode=False, **params):

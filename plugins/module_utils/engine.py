@@ -12,272 +12,21 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import calendar
 import copy
-import hashlib
-import re
 import time
 
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import hooks
+from ansible_collections.cloudai.control.plugins.module_utils.spec import (
+    TAG_WIRE_KEYS, ResourceError, camel_to_snake, differs, snake_to_camel, to_result, to_wire, without_secrets,
+)
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
     DONE, FAILED, PENDING, WaitError, describe_work_request, lifecycle_classifier, wait_for, work_request_classifier,
 )
 
-TAG_WIRE_KEYS = frozenset(("freeformTags", "definedTags", "systemTags", "freeform_tags", "defined_tags", "system_tags"))
-
-
-class ResourceError(Exception):
-    """A failure the module reports with fail_json; ``details`` go into the result (id, state, api error)."""
-
-    def __init__(self, message, **details):
-        super(ResourceError, self).__init__(message)
-        self.details = details
-
-
-class Field:
-    """One managed option: its wire name, argument spec and whether the service can change it in place.
-
-    ``wire`` None: an option of the spec's ``part`` (see ResourceSpec), which the engine neither sends nor compares.
-    ``compare(want, resource)`` -> True when they differ, for a field the service answers in another shape or
-    under another key (or not at all) than it takes.
-    """
-
-    def __init__(self, wire, type="str", updatable=True, required_for_create=False, choices=None,
-                 elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None,
-                 write_only=(), default=None, compare=None):
-        self.wire = wire
-        self.compare = compare
-        self.updatable = updatable
-        self.required_for_create = required_for_create
-        self.unordered = unordered
-        self.check = check
-        self.write_only = tuple(write_only)  # wire keys inside this dict the service never returns (secrets)
-        self.argspec = dict(type=type)
-        for key, value in (("choices", choices), ("elements", elements), ("options", options),
-                           ("no_log", no_log), ("aliases", aliases), ("default", default)):
-            if value is not None:
-                self.argspec[key] = value
-
-
-class Filter:
-    """One info-module filter option: sent as the list call's ``query`` parameter, or, when the service has
-    none, matched here against the listed resources' ``wire`` field."""
-
-    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None):
-        self.query = query
-        self.wire = wire
-        self.check = check
-        self.argspec = dict(type=type)
-        if choices is not None:
-            self.argspec["choices"] = choices
-        if elements is not None:
-            self.argspec["elements"] = elements
-
-
-class Lifecycle:
-    """Which lifecycle states mean what. ``gone`` states count as 'not there'; ``stopped`` states leave
-    ``state=absent`` nothing to do (by default the gone ones; a batch job that finished is stopped too)."""
-
-    def __init__(self, ready, failed=(), deleting=(), gone=(), key="lifecycleState",
-                 details=("lifecycleDetails", "lifecycle_details"), recoverable=(), stopped=None):
-        self.ready = tuple(ready)
-        self.failed = tuple(failed)
-        self.recoverable = tuple(recoverable)  # failed states an update may be retried from (Huawei UPDATE_FAILED)
-        self.deleting = tuple(deleting)
-        self.gone = tuple(gone)
-        self.key = key
-        self.details_keys = tuple(details)  # what the service says about the state (Huawei: error_code, error_msg)
-        self.stopped = self.gone if stopped is None else tuple(stopped)
-
-    def state(self, resource):
-        return (resource or {}).get(self.key)
-
-    def is_live(self, resource):
-        return self.state(resource) not in self.gone + self.deleting
-
-    def details(self, resource):
-        """' (what the service says)' about the resource's state, or ''."""
-        said = [str(resource[key]) for key in self.details_keys if (resource or {}).get(key)]
-        return " (%s)" % ": ".join(said) if said else ""
-
-
-class ResourceSpec:
-    """A declarative description of one resource type.
-
-    kind          result key and snake_case name (``dedicated_ai_cluster``)
-    label         words for messages (``dedicated AI cluster``)
-    path          collection path below the API base (``/dedicatedAiClusters``); ``{option}`` placeholders are
-                  filled from the module's options by the client (Huawei ``/v1/workspaces/{workspace_id}/models``)
-    scope         (option, wire, query) of the container (compartment / workspace), or None; wire and query None
-                  when the scope is only a path placeholder: then it is always required, never sent nor moved
-    name          (option, wire, query) of the name used to find it, or None
-    fields        option -> Field for everything else the module manages
-    checks        option -> check(value, option) for options that are not fields (the name), before any request,
-                  in the resource module and in the info module (its filter of that name)
-    tags          option -> wire for tag dicts that honour purge_tags
-    movable       the scope can be changed in place (OCI changeCompartment)
-    move_retry_token  the move takes an opc-retry-token (OCI Vision's project and model moves take none)
-    list_scope_optional  the list call takes the scope as an optional filter (OCI Vision lists): the info module
-                  then needs neither it nor the id
-    filters       info-module option -> Filter
-    manageable    resource -> bool: False for listed resources the module must leave alone (base models)
-    in_use        (client, resource) -> descriptions of what keeps it from being deleted, asked after a 409
-    includes      info-module bool option -> (client, resource) -> (key, value) to add to each listed resource
-    items_key     key of the item array in list responses (Huawei: ``workspaces``, ``models``, ...)
-    read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
-    secrets       wire key -> keys of that dict (or of each dict in that list) never returned: secrets the service
-                  sends (Fabric endpoint ``urls`` carry invoke ``token``s)
-    has_id        False for listed things without an id (Huawei base models): the info module takes no id
-    part          what the plain field comparison cannot carry (Fabric model versions), or None. Its options are
-                  Fields with wire None; the engine calls ``part.create_fields(params)`` -> wire fields for the
-                  create body (raise ResourceError to refuse the create before it is sent), and after creating or
-                  converging the fields ``part.converge(engine, resource, created)`` -> (resource, changed, before,
-                  after) with its own calls (none that mutate in check mode; in check mode a resource to be created
-                  is the create body); before/after are option -> value for the diff.
-    listable      there is a list call. Without one (OCI Vision jobs) a create carries a retry token made from the
-                  scope, the name and a generation, so that a re-run gets the same resource back (start_once);
-                  ``accepted_key`` is the wire key of when the service accepted it, which tells a start from a replay;
-                  ``state=absent`` then needs the id
-    immutable     there is no update call: every difference is refused like a create-only option
-    list_params   (query, value) pairs every list call sends unless a filter gives that query (Huawei
-                  ListWorkspaces requires ``enterprise_project_id``)
-    delete_action ``state=absent`` posts to this action of the resource (``/actions/cancel``) instead of DELETE
-    replace_hint  what to do with a resource in a failed state
-    change_hint   what to do instead of changing an option that cannot change
-    """
-
-    def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
-                 movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
-                 items_key="items", read_by_list=False, manageable=None, in_use=None, includes=None, checks=None,
-                 has_id=True, part=None, secrets=None, listable=True, accepted_key=None, immutable=False,
-                 delete_action=None, replace_hint="delete it and create it again",
-                 change_hint="delete and recreate it instead", list_params=(), move_retry_token=True,
-                 list_scope_optional=False):
-        self.kind = kind
-        self.label = label
-        self.path = path
-        self.lifecycle = lifecycle
-        self.scope = scope
-        self.name = name
-        self.fields = fields or {}
-        self.tags = tags or {}
-        self.movable = movable
-        self.protected_tag_namespaces = tuple(protected_tag_namespaces)
-        self.ocid_type = ocid_type
-        self.filters = filters or {}
-        self.wire_case = wire_case
-        self.items_key = items_key
-        self.read_by_list = read_by_list
-        self.manageable = manageable or (lambda resource: True)
-        self.in_use = in_use
-        self.includes = includes or {}
-        self.checks = checks or {}
-        self.has_id = has_id
-        self.secrets = secrets or {}
-        self.part = part
-        self.listable = listable
-        self.accepted_key = accepted_key
-        self.immutable = immutable
-        self.delete_action = delete_action
-        self.replace_hint = replace_hint
-        self.change_hint = change_hint
-        self.list_params = tuple(list_params)
-        self.move_retry_token = move_retry_token
-        self.list_scope_optional = list_scope_optional
-
-    @property
-    def plural(self):
-        return self.kind + "s"
-
-    @property
-    def scope_in_path(self):
-        return bool(self.scope) and self.scope[1] is None
-
-    def managed(self):
-        """option -> wire for every managed option the resource carries, scope and name first."""
-        pairs = []
-        if self.scope and not self.scope_in_path:
-            pairs.append((self.scope[0], self.scope[1]))
-        if self.name:
-            pairs.append((self.name[0], self.name[1]))
-        pairs.extend((option, field.wire) for option, field in self.fields.items() if field.wire)
-        pairs.extend(self.tags.items())
-        return pairs
-
-
-# ---------------------------------------------------------------------------------------------------------
-# wire <-> result conversion
-
-def camel_to_snake(name):
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name).lower()
-
-
-def snake_to_camel(name):
-    head, dummy, rest = name.partition("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest.split("_")) if rest else head
-
-
-def to_result(value, convert=camel_to_snake):
-    """Wire JSON -> result JSON: keys converted, tag dictionaries left exactly as the service sent them."""
-    if isinstance(value, dict):
-        return dict((convert(k), v if k in TAG_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
-    if isinstance(value, list):
-        return [to_result(item, convert) for item in value]
-    return value
-
-
-def to_wire(value, convert=snake_to_camel):
-    """Option value -> wire JSON: None dropped, nested keys converted."""
-    if isinstance(value, dict):
-        return dict((convert(k), to_wire(v, convert)) for k, v in value.items() if v is not None)
-    if isinstance(value, list):
-        return [to_wire(item, convert) for item in value]
-    return value
-
-
-def rfc3339_seconds(text):
-    """'2026-11-23T10:00:00.123Z' (or +00:00) -> epoch seconds, or None."""
-    match = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$", text or "")
-    if not match:
-        return None
-    seconds = calendar.timegm(tuple(int(part) for part in match.groups()[:6]))
-    zone = match.group(8)
-    offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
-    return seconds + float(match.group(7) or 0) - offset
-
-
-def differs(want, have, unordered=False):
-    """True when the desired value is not already satisfied: dicts compare as 'want is a subset of have'."""
-    if isinstance(want, dict):
-        return not isinstance(have, dict) or any(differs(v, have.get(k)) for k, v in want.items())
-    if isinstance(want, list):
-        if not isinstance(have, list) or len(want) != len(have):
-            return True
-        if unordered:
-            return sorted(want, key=repr) != sorted(have, key=repr)
-        return any(differs(w, h) for w, h in zip(want, have))
-    return want != have
-
-
-# ---------------------------------------------------------------------------------------------------------
-# the engine
-
-# start_once: a resource the service accepted at most this many seconds before the whole second of its answer's
-# Date header was started by this request; an older one is a replay of an earlier run's start
-FRESH_START_WINDOW = 2.0
-MAX_GENERATIONS = 100
-
-
-def start_token(spec, scope_value, name, generation):
-    """The retry token of the ``generation``-th start of the resource called ``name`` in the scope."""
-    seed = "cloudai.control|%s|%s|%s|%d" % (spec.kind, scope_value, name, generation)
-    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:40]
-
-
 class Engine:
-    """Converge one resource. ``client`` offers read / search / create / update / move / delete (see oci_client)
-    and says whether its reads give ``etags`` to send with changes."""
+    """Converge one resource through a client that keeps the contract of client.CloudClient, calling the spec's
+    behaviours at their named points."""
 
     def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
         self.spec = spec
@@ -289,7 +38,7 @@ class Engine:
         self.sleep = sleep
         self.deadline = None
         self.work_request = None
-        self.part_diff = ({}, {})
+        self.behaviour_diff = ({}, {})
         self.warnings = []
         if spec.wire_case == "camel":
             self.wire_name, self.result_name = snake_to_camel, camel_to_snake
@@ -309,8 +58,8 @@ class Engine:
         if self.work_request:
             result["work_request"] = to_result(self.work_request, self.result_name)
         if self.diff_mode:
-            result["diff"] = dict(before=dict(self.managed_view(before), **self.part_diff[0]),
-                                  after=dict(self.managed_view(after), **self.part_diff[1]))
+            result["diff"] = dict(before=dict(self.managed_view(before), **self.behaviour_diff[0]),
+                                  after=dict(self.managed_view(after), **self.behaviour_diff[1]))
         if self.warnings:
             result["warnings"] = self.warnings
         return result
@@ -327,13 +76,13 @@ class Engine:
             return resource, etag
         if not spec.name or not spec.listable:
             raise ResourceError("id is required to find the %s" % spec.label)
-        name_option = spec.name[0]
-        if not params.get(name_option) or (spec.scope and not params.get(spec.scope[0])):
-            needed = " and ".join(o for o in ((spec.scope[0],) if spec.scope else ()) + (name_option,))
+        name_option = spec.name.option
+        if not params.get(name_option) or (spec.scope and not params.get(spec.scope.option)):
+            needed = " and ".join(o for o in ((spec.scope.option,) if spec.scope else ()) + (name_option,))
             raise ResourceError("either id or %s is required to find the %s" % (needed, spec.label))
-        scope_value = params.get(spec.scope[0]) if spec.scope else None
+        scope_value = params.get(spec.scope.option) if spec.scope else None
         matches = [r for r in self.client.search(spec, scope_value, params[name_option])
-                   if r.get(spec.name[1]) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone
+                   if r.get(spec.name.wire) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone
                    and spec.manageable(r)]
         live = [r for r in matches if spec.lifecycle.is_live(r)]
         if len(live) > 1:
@@ -346,8 +95,8 @@ class Engine:
     def desired_fields(self):
         """wire -> value for every field option the user gave (scope excluded)."""
         want = {}
-        if self.spec.name and self.params.get(self.spec.name[0]) is not None:
-            want[self.spec.name[1]] = self.params[self.spec.name[0]]
+        if self.spec.name and self.params.get(self.spec.name.option) is not None:
+            want[self.spec.name.wire] = self.params[self.spec.name.option]
         for option, field in self.spec.fields.items():
             if field.wire and self.params.get(option) is not None:
                 want[field.wire] = to_wire(self.params[option], self.wire_name)
@@ -379,8 +128,10 @@ class Engine:
 
     # -- present ----------------------------------------------------------------------------------------
     def present(self):
-        if not self.spec.listable and not self.params.get("id"):
-            return self.start_once()
+        for take_over in hooks(self.spec, "present"):
+            result = take_over(self)
+            if result is not None:
+                return result
         current, etag = self.find()
         if current is not None and not self.spec.lifecycle.is_live(current):
             if self.params.get("id"):
@@ -395,10 +146,11 @@ class Engine:
             before, after, changed = None, self.create(), True
         else:
             before, after, changed = self.converge(current, etag)
-        if self.spec.part is not None:
-            after, part_changed, before_view, after_view = self.spec.part.converge(self, after, before is None)
-            changed = changed or part_changed
-            self.part_diff = (before_view if before is not None else {}, after_view)
+        for converge in hooks(self.spec, "converge"):
+            after, also_changed, before_view, after_view = converge(self, after, before is None)
+            changed = changed or also_changed
+            self.behaviour_diff = (dict(self.behaviour_diff[0], **(before_view if before is not None else {})),
+                                   dict(self.behaviour_diff[1], **after_view))
         return before, after, changed
 
     def create_body(self):
@@ -411,10 +163,10 @@ class Engine:
                 ", ".join(missing)))
         body = self.desired_fields()
         body.update(self.desired_tags(None))
-        if spec.part is not None:
-            body.update(spec.part.create_fields(params))
+        for create_fields in hooks(spec, "create_fields"):
+            body.update(create_fields(params))
         if spec.scope and not spec.scope_in_path:
-            body[spec.scope[1]] = params[spec.scope[0]]
+            body[spec.scope.wire] = params[spec.scope.option]
         return body
 
     def create(self):
@@ -424,46 +176,10 @@ class Engine:
         resource, work_request_id = self.client.create(self.spec, body)
         return self.settle(resource, work_request_id)
 
-    def start_once(self):
-        """Start a resource the service cannot list (a batch job) at most once per name and scope.
-
-        The create carries start_token(generation 0). A service that has seen the token answers with the resource
-        that the first request made, even after that request's task has ended; a resource accepted just now was
-        started by this call. A replayed one that failed or was cancelled does not count: the next generation's
-        token is tried. Check mode cannot tell (asking would start it), so it predicts a start.
-        """
-        spec, params = self.spec, self.params
-        body = self.create_body()
-        name, scope_value = params[spec.name[0]], params[spec.scope[0]]
-        if self.check_mode:
-            self.warnings.append("check mode cannot tell whether the %s %r was already started in %s (the service "
-                                 "has no way to look it up without starting it): it predicts a start; give id to "
-                                 "check a known %s" % (spec.label, name, scope_value, spec.label))
-            return None, body, True
-        for generation in range(MAX_GENERATIONS):
-            try:
-                resource, answered = self.client.start(spec, body, start_token(spec, scope_value, name, generation))
-            except ApiError as error:
-                if error.status != 409:
-                    raise
-                raise ResourceError(
-                    "the %s named %r was already started in %s with other options, and %ss cannot be changed; choose "
-                    "another display_name to start one with these options (%s)" % (
-                        spec.label, name, scope_value, spec.label, error), error=error.to_dict())
-            accepted = rfc3339_seconds(resource.get(spec.accepted_key))
-            if answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW:
-                return None, self.settle(resource, None), True
-            current, etag = self.client.read(spec, resource["id"])
-            lifecycle = spec.lifecycle
-            if current is not None and lifecycle.is_live(current) and lifecycle.state(current) not in lifecycle.failed:
-                return self.converge(current, etag)
-        raise ResourceError("%d %ss named %r failed or were cancelled in %s; choose another display_name" % (
-            MAX_GENERATIONS, spec.label, name, scope_value))
-
     def converge(self, current, etag):
         spec, params = self.spec, self.params
         state = spec.lifecycle.state(current)
-        recovering = state in spec.lifecycle.recoverable
+        recovering = any(recovers(self, current) for recovers in hooks(spec, "recovers"))
         broken = ResourceError("%s %s is in state %s%s; %s" % (
             spec.label, current["id"], state, spec.lifecycle.details(current),
             "give the options to update it with again" if recovering else spec.replace_hint),
@@ -477,11 +193,10 @@ class Engine:
             current, etag = self.client.read(spec, current["id"])
         want.update(self.desired_tags(current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
+        for behaviour_changes in hooks(spec, "changes"):
+            changes = behaviour_changes(self, current, want, changes)
         if recovering and not changes:
-            changes = dict((wire, value) for wire, value in want.items()  # send the update again
-                           if wire != spec.name[1] and getattr(self.field_for(wire), "updatable", True))
-            if not changes:
-                raise broken
+            raise broken
         if spec.immutable:
             frozen = [(option, wire) for option, wire in spec.managed() if wire in changes]
         else:
@@ -495,10 +210,10 @@ class Engine:
                                                       self.result_value(wire, requested[wire]))
                           for option, wire in frozen), spec.change_hint),
                 id=current["id"])
-        new_scope = params.get(spec.scope[0]) if spec.scope and not spec.scope_in_path else None
-        move = new_scope is not None and new_scope != current.get(spec.scope[1])
+        new_scope = params.get(spec.scope.option) if spec.scope and not spec.scope_in_path else None
+        move = new_scope is not None and new_scope != current.get(spec.scope.wire)
         if move and not spec.movable:
-            raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope[0], spec.label),
+            raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope.option, spec.label),
                                 id=current["id"])
         if not changes and not move:
             if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
@@ -508,7 +223,7 @@ class Engine:
         after = copy.deepcopy(current)
         after.update(changes)
         if move:
-            after[spec.scope[1]] = new_scope
+            after[spec.scope.wire] = new_scope
         if self.check_mode:
             return current, after, True
 
@@ -520,7 +235,7 @@ class Engine:
         before = current
         if move:
             self.mutate(current["id"], lambda: self.client.move(spec, current, new_scope, etag),
-                        lambda seen: seen.get(spec.scope[1]) == new_scope)
+                        lambda seen: seen.get(spec.scope.wire) == new_scope)
             if changes:
                 current, etag = self.client.read(spec, current["id"])
         resource, work_request_id = None, None
@@ -659,23 +374,6 @@ class Engine:
         return view
 
 
-def without_secrets(spec, resource):
-    """A copy of the resource without write-only values (a check-mode prediction is built from the request,
-    and a service might echo a secret one day) and without the secrets the service returns (``secrets``)."""
-    if not resource:
-        return resource
-    clean = dict(resource)
-    hidden = [(field.wire, field.write_only) for field in spec.fields.values() if field.write_only]
-    for wire, keys in hidden + list(spec.secrets.items()):
-        value = clean.get(wire)
-        if isinstance(value, dict):
-            clean[wire] = dict((k, v) for k, v in value.items() if k not in keys)
-        elif isinstance(value, list):
-            clean[wire] = [dict((k, v) for k, v in item.items() if k not in keys) if isinstance(item, dict) else item
-                           for item in value]
-    return clean
-
-
 def _gone_classifier(lifecycle):
     def classify(resource):
         state = lifecycle.state(resource)
@@ -706,7 +404,7 @@ def list_resources(spec, client, params):
         given = [(f, params[option]) for option, f in spec.filters.items() if params.get(option) is not None]
         query = [(f.query, value) for f, value in given if f.query]
         local = [(f.wire, value) for f, value in given if not f.query]
-        found = [r for r in client.search(spec, params.get(spec.scope[0]) if spec.scope else None, None, query)
+        found = [r for r in client.search(spec, params.get(spec.scope.option) if spec.scope else None, None, query)
                  if all(r.get(wire) == value for wire, value in local)]
     for option, fetch in spec.includes.items():
         if params.get(option):
