@@ -21,7 +21,8 @@ from ansible_collections.cloudai.control.plugins.module_utils.spec import (
 )
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
-    DONE, FAILED, PENDING, WaitError, describe_work_request, lifecycle_classifier, wait_for, work_request_classifier,
+    WaitError, describe_state, describe_work_request, gone_classifier, lifecycle_classifier, wait_for,
+    work_request_classifier,
 )
 
 class Engine:
@@ -102,30 +103,6 @@ class Engine:
                 want[field.wire] = to_wire(self.params[option], self.wire_name)
         return want
 
-    def desired_tags(self, current):
-        """wire -> tag dict for each tag option given, honouring purge_tags and service-owned namespaces."""
-        want = {}
-        purge = self.params.get("purge_tags", True)
-        for option, wire in self.spec.tags.items():
-            given = self.params.get(option)
-            if given is None:
-                continue
-            have = (current or {}).get(wire) or {}
-            if purge:
-                tags = copy.deepcopy(given)
-                for namespace in self.spec.protected_tag_namespaces:
-                    if namespace in have:
-                        tags[namespace] = have[namespace]
-            else:
-                tags = copy.deepcopy(have)
-                for key, value in given.items():
-                    if isinstance(value, dict) and isinstance(tags.get(key), dict):
-                        tags[key].update(value)
-                    else:
-                        tags[key] = value
-            want[wire] = tags
-        return want
-
     # -- present ----------------------------------------------------------------------------------------
     def present(self):
         for take_over in hooks(self.spec, "present"):
@@ -162,7 +139,7 @@ class Engine:
                 "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
                 ", ".join(missing)))
         body = self.desired_fields()
-        body.update(self.desired_tags(None))
+        body.update(self.spec.desired_tags(self.params, None))
         for create_fields in hooks(spec, "create_fields"):
             body.update(create_fields(params))
         if spec.scope and not spec.scope_in_path:
@@ -191,7 +168,7 @@ class Engine:
             # found by name: the list summary lacks a managed field (e.g. a model's description), so read it all
             # (where reading is the list call, it would show nothing more)
             current, etag = self.client.read(spec, current["id"])
-        want.update(self.desired_tags(current))
+        want.update(self.spec.desired_tags(self.params, current))
         changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
         for behaviour_changes in hooks(spec, "changes"):
             changes = behaviour_changes(self, current, want, changes)
@@ -344,12 +321,12 @@ class Engine:
 
         lifecycle = spec.lifecycle
         if gone:
-            classify = _gone_classifier(lifecycle)
+            classify = gone_classifier(lifecycle)
         else:
             classify = lifecycle_classifier(lifecycle.ready, lifecycle.failed + lifecycle.gone, lifecycle.key)
         try:
             return wait_for(lambda: self.client.read(spec, resource_id)[0], classify, self.remaining(),
-                            describe=lambda seen: _describe_state(lifecycle, seen), clock=self.clock, sleep=self.sleep)
+                            describe=lambda seen: describe_state(lifecycle, seen), clock=self.clock, sleep=self.sleep)
         except WaitError as error:
             raise ResourceError("the %s %s did not %s%s: %s" % (
                 spec.label, resource_id, "go away" if gone else "become " + "/".join(str(s) for s in lifecycle.ready),
@@ -372,23 +349,6 @@ class Engine:
                 value = resource[wire]
                 view[option] = value if wire in TAG_WIRE_KEYS else to_result(value, self.result_name)
         return view
-
-
-def _gone_classifier(lifecycle):
-    def classify(resource):
-        state = lifecycle.state(resource)
-        if resource is None or state in lifecycle.stopped:
-            return DONE
-        if state in lifecycle.failed:
-            return FAILED
-        return PENDING
-    return classify
-
-
-def _describe_state(lifecycle, resource):
-    if resource is None:
-        return "no resource (not found)"
-    return "state %s%s" % (lifecycle.state(resource), lifecycle.details(resource))
 
 
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):

@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
 import re
 from collections import namedtuple
 
@@ -182,6 +183,30 @@ class ResourceSpec:
     def manageable(self, resource):
         """False for a listed resource the module must leave alone (base models)."""
         return all(behaviour.manages(resource) for behaviour in self.behaviours)
+
+    def desired_tags(self, params, current):
+        """wire -> tag dict for each tag option given, honouring purge_tags and service-owned namespaces."""
+        want = {}
+        purge = params.get("purge_tags", True)
+        for option, wire in self.tags.items():
+            given = params.get(option)
+            if given is None:
+                continue
+            have = (current or {}).get(wire) or {}
+            if purge:
+                tags = copy.deepcopy(given)
+                for namespace in self.protected_tag_namespaces:
+                    if namespace in have:
+                        tags[namespace] = have[namespace]
+            else:
+                tags = copy.deepcopy(have)
+                for key, value in given.items():
+                    if isinstance(value, dict) and isinstance(tags.get(key), dict):
+                        tags[key].update(value)
+                    else:
+                        tags[key] = value
+            want[wire] = tags
+        return want
 
     def managed(self):
         """option -> wire for every managed option the resource carries, scope and name first."""

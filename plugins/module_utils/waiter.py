@@ -79,3 +79,21 @@ def work_request_classifier(work_request):
 def describe_work_request(work_request):
     return "work request %s status %s (%s%% complete)" % (
         work_request.get("id"), work_request.get("status"), work_request.get("percentComplete", 0))
+
+
+def gone_classifier(lifecycle):
+    """Done once the resource is gone or stopped (a Lifecycle's ``stopped`` states), failed in a failed state."""
+    def classify(resource):
+        state = lifecycle.state(resource)
+        if resource is None or state in lifecycle.stopped:
+            return DONE
+        if state in lifecycle.failed:
+            return FAILED
+        return PENDING
+    return classify
+
+
+def describe_state(lifecycle, resource):
+    if resource is None:
+        return "no resource (not found)"
+    return "state %s%s" % (lifecycle.state(resource), lifecycle.details(resource))
