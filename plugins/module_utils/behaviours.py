@@ -24,6 +24,7 @@ class Behaviour:
 
     listable = True  # False: the service cannot list the resource, so it cannot be found by name
     delete_action = None  # the action of the resource (``cancel``) that the client posts to instead of a DELETE
+    move_retry_token = True  # False: the client's move sends no opc-retry-token
 
     def manages(self, resource):
         """False for a resource the module must leave alone (found by id or listed by name)."""
@@ -45,6 +46,10 @@ class Behaviour:
         """The wire changes to send, given the desired ``want`` and the differences found (``changes``)."""
         return changes
 
+    def move(self, engine, resource, scope_value, etag):
+        """Move the resource into the scope the task gives (another compartment). Without a behaviour that
+        defines it, a scope change is refused."""
+
     def converge(self, engine, resource, created):
         """After the fields converged (or the resource was created): make its own calls (none that mutate in check
         mode; in check mode a resource to be created is the create body) and return (resource, changed,
@@ -55,6 +60,17 @@ class Behaviour:
 def hooks(spec, name):
     """The ``name`` hooks of the spec's behaviours that override Behaviour's."""
     return [getattr(b, name) for b in spec.behaviours if getattr(type(b), name) is not getattr(Behaviour, name)]
+
+
+class Move(Behaviour):
+    """The scope can be changed in place (OCI changeCompartment); ``retry_token``: the move takes an
+    opc-retry-token (OCI Vision's project and model moves take none). The client reads it from the spec."""
+
+    def __init__(self, retry_token=True):
+        self.move_retry_token = retry_token
+
+    def move(self, engine, resource, scope_value, etag):
+        engine.client.move(engine.spec, resource, scope_value, etag)
 
 
 class LeaveAlone(Behaviour):

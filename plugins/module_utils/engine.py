@@ -189,7 +189,8 @@ class Engine:
                 id=current["id"])
         new_scope = params.get(spec.scope.option) if spec.scope and not spec.scope_in_path else None
         move = new_scope is not None and new_scope != current.get(spec.scope.wire)
-        if move and not spec.movable:
+        movers = hooks(spec, "move")
+        if move and not movers:
             raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope.option, spec.label),
                                 id=current["id"])
         if not changes and not move:
@@ -211,7 +212,7 @@ class Engine:
             current, etag = self.client.read(spec, current["id"])
         before = current
         if move:
-            self.mutate(current["id"], lambda: self.client.move(spec, current, new_scope, etag),
+            self.mutate(current["id"], lambda: movers[0](self, current, new_scope, etag),
                         lambda seen: seen.get(spec.scope.wire) == new_scope)
             if changes:
                 current, etag = self.client.read(spec, current["id"])

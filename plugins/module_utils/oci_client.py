@@ -100,9 +100,9 @@ class OciClient(CloudClient):
         response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)
         return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
 
-    def move(self, spec, resource, compartment_id, etag):
+    def move(self, spec, resource, scope_value, etag):
         self.call("POST", "%s/%s/actions/changeCompartment" % (spec.path, resource["id"]), resource["id"],
-                  body={"compartmentId": compartment_id}, etag=etag, retry_token=spec.move_retry_token)
+                  body={"compartmentId": scope_value}, etag=etag, retry_token=spec.move_retry_token)
 
     def delete(self, spec, resource, etag):
         if spec.delete_action:

@@ -105,8 +105,6 @@ class ResourceSpec:
     checks        option -> check(value, option) for options that are not fields (the name), before any request,
                   in the resource module and in the info module (its filter of that name)
     tags          option -> wire for tag dicts that honour purge_tags
-    movable       the scope can be changed in place (OCI changeCompartment)
-    move_retry_token  the move takes an opc-retry-token (OCI Vision's project and model moves take none)
     list_scope_optional  the list call takes the scope as an optional filter (OCI Vision lists): the info module
                   then needs neither it nor the id
     filters       info-module option -> Filter
@@ -129,10 +127,10 @@ class ResourceSpec:
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
-                 movable=False, protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
+                 protected_tag_namespaces=(), ocid_type=None, filters=None, wire_case="camel",
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
-                 change_hint="delete and recreate it instead", list_params=(), move_retry_token=True,
+                 change_hint="delete and recreate it instead", list_params=(),
                  list_scope_optional=False):
         self.kind = kind
         self.label = label
@@ -142,7 +140,6 @@ class ResourceSpec:
         self.name = Key(*name) if name else None
         self.fields = fields or {}
         self.tags = tags or {}
-        self.movable = movable
         self.protected_tag_namespaces = tuple(protected_tag_namespaces)
         self.ocid_type = ocid_type
         self.filters = filters or {}
@@ -159,7 +156,6 @@ class ResourceSpec:
         self.replace_hint = replace_hint
         self.change_hint = change_hint
         self.list_params = tuple(list_params)
-        self.move_retry_token = move_retry_token
         self.list_scope_optional = list_scope_optional
 
     @property
@@ -174,6 +170,11 @@ class ResourceSpec:
     def listable(self):
         """There is a list call to find the resource by name (not for jobs that are started once)."""
         return all(behaviour.listable for behaviour in self.behaviours)
+
+    @property
+    def move_retry_token(self):
+        """The move (behaviours.Move) takes an opc-retry-token."""
+        return all(behaviour.move_retry_token for behaviour in self.behaviours)
 
     @property
     def delete_action(self):

@@ -15,7 +15,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_module import 
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
     work_request_spec,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction, StartOnce
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction, Move, StartOnce
 from ansible_collections.cloudai.control.plugins.module_utils.spec import (
     Field, Filter, Lifecycle, ResourceSpec, snake_to_camel, to_result, to_wire,
 )
@@ -48,8 +48,7 @@ PROJECT = ResourceSpec(
     ocid_type="aivisionproject",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
-    move_retry_token=False,  # ChangeProjectCompartment / ChangeModelCompartment take none
+    behaviours=[Move(retry_token=False)],  # ChangeProjectCompartment / ChangeModelCompartment take none
     list_scope_optional=True,  # ListProjects / ListModels: compartmentId is optional (models by projectId alone)
     fields={"description": Field("description")},
     tags=TAGS,
@@ -104,8 +103,7 @@ MODEL = ResourceSpec(
     ocid_type="aivisionmodel",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
-    move_retry_token=False,  # ChangeProjectCompartment / ChangeModelCompartment take none
+    behaviours=[Move(retry_token=False)],  # ChangeProjectCompartment / ChangeModelCompartment take none
     list_scope_optional=True,  # ListProjects / ListModels: compartmentId is optional (models by projectId alone)
     fields={
         "project_id": Field("projectId", updatable=False, required_for_create=True, check=_project_id),

@@ -252,7 +252,7 @@ def test_move_and_update_use_a_fresh_etag_for_the_update(clock):
 
 def test_scope_change_of_an_unmovable_resource_is_refused(clock):
     spec = copy.copy(DAC)
-    spec.movable = False
+    spec.behaviours = ()  # no Move
     client = FakeClient(spec)
     cluster_id = client.add(cluster())
     error = error_of(spec, client, clock, id=cluster_id, **create_with(compartment_id=C2))
