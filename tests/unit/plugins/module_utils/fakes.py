@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from requests.structures import CaseInsensitiveDict
 
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import StartOnce
+from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
 from ansible_collections.cloudai.control.plugins.module_utils.engine import Engine
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Response
 
@@ -162,16 +163,17 @@ def response(body=None, status=200, **headers):
 GONE = object()  # a scripted state meaning: the resource is no longer found
 
 
-class FakeClient:
+class FakeClient(CloudClient):
     """The engine's client calls over a dict of wire-form resources; every call is recorded in ``calls``.
 
     A resource's state moves one step along its script each time it is read, so 'CREATING then ACTIVE'
     is ``["CREATING", "ACTIVE"]``. ``None`` as a state means the resource has no state field; ``GONE``
     removes it. ``fail(op, error, applied)`` makes the next ``op`` raise, after carrying it out if applied.
     ``start`` replays a known retry token like the OCI services; ``service_time`` is the service's clock.
+    An ``act`` applies the wire changes ``action_effects`` gives for its action.
     """
 
-    MUTATIONS = ("create", "start", "update", "move", "delete")
+    MUTATIONS = ("create", "start", "update", "move", "act", "delete")
 
     def __init__(self, spec, work_requests=False, create_states=None, update_states=None, delete_states=None,
                  work_request_statuses=("IN_PROGRESS", "SUCCEEDED"), work_request_errors=()):
@@ -193,6 +195,7 @@ class FakeClient:
         self._numbers = itertools.count(1)
         self.tokens = {}
         self.service_time = 1796000000.0
+        self.action_effects = {}
 
     # -- test set-up and inspection -------------------------------------------------------------------
     def add(self, resource, script=()):
@@ -316,6 +319,18 @@ class FakeClient:
             self._touch(resource_id)
 
         self._check_fault("move", action)
+
+    def act(self, spec, resource, action, etag, body=None):
+        resource_id = resource["id"]
+        self.calls.append(("act", resource_id, action, etag))
+
+        def apply():
+            self._check_etag(resource_id, etag)
+            self.resources[resource_id].update(copy.deepcopy(self.action_effects.get(action, {})))
+            self._touch(resource_id)
+
+        self._check_fault("act", apply)
+        return self._work_request()
 
     def delete(self, spec, resource, etag):
         resource_id = resource["id"]
