@@ -44,9 +44,7 @@ STAMP_NAME = "requirements.sha256"
 # Throw-away credentials that the emulator accepts; the same as in shared/api/testdata.
 OCI_USER = "ocid1.user.oc1..aaaaaaaatestuser000000000000000000000000000000000000000000000"
 OCI_TENANCY = "ocid1.tenancy.oc1..aaaaaaaatesttenancy0000000000000000000000000000000000000000"
-OCI_FINGERPRINT = "d6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e"
 OCI_REGION = "us-chicago-1"
-OCI_KEY = REPO / "tests" / "emulator" / "credentials" / "oci_api_key.pem"
 HUAWEI_AK = "TESTAK0123456789ABCD"
 HUAWEI_SK = "testSecretKey0123456789abcdefghijklmnopqr"
 HUAWEI_PROJECT_ID = "0123456789abcdef0123456789abcdef"
@@ -75,8 +73,10 @@ MATRIX = {
 }
 DEFAULT_CORE = "2.21"
 MATRIX_VENVS = REPO / ".venv-matrix"
-# The integration targets every matrix row runs, once in the controller and once as module processes.
-MATRIX_TARGETS = ("in_controller", "genai_dedicated_ai_cluster", "vision_project", "fabric_workspace")
+# The integration targets every matrix row runs, once in the controller and once as module processes: the parity
+# target (a resource module's create, check mode, diff, re-run and delete both ways) and the smallest target of
+# each service.
+MATRIX_TARGETS = ("in_controller", "genai_work_request_info", "vision_analyze_image", "fabric_base_model_info")
 
 
 class StepFailed(Exception):
@@ -233,14 +233,19 @@ def copy_collection(root):
 
 
 def write_oci_config(directory):
-    """Write an OCI config file (profile DEFAULT) for the test user; return (config path, key path)."""
+    """Write an OCI config file (profile DEFAULT) for the test user; return (config path, key path). The emulator's
+    test key pair is generated on first use (tests/emulator/config.py), never shipped."""
+    test_key = subprocess.run(
+        [str(VENV_BIN / "python"), "-c", "from emulator import config; print(config.TEST_KEY_FILE, config.TEST_FINGERPRINT)"],
+        env=venv_env(PYTHONPATH=REPO / "tests"), stdout=subprocess.PIPE, check=True, universal_newlines=True)
+    test_key_file, fingerprint = test_key.stdout.split()
     key_file = directory / "oci_api_key.pem"
-    shutil.copyfile(str(OCI_KEY), str(key_file))
+    shutil.copyfile(test_key_file, str(key_file))
     key_file.chmod(0o600)
     config_file = directory / "oci_config"
     config_file.write_text(
         "[DEFAULT]\nuser=%s\nfingerprint=%s\ntenancy=%s\nregion=%s\nkey_file=%s\n"
-        % (OCI_USER, OCI_FINGERPRINT, OCI_TENANCY, OCI_REGION, key_file))
+        % (OCI_USER, fingerprint, OCI_TENANCY, OCI_REGION, key_file))
     config_file.chmod(0o600)
     return config_file, key_file
 

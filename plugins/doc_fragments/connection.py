@@ -20,6 +20,15 @@ options:
     description:
       - Path of a PEM file with the certificate authorities to trust instead of the system's.
     type: path
+  allow_http:
+    description:
+      - Allow an C(endpoint) with plain C(http://) to a host other than loopback (V(127.0.0.1), V(::1),
+        V(localhost)). Credentials and data then travel unencrypted; the module warns, naming where the endpoint came
+        from (the option or an environment variable).
+      - Without it such an endpoint is refused. Plain C(http://) to a loopback host, such as the collection's local
+        emulator, is always allowed.
+    type: bool
+    default: false
   timeout:
     description:
       - Seconds to wait for each HTTP response.

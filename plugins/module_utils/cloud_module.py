@@ -7,16 +7,20 @@ huawei_module.HUAWEI) supplies the common options, its id checks and how to buil
 
 Input rules every module gets (each message names the option and the rule): an option named ``id`` or ending
 in ``_id`` is an id of the cloud (``Cloud.check_id``) unless its Field has its own check; the resource's name is
-not empty; ``endpoint`` is an http(s) URL; ``ca_bundle`` is a file; a dict or list given for a string option and a
-boolean given for a number are refused (Ansible would quietly turn them into ``"{'a': 1}"`` and ``1``)."""
+not empty; the cloud's settings (credentials, region, endpoint, ...) hold no control character and no surrounding
+spaces; ``endpoint`` is an http(s) URL (plain http only to a loopback host or with ``allow_http``); ``ca_bundle``
+is a file; a dict or list given for a string option and a boolean given for a number are refused (Ansible would
+quietly turn them into ``"{'a': 1}"`` and ``1``)."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
 import decimal
+import ipaddress
 import os
 import traceback
+import unicodedata
 
 from urllib.parse import urlsplit
 
@@ -42,6 +46,7 @@ WAIT_ARGS = dict(
 CONNECTION_ARGS = dict(
     validate_certs=dict(type="bool", default=True),
     ca_bundle=dict(type="path"),
+    allow_http=dict(type="bool", default=False),
     timeout=dict(type="int", default=60),
     retries=dict(type="int", default=5),
 )
@@ -50,15 +55,17 @@ CONNECTION_ARGS = dict(
 class Cloud:
     """common_args: options every module of the cloud takes; tag_args: tag options for specs with tags;
     check_id(value, option, spec_or_types) -> problem or None; connect(params, transport_factory) -> (client, warnings);
-    check_options(params) -> problems in the cloud's own options (tags, ...).
+    check_options(params) -> problems in the cloud's own options (tags, ...); verbatim: string options of
+    common_args taken as given (a PEM key, a pass phrase), which the check of settings leaves alone.
     """
 
-    def __init__(self, common_args, tag_args, check_id, connect, check_options=None):
+    def __init__(self, common_args, tag_args, check_id, connect, check_options=None, verbatim=()):
         self.common_args = common_args
         self.tag_args = tag_args
         self.check_id = check_id
         self.connect = connect
         self.check_options = check_options or (lambda params: [])
+        self.verbatim = verbatim
 
 
 class CloudModule(AnsibleModule):
@@ -202,7 +209,14 @@ def common_problems(params, cloud):
             problems.append("%s must be zero or more, got %s" % (key, params[key]))
     if params.get("timeout") is not None and params["timeout"] < 1:
         problems.append("timeout must be at least 1 second, got %s" % params["timeout"])
-    if params.get("endpoint"):
+    for option, option_spec in cloud.common_args.items():
+        value = params.get(option)
+        if option_spec.get("type", "str") == "str" and option not in cloud.verbatim and isinstance(value, str) \
+                and (value != value.strip() or any(unicodedata.category(c) == "Cc" for c in value)):
+            # such a value (a YAML block's or a file's final newline) would break a header and be quoted in the error
+            problems.append("%s must not start or end with spaces or hold control characters such as a final newline "
+                            "(the value is not shown)" % option)
+    if params.get("endpoint") and params["endpoint"] == params["endpoint"].strip():  # else refused just above
         problems.append(url_problem(params["endpoint"], "endpoint"))
     if params.get("ca_bundle") and not os.path.isfile(params["ca_bundle"]):
         problems.append("ca_bundle %s does not exist or is not a file (it must be a PEM file of CA certificates)"
@@ -288,11 +302,41 @@ def connect(module, cloud):
         client, warnings = cloud.connect(params, transport)
     except ConfigError as error:
         module.fail_json(msg=str(error))
+    warnings = list(warnings) + http_endpoint_warnings(module, cloud, client.endpoint)
     for warning in warnings:
         module.warn(warning)
     if not params["validate_certs"]:
         module.warn("validate_certs is false: the service's TLS certificate is not verified")
     return client
+
+
+def http_endpoint_warnings(module, cloud, endpoint):
+    """Fail on a plain http:// endpoint to a host other than loopback (credentials and data would travel in clear,
+    and a leftover variable would quietly send them elsewhere) unless allow_http is true, then warn. Both name where
+    the endpoint came from."""
+    parts = urlsplit(endpoint or "")
+    if parts.scheme != "http" or is_loopback(parts.hostname):
+        return []
+    given = _load_params()
+    if isinstance(given, dict) and given.get("endpoint"):
+        source = "option endpoint"
+    elif module.params.get("endpoint"):
+        source = "env %s" % cloud.common_args["endpoint"]["fallback"][1][0]
+    else:
+        source = "the region's endpoint variable"
+    if not module.params.get("allow_http"):
+        module.fail_json(msg="endpoint %s (from %s) is plain http:// to a host that is not loopback: credentials and "
+                             "data would travel unencrypted; use https://, or set allow_http to true" % (endpoint, source))
+    return ["endpoint %s (from %s) is plain http://: credentials and data travel unencrypted" % (endpoint, source)]
+
+
+def is_loopback(host):
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
 
 
 def run_module(module, work):

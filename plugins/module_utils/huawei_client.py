@@ -12,15 +12,18 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
-from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path
 
 PAGE_LIMIT = 100
+RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}\Z")
 
 
 class HuaweiClient(CloudClient):
-    """``path_params`` fill placeholders such as ``{workspace_id}`` in a spec's path."""
+    """``path_params`` (the module's options) fill placeholders such as ``{workspace_id}`` in a spec's path."""
 
     etags = False  # the service has none: nothing to read before an update
 
@@ -29,18 +32,24 @@ class HuaweiClient(CloudClient):
         self.endpoint = endpoint.rstrip("/")
         self.path_params = path_params or {}
 
-    def call(self, method, path, params=None, body=None, idempotent=None):
-        return self.transport.request(method, self.endpoint + path.format(**self.path_params), params=params, body=body,
-                                      idempotent=idempotent)
+    def call(self, method, path, params=None, body=None, idempotent=None, ids=None):
+        """``path``'s placeholders are filled from ``ids`` (ids of resources, which may come from answers: each must be a
+        resource id) and from ``path_params`` (options, checked by the module), each value percent-encoded."""
+        for value in (ids or {}).values():
+            if not isinstance(value, str) or not RESOURCE_ID.match(value):
+                raise ApiError(0, "UnexpectedResponse", "the service's answer holds an id that is not a resource id "
+                               "(1-64 letters, digits and '-'): %.80r" % (value,), method=method, url=self.endpoint + path)
+        return self.transport.request(method, self.endpoint + fill_path(path, dict(self.path_params, **(ids or {}))),
+                                      params=params, body=body, idempotent=idempotent)
 
-    def pages(self, path, params, items_key):
+    def pages(self, path, params, items_key, ids=None):
         """Every item of a list call: offset += items served until ``total`` items were seen or a page is empty.
 
         A page shorter than ``limit`` is not the last one: the service does not promise full pages, and may leave
         ``total`` out (then only an empty page ends the list)."""
         offset = 0
         while True:
-            response = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)])
+            response = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)], ids=ids)
             items = response.items(items_key)
             yield from items
             offset += len(items)
@@ -56,7 +65,7 @@ class HuaweiClient(CloudClient):
             found = [r for r in self.pages(spec.path, params, spec.items_key) if r.get("id") == resource_id]
             return (found[0] if found else None), None
         try:
-            return self.call("GET", "%s/%s" % (spec.path, resource_id)).resource(), None
+            return self.call("GET", spec.path + "/{id}", ids={"id": resource_id}).resource(), None
         except ApiError as error:
             if error.status == 404:
                 return None, None
@@ -81,7 +90,8 @@ class HuaweiClient(CloudClient):
         """PUT the changes. An update that adds something (a model's version) is not idempotent: ``landed`` is then
         given, and says after a lost answer whether the service did it (the resource as it now is, or None)."""
         def send():
-            response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), body=changes, idempotent=landed is None)
+            response = self.call("PUT", spec.path + "/{id}", body=changes, idempotent=landed is None,
+                                 ids={"id": resource["id"]})
             return response.resource() if response.body is not None else None
         return (send() if landed is None else self.once(send, landed)), None
 
@@ -103,13 +113,13 @@ class HuaweiClient(CloudClient):
             attempt += 1
 
     def delete(self, spec, resource, etag):
-        self.call("DELETE", "%s/%s" % (spec.path, resource["id"]))
+        self.call("DELETE", spec.path + "/{id}", ids={"id": resource["id"]})
 
     def children(self, spec, resource, part, items_key="items"):
-        return self.pages("%s/%s/%s" % (spec.path, resource["id"], part), [], items_key)
+        return self.pages(spec.path + "/{id}/" + part, [], items_key, ids={"id": resource["id"]})
 
     def remove_child(self, spec, resource, part, child_id):
-        self.call("DELETE", "%s/%s/%s/%s" % (spec.path, resource["id"], part, child_id))
+        self.call("DELETE", spec.path + "/{id}/" + part + "/{child_id}", ids={"id": resource["id"], "child_id": child_id})
 
     def start(self, spec, body, retry_token):
         raise unsupported("retry tokens", spec)

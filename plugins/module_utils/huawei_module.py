@@ -8,11 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
-
-RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}\Z")
+from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import RESOURCE_ID
 
 
 HUAWEI_COMMON_ARGS = dict(

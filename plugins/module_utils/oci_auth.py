@@ -344,9 +344,11 @@ class InstancePrincipalSigner:
     The instance metadata service (IMDS v2) supplies the region and the instance's certificate and key;
     they are exchanged for a token at the auth service. ``refresh()`` does that again; ``sign()`` does it
     by itself when the token is about to expire. ``region`` and ``tenancy`` come from the metadata.
+    ``transport(signer)`` makes the Transport of the call to the auth service (the module's TLS options).
     """
 
-    def __init__(self, metadata_url=None, federation_url=None, timeout=30):
+    def __init__(self, metadata_url=None, federation_url=None, timeout=30, transport=None):
+        self._transport = transport
         self._metadata_url = (metadata_url or os.environ.get("OCI_METADATA_BASE_URL", "").strip()
                               or DEFAULT_METADATA_URL).rstrip("/")
         self._timeout = timeout
@@ -409,8 +411,8 @@ class InstancePrincipalSigner:
             "intermediateCertificates": [_pem_body(intermediate_pem)],
         }
         try:
-            response = Transport(federation_signer, timeout=self._timeout).request(
-                "POST", self._federation_url, body=request)
+            transport = self._transport or (lambda signer: Transport(signer, timeout=self._timeout))
+            response = transport(federation_signer).request("POST", self._federation_url, body=request)
         except ApiError as exc:
             raise OciAuthError("instance principal: the auth service did not issue a token: %s" % exc)
         token = response.body.get("token") if isinstance(response.body, dict) else None
@@ -533,6 +535,9 @@ def resolve_oci_settings(params):
     if values:
         settings["config_file"] = path
         settings["config_profile"] = profile
+        warning = _file_mode_warning(path, "config file")  # it may hold pass_phrase
+        if warning:
+            settings["warnings"].append(warning)
     for key in CONFIG_FILE_KEYS:
         if settings.get(key) is None and values.get(key) and not (key == "key_file" and settings["key_content"]):
             settings[key] = values[key]
@@ -590,8 +595,8 @@ def _read_file(settings, name):
         raise OciAuthError("%s %s cannot be read: %s (%s)" % (name, path, exc.strerror, settings["sources"][name]))
 
 
-def build_oci_signer(settings):
-    """The signer for settings from ``resolve_oci_settings``.
+def build_oci_signer(settings, transport=None):
+    """The signer for settings from ``resolve_oci_settings``; ``transport``: see InstancePrincipalSigner.
 
     For ``instance_principal`` this contacts the instance metadata service and the auth service, and fills
     ``settings["region"]`` (unless set) and ``settings["tenancy"]`` from the instance's identity.
@@ -599,7 +604,7 @@ def build_oci_signer(settings):
     """
     auth_type = settings["auth_type"]
     if auth_type == "instance_principal":
-        signer = InstancePrincipalSigner()
+        signer = InstancePrincipalSigner(transport=transport)
         settings["region"] = settings.get("region") or signer.region
         settings["tenancy"] = signer.tenancy
         return signer

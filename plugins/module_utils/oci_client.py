@@ -12,11 +12,14 @@ __metaclass__ = type
 
 import email.utils
 import random
+import re
 import string
 
 from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
-from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import realm_domain, region_from_ocid
-from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
+from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import REGION_PATTERN, realm_domain, region_from_ocid
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path, path_segment
+
+OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+\Z")
 
 # service -> (host prefix, API version)
 SERVICES = {
@@ -41,29 +44,35 @@ class OciClient(CloudClient):
         self.endpoint = endpoint.rstrip("/") if endpoint else None
 
     def base_url(self, resource_id=None):
+        """The configured endpoint, or the regional host of the id's region (a checked OCID) or else of ours."""
         if self.endpoint:
             return "%s/%s" % (self.endpoint, self.api_version)
         region = region_from_ocid(resource_id) if resource_id else None
-        region = region or self.region
+        if not region or not REGION_PATTERN.match(region):
+            region = self.region
         return "https://%s.%s.oci.%s/%s" % (self.host_prefix, region, realm_domain(region), self.api_version)
 
     def call(self, method, path, resource_id=None, params=None, body=None, etag=None, retry_token=False, idempotent=None):
-        """``retry_token``: True sends a new random opc-retry-token, a string sends that one. ``idempotent``: True for
-        a POST that changes nothing and may be sent again (see Transport.request)."""
+        """``path`` may hold ``{id}``, filled with ``resource_id``, whose region picks the host: it may come from an
+        answer, so it must be an OCID. ``retry_token``: True sends a new random opc-retry-token, a string sends that
+        one. ``idempotent``: True for a POST that changes nothing and may be sent again (see Transport.request)."""
+        if resource_id is not None and not (isinstance(resource_id, str) and OCID.match(resource_id)):
+            raise ApiError(0, "UnexpectedResponse", "the service's answer holds an id that is not an OCID: %.80r"
+                           % (resource_id,), method=method, url=path)
         headers = {}
         if etag:
             headers["if-match"] = etag
         if retry_token:
             headers["opc-retry-token"] = retry_token if isinstance(retry_token, str) else new_retry_token()
-        return self.transport.request(method, self.base_url(resource_id) + path, params=params, body=body,
+        return self.transport.request(method, self.base_url(resource_id) + fill_path(path, {"id": resource_id}), params=params, body=body,
                                       headers=headers, idempotent=idempotent)
 
-    def pages(self, path, params):
+    def pages(self, path, params, resource_id=None):
         """Every item of a list call, following opc-next-page."""
         params = list(params) + [("limit", PAGE_LIMIT)]
         page = None
         while True:
-            response = self.call("GET", path, params=params + ([("page", page)] if page else []))
+            response = self.call("GET", path, resource_id, params=params + ([("page", page)] if page else []))
             yield from response.items("items")
             page = response.header("opc-next-page")
             if not page:
@@ -73,7 +82,7 @@ class OciClient(CloudClient):
     def read(self, spec, resource_id):
         """(resource, etag), or (None, None) when the service does not know the id."""
         try:
-            response = self.call("GET", "%s/%s" % (spec.path, resource_id), resource_id)
+            response = self.call("GET", spec.path + "/{id}", resource_id)
         except ApiError as error:
             if error.status == 404:
                 return None, None
@@ -97,37 +106,36 @@ class OciClient(CloudClient):
 
     def update(self, spec, resource, changes, etag, landed=None):
         """``landed`` is not needed: the PUT sets the values it carries, so sending it again does no more."""
-        response = self.call("PUT", "%s/%s" % (spec.path, resource["id"]), resource["id"], body=changes, etag=etag)
+        response = self.call("PUT", spec.path + "/{id}", resource["id"], body=changes, etag=etag)
         return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
 
     def move(self, spec, resource, scope_value, etag):
-        self.call("POST", "%s/%s/actions/changeCompartment" % (spec.path, resource["id"]), resource["id"],
+        self.call("POST", spec.path + "/{id}/actions/changeCompartment", resource["id"],
                   body={"compartmentId": scope_value}, etag=etag, retry_token=spec.move_retry_token)
 
     def delete(self, spec, resource, etag):
         if spec.delete_action:
             return self.act(spec, resource, spec.delete_action, etag)
-        response = self.call("DELETE", "%s/%s" % (spec.path, resource["id"]), resource["id"], etag=etag)
+        response = self.call("DELETE", spec.path + "/{id}", resource["id"], etag=etag)
         return response.header("opc-work-request-id")
 
     def act(self, spec, resource, action, etag, body=None):
-        response = self.call("POST", "%s/%s/actions/%s" % (spec.path, resource["id"], action), resource["id"],
-                             body=body, etag=etag)
+        response = self.call("POST", spec.path + "/{id}/actions/" + action, resource["id"], body=body, etag=etag)
         return response.header("opc-work-request-id")
 
     def children(self, spec, resource, part, items_key="items"):
-        return self.pages("%s/%s/%s" % (spec.path, resource["id"], part), [])
+        return self.pages(spec.path + "/{id}/" + part, [], resource["id"])
 
     def remove_child(self, spec, resource, part, child_id):
-        self.call("DELETE", "%s/%s/%s/%s" % (spec.path, resource["id"], part, child_id), resource["id"])
+        self.call("DELETE", spec.path + "/{id}/" + part + "/" + path_segment(child_id), resource["id"])
 
     def get_work_request(self, work_request_id):
-        return self.call("GET", "/workRequests/%s" % work_request_id, work_request_id).resource()
+        return self.call("GET", "/workRequests/{id}", work_request_id).resource()
 
     def work_request_errors(self, work_request_id):
         """The work request's errors as a sentence to append to a failure message ('' when none)."""
         try:
-            errors = list(self.pages("/workRequests/%s/errors" % work_request_id, []))
+            errors = list(self.pages("/workRequests/{id}/errors", [], work_request_id))
         except ApiError:
             return ""
         if not errors:

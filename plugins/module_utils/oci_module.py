@@ -8,12 +8,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
+from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OCID
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Filter, Key, Lifecycle, ResourceSpec
-
-OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+\Z")
 
 # What OCI resources share: (option, wire, query) of the compartment and of the name, tags, list filters.
 COMPARTMENT = Key("compartment_id", "compartmentId", "compartmentId")
@@ -132,8 +129,8 @@ def oci_cloud(service):
         from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
 
         settings = resolve_oci_settings(params)
-        signer = build_oci_signer(settings)
+        signer = build_oci_signer(settings, transport)
         client = OciClient(transport(signer), service, settings.get("region"), params.get("endpoint"))
         return client, settings.get("warnings", [])
 
-    return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect, check_tags)
+    return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect, check_tags, verbatim=("key_content", "pass_phrase"))

@@ -31,6 +31,9 @@ MAX_RETRY_AFTER = 60.0
 # A 429 that says when to come back (Retry-After) costs no retry: the service did nothing, and under a steady rate
 # limit several forks would otherwise use up their retries on one another. Such waits add up to this at most.
 MAX_THROTTLED_WAIT = 300.0
+# The largest answer read: the services' biggest (a document's analysis) are a few MB; a larger one is refused unread.
+MAX_BODY = 32 * 1024 * 1024
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 class ApiError(Exception):
@@ -129,6 +132,19 @@ def encode_query(params):
                 item = "true" if item else "false"
             pairs.append((key, str(item)))
     return urlencode(pairs, quote_via=quote, safe="-_.~")
+
+
+def path_segment(value):
+    """``value`` (an id, from an option or an answer) as exactly one path segment: percent-encoded but for letters,
+    digits and -_.~, and '.' too where it would make a dot segment ('.' or '..', which clients remove)."""
+    text = quote(str(value), safe="")
+    return text.replace(".", "%2E") if text.strip(".") == "" else text
+
+
+def fill_path(template, values):
+    """``template`` (written in this collection, never taken from an answer) with each ``{name}`` placeholder replaced
+    by ``path_segment(values[name])``. A value cannot add a segment or a placeholder: encoded, it holds no '/' or '{'."""
+    return PLACEHOLDER.sub(lambda match: path_segment(values[match.group(1)]), template)
 
 
 def request_id_of(headers):
@@ -248,7 +264,8 @@ class Transport:
             self.signer.sign(method, url, send_headers, body)
             try:
                 resp = self.session.request(method, url, data=body, headers=send_headers, timeout=self.timeout,
-                                            verify=self.verify, allow_redirects=False, proxies=proxies)
+                                            verify=self.verify, allow_redirects=False, proxies=proxies, stream=True)
+                raw = _read_capped(resp)
             except requests.exceptions.SSLError as exc:
                 raise ApiError(0, "TLSError", "TLS verification failed (%s); set ca_bundle to trust the service's CA"
                                % _tls_reason(exc), method=method, url=url, attempts=attempt)
@@ -261,9 +278,17 @@ class Transport:
                     continue
                 raise ApiError(0, "ConnectionError", _connection_reason(exc), method=method, url=url,
                                attempts=attempt, ambiguous=not never_sent)
+            except (requests.exceptions.RequestException, ValueError) as exc:
+                # InvalidHeader and the like quote the header's value, which may be a secret: only the kind is told
+                raise ApiError(0, "RequestError", "the request could not be sent (%s)" % type(exc).__name__,
+                               method=method, url=url, attempts=attempt)
+            if raw is None:
+                raise ApiError(resp.status_code, "ResponseTooLarge", "the service's answer is larger than %d bytes"
+                               % MAX_BODY, request_id_of(resp.headers), method, url, attempts=attempt,
+                               ambiguous=method != "GET")
 
             resp_headers = resp.headers
-            body_data, error = decode_body(resp.status_code, resp_headers, resp.content)
+            body_data, error = decode_body(resp.status_code, resp_headers, raw)
             if error is None:
                 return Response(resp.status_code, resp_headers, body_data, method, url)
 
@@ -287,6 +312,17 @@ class Transport:
             # a 5xx may come after the service acted; a 2xx with an unreadable body certainly does
             raise ApiError(status, code, message, request_id_of(resp_headers), method, url, attempts=attempt,
                            ambiguous=method != "GET" and (status >= 500 or status < 300))
+
+
+def _read_capped(resp):
+    """The body, or None when it is larger than MAX_BODY (the connection is then closed)."""
+    raw = bytearray()
+    for chunk in resp.iter_content(65536):
+        raw += chunk
+        if len(raw) > MAX_BODY:
+            resp.close()
+            return None
+    return bytes(raw)
 
 
 def _retry_after(headers):

@@ -9,8 +9,10 @@ __metaclass__ = type
 
 import base64
 import os
+import stat
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import Action, check_variant
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
 from ansible_collections.cloudai.control.plugins.module_utils.oci_module import (
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
     work_request_spec,
@@ -251,20 +253,36 @@ WORK_REQUEST_TO_WAIT_FOR = work_request_spec("aivisionworkrequest", scope=None)
 # synchronous analysis
 
 def _local_file(value, option):
-    """The file must be there and small enough to go inline."""
-    if not os.path.isfile(value):
-        return "%s %s is not a file" % (option, value)
-    size = os.path.getsize(value)
-    if size > INLINE_LIMIT:
+    """The file must be a regular file, not empty (what /proc shows as empty may be the process's environment) and
+    small enough to go inline."""
+    try:
+        info = os.stat(value)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        return "%s %s is not a regular file" % (option, value)
+    if info.st_size == 0:
+        return "%s %s is empty" % (option, value)
+    if info.st_size > INLINE_LIMIT:
         return ("%s %s is %d bytes; the service takes at most %d bytes (5 MB) inline: put it in Object Storage and use "
-                "object_location instead" % (option, value, size, INLINE_LIMIT))
+                "object_location instead" % (option, value, info.st_size, INLINE_LIMIT))
     return None
+
+
+def _read_inline(path):
+    """The file's bytes, read no further than the limit; a file that is not what its checks saw is refused."""
+    with open(path, "rb") as source:
+        info = os.fstat(source.fileno())
+        data = source.read(INLINE_LIMIT + 1)
+    if not stat.S_ISREG(info.st_mode) or len(data) != info.st_size or len(data) > INLINE_LIMIT:
+        raise ConfigError("src %s changed while it was read, or is not a regular file of at most %d bytes"
+                          % (path, INLINE_LIMIT))
+    return data
 
 
 def _source(params):
     if params.get("src"):
-        with open(params["src"], "rb") as source:
-            return {"source": "INLINE", "data": base64.b64encode(source.read()).decode("ascii")}
+        return {"source": "INLINE", "data": base64.b64encode(_read_inline(params["src"])).decode("ascii")}
     return dict(to_wire(params["object_location"]), source="OBJECT_STORAGE")
 
 
@@ -282,6 +300,8 @@ def _analysis(path, media, fields, extra_options=(), skipped_in_check_mode=()):
 
     def run(client, params, check_mode):
         body = {"features": to_wire(params["features"]), media: _source(params)}
+        if check_mode and params.get("src"):
+            return {"analysis": {}}  # the file was read and checked; it is not uploaded
         for option in ("compartment_id",) + tuple(extra_options):
             if params.get(option) is not None and not (check_mode and option in skipped_in_check_mode):
                 body[snake_to_camel(option)] = to_wire(params[option])

@@ -23,8 +23,9 @@ author:
 options:
   src:
     description:
-      - Path of the image file on the host that runs the module, at most 5 MB. One of O(src) and O(object_location)
-        is required.
+      - Path of the image file on the host that runs the module, a regular file, not empty, at most 5 MB. One of
+        O(src) and O(object_location) is required.
+      - In check mode the file is read and checked but not sent, and RV(analysis) is empty.
     type: path
   object_location:
     description:
@@ -88,7 +89,7 @@ extends_documentation_fragment:
 attributes:
   check_mode:
     support: full
-    details: The call only reads, so it runs in check mode too.
+    details: The call only reads, so it runs in check mode too, except that a local O(src) is not uploaded.
   diff_mode:
     support: none
   platform:
@@ -129,7 +130,7 @@ EXAMPLES = r'''
 RETURN = r'''
 analysis:
   description: What the service found, with snake_case keys. Only the parts of the features asked for are there.
-  returned: always
+  returned: always (empty in check mode with O(src))
   type: dict
   contains:
     labels:

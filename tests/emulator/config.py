@@ -4,11 +4,13 @@ import functools
 import hashlib
 import json
 import os
+import pwd
+import tempfile
 
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_private_key, load_pem_public_key
-
-CREDENTIALS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'credentials')
-TEST_KEY_FILE = os.path.join(CREDENTIALS_DIR, 'oci_api_key.pem')
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import (
+    Encoding, NoEncryption, PrivateFormat, PublicFormat, load_pem_private_key, load_pem_public_key,
+)
 
 # Throw-away test identities, the same as in the signing vectors.
 TEST_TENANCY = 'ocid1.tenancy.oc1..aaaaaaaatesttenancy0000000000000000000000000000000000000000'
@@ -41,10 +43,36 @@ def oci_fingerprint(public_key):
     return ':'.join('%02x' % byte for byte in hashlib.md5(der).digest())
 
 
+def ensure_test_key():
+    """The test user's private key: generated on first use into the user's cache, never shipped. Its path does not
+    depend on HOME (tests change it), so the emulator and every test process of the user share one key."""
+    path = os.path.join(pwd.getpwuid(os.getuid()).pw_dir, '.cache', 'cloudai-control', 'emulator_oci_api_key.pem')
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+            Encoding.PEM, PrivateFormat.TraditionalOpenSSL, NoEncryption())
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path))
+        with os.fdopen(handle, 'wb') as key_file:
+            key_file.write(pem)
+        try:
+            os.link(temporary, path)  # atomic, and never replaces the key another process made meanwhile
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    return path
+
+
+TEST_KEY_FILE = ensure_test_key()
+
+
 @functools.lru_cache(maxsize=None)
 def _test_public_key():
     with open(TEST_KEY_FILE, 'rb') as key_file:
         return load_pem_private_key(key_file.read(), password=None).public_key()
+
+
+TEST_FINGERPRINT = oci_fingerprint(_test_public_key())
 
 
 def _only_keys(section, name, allowed):

@@ -12,8 +12,10 @@ status in the service's error format), `html` (an HTML error page, as a proxy se
 connection is closed). Kinds that let the service process the request, then spoil its answer: `drop_after` (no
 answer), `malformed` (a body that is not JSON), `truncated` (the first half of the JSON body), `unexpected_fields`
 (the JSON body wrapped in an object the API does not define: `{"unexpectedWrapper": <body>}`), `extra_fields`
-(`"unexpectedField"` added to the object and to the objects of its lists: clients must tolerate it). Answers
-without a body (204, an empty 202) are left as they are by the body kinds.
+(`"unexpectedField"` added to the object and to the objects of its lists: clients must tolerate it), `hostile_ids`
+(every `id` of the body, and the `opc-work-request-id` and `opc-next-page` headers, replaced by the rule's `value`:
+a crafted id such as `{sk}`, `../x` or an OCID naming another host, which a client must never put into a path or a
+host unchecked). Answers without a body (204, an empty 202) are left as they are by the body kinds.
 """
 
 import json
@@ -24,14 +26,15 @@ import time
 
 from .wire import Response
 
-BODY_KINDS = ('malformed', 'truncated', 'unexpected_fields', 'extra_fields')
+BODY_KINDS = ('malformed', 'truncated', 'unexpected_fields', 'extra_fields', 'hostile_ids')
+HOSTILE_HEADERS = ('opc-work-request-id', 'opc-next-page')
 KINDS = ('throttle', 'rate_limit', 'error', 'html', 'drop_before', 'drop_after') + BODY_KINDS
 ERROR_STATUSES = (500, 502, 503, 504)
 HTML_PAGE = ('<html>\r\n<head><title>%(status)d %(reason)s</title></head>\r\n<body>\r\n<center><h1>%(status)d %(reason)s'
              '</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n')
 REASONS = {200: 'OK', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable',
            504: 'Gateway Time-out'}
-RULE_KEYS = ('kind', 'status', 'retry_after', 'per_second', 'methods', 'path', 'service', 'rate', 'count')
+RULE_KEYS = ('kind', 'status', 'retry_after', 'per_second', 'methods', 'path', 'service', 'rate', 'count', 'value')
 
 
 class FaultRule:
@@ -50,6 +53,9 @@ class FaultRule:
             raise ValueError('error faults need status in %s' % (ERROR_STATUSES,))
         if self.kind == 'html' and self.status not in (200,) + ERROR_STATUSES:
             raise ValueError('html faults need status in %s' % ((200,) + ERROR_STATUSES,))
+        self.value = spec.get('value')
+        if (self.kind == 'hostile_ids') != isinstance(self.value, str):
+            raise ValueError('hostile_ids faults, and only they, need a string value')
         self.retry_after = spec.get('retry_after', 1)
         if not isinstance(self.retry_after, (int, float)) or self.retry_after < 0:
             raise ValueError('retry_after must be a non-negative number')
@@ -131,18 +137,25 @@ def html_page(status):
     return Response(status, body.encode('ascii'), {'Content-Type': 'text/html'})
 
 
-def spoil(kind, response):
-    """The service's answer spoilt the way a body kind says; answers without a body are returned as they are."""
-    if not response.body:
-        return response
+def spoil(kind, response, value=None):
+    """The service's answer spoilt the way a body kind says; answers without a body are returned as they are but for
+    the headers a `hostile_ids` rule replaces (by `value`)."""
     spoilt = response.copy()
+    if kind == 'hostile_ids':
+        for name in list(spoilt.headers):
+            if name.lower() in HOSTILE_HEADERS:
+                spoilt.headers[name] = value
+    if not response.body:
+        return spoilt
     if kind == 'malformed':
         spoilt.body = b'{"this is": not JSON, but it says it is}'
     elif kind == 'truncated':
         spoilt.body = response.body[:len(response.body) // 2]
     else:
         data = json.loads(response.body.decode('utf-8'))
-        if kind == 'unexpected_fields':
+        if kind == 'hostile_ids':
+            data = _with_ids(data, value)
+        elif kind == 'unexpected_fields':
             data = {'unexpectedWrapper': data}
         elif isinstance(data, dict):
             data['unexpectedField'] = 'added by the emulator'
@@ -152,3 +165,12 @@ def spoil(kind, response):
                         item['unexpectedField'] = 'added by the emulator'
         spoilt.body = json.dumps(data).encode('utf-8')
     return spoilt
+
+
+def _with_ids(data, value):
+    if isinstance(data, list):
+        return [_with_ids(item, value) for item in data]
+    if isinstance(data, dict):
+        return dict((key, value if key == 'id' and isinstance(item, str) else _with_ids(item, value))
+                    for key, item in data.items())
+    return data

@@ -18,9 +18,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from .config import TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE, TEST_REGION, TEST_TENANCY, TEST_USER
+from .config import (
+    TEST_FINGERPRINT, TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE, TEST_REGION, TEST_TENANCY,
+    TEST_USER,
+)
 
-TEST_FINGERPRINT = 'd6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e'
 TEST_KEY_ID = '%s/%s/%s' % (TEST_TENANCY, TEST_USER, TEST_FINGERPRINT)
 # the official oci SDK's config for the test user, for the oracle tests
 OCI_SDK_CONFIG = {'user': TEST_USER, 'tenancy': TEST_TENANCY, 'fingerprint': TEST_FINGERPRINT, 'key_file': TEST_KEY_FILE,

@@ -39,10 +39,9 @@ if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
 from emulator.config import (  # noqa: E402  pylint: disable=wrong-import-position
-    TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE, TEST_TENANCY, TEST_USER,
+    TEST_FINGERPRINT, TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK, TEST_KEY_FILE, TEST_TENANCY, TEST_USER,
 )
 
-TEST_FINGERPRINT = "d6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e"
 TEST_REGION = "us-chicago-1"
 # Variables that would let a module find credentials or an endpoint the test did not give it.
 AMBIENT_PREFIXES = ("OCI_", "HUAWEICLOUD_", "CLOUDAI_", "ANSIBLE_")

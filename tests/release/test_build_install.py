@@ -2,6 +2,7 @@
 every module and runs the demo playbook against an emulator started from that copy, and galaxy.yml and
 meta/runtime.yml carry the metadata Galaxy shows."""
 
+import fnmatch
 import json
 import re
 import subprocess
@@ -17,12 +18,15 @@ from release_helpers import (
     write_oci_config,
 )
 
-# Development-only paths (relative to the collection root) that must stay out of the tarball.
-DEV_ONLY = (
-    ".venv", ".venv-matrix", ".git", ".gitignore", ".ci", ".ansible-lint", ".ansible", ".pytest_cache", ".hypothesis", "build",
-    "tools", "requirements-dev.txt", "docs/site", "changelogs/fragments", "changelogs/.plugin-cache.yaml",
-    "tests/unit", "tests/oracle", "tests/bench", "tests/integration", "tests/release", "tests/output",
-)
+# The development suites, which galaxy.yml's build_ignore must keep out of the tarball.
+DEVELOPMENT_SUITES = ("tools", "tests/unit", "tests/oracle", "tests/bench", "tests/integration", "tests/release",
+                      "tests/reliability", "tests/output")
+
+
+def build_ignore():
+    return yaml.safe_load((COLLECTION / "galaxy.yml").read_text())["build_ignore"]
+
+
 # What users of the installed collection need, besides the modules and roles.
 SHIPPED = (
     "README.md", "CHANGELOG.rst", "requirements.txt", "meta/runtime.yml", "meta/execution-environment.yml",
@@ -36,12 +40,25 @@ def members(tarball):
         return [name[2:] if name.startswith("./") else name for name in archive.getnames()]
 
 
-def test_tarball_has_no_development_files(built_collection):
+def test_build_ignore_names_every_development_suite():
+    assert sorted(set(DEVELOPMENT_SUITES) - set(build_ignore())) == []
+
+
+def test_tarball_has_nothing_build_ignore_leaves_out(built_collection):
+    """The same list as the build: each entry of build_ignore (a path or a pattern) matches no member."""
     names = members(built_collection[0])
-    dev_files = [name for name in names
-                 if any(name == path or name.startswith(path + "/") for path in DEV_ONLY)
-                 or "__pycache__" in name.split("/") or name.endswith((".pyc", ".tar.gz"))]
+    dev_files = [name for name in names  # a member or any directory above it matching an entry
+                 if any(fnmatch.fnmatch("/".join(name.split("/")[:depth]), pattern)
+                        for pattern in build_ignore() for depth in range(1, name.count("/") + 2))
+                 or "__pycache__" in name.split("/") or name.endswith(".pyc")]
     assert dev_files == []
+
+
+def test_tarball_holds_no_private_key(built_collection):
+    with tarfile.open(str(built_collection[0])) as archive:
+        keys = [member.name for member in archive.getmembers()
+                if member.isfile() and b"PRIVATE KEY-----" in archive.extractfile(member).read()]
+    assert keys == []
 
 
 def test_tarball_has_what_users_need(built_collection):
@@ -84,8 +101,7 @@ def test_installed_copy_runs_the_demo_playbook(built_collection, tmp_path):
     installed = built_collection[1]
     process, url = start_installed_emulator(installed, tmp_path)
     try:
-        config = write_oci_config(tmp_path, installed / "ansible_collections/cloudai/control/tests/emulator/credentials"
-                                  / "oci_api_key.pem")
+        config = write_oci_config(tmp_path)
         env = clean_env(tmp_path, collections_root=installed, OCI_CONFIG_FILE=config, CLOUDAI_OCI_ENDPOINT=url)
         output = assert_ok(run([BIN / "ansible-playbook", "%s.demo" % FQCN], env=env, cwd=tmp_path))
     finally:

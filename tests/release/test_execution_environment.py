@@ -26,6 +26,23 @@ def test_meta_copy_of_the_requirements_equals_the_root_one():
     assert requirement_names(requirement_lines(COLLECTION / "requirements.txt")) == ["cryptography", "requests"]
 
 
+# The last release of each requirement with a published vulnerability that matters to the collection, and why.
+VULNERABLE = {
+    "requests": ("2.32.3", "CVE-2024-35195 (verify=False sticks to a session's connections), "
+                           "CVE-2024-47081 (.netrc credentials sent to another host)"),
+    "cryptography": ("44.0.0", "CVE-2023-50782 (RSA decryption timing), CVE-2024-26130 (PKCS#12 crash), "
+                               "CVE-2024-12797 (bundled OpenSSL: RPK authentication)"),
+}
+
+
+def test_requirement_floors_exclude_the_vulnerable_releases():
+    for line in requirement_lines(COLLECTION / "requirements.txt"):
+        requirement = Requirement(line.split("#")[0])
+        last_vulnerable, why = VULNERABLE[requirement.name]
+        assert not requirement.specifier.contains(last_vulnerable, prereleases=True), "%s admits %s: %s" % (
+            line, last_vulnerable, why)
+
+
 def test_ansible_builder_create_makes_a_build_context(tmp_path):
     context = tmp_path / "context"
     assert_ok(run([BIN / "ansible-builder", "create", "--file", EE_FILE, "--context", context,

@@ -61,7 +61,7 @@ def run_module(name, args, check=False, diff=False):
     arguments = dict(args, _ansible_check_mode=check, _ansible_diff=diff)
     result = {"failed": True, "msg": "the module returned without exit_json or fail_json", "traceback": "(none)"}
     try:
-        with patch_module_args(arguments), contextlib.redirect_stdout(out):
+        with patch_module_args(arguments), as_module_process(), contextlib.redirect_stdout(out):
             main()
     except SystemExit:
         result = json.loads(out.getvalue())
@@ -70,6 +70,26 @@ def run_module(name, args, check=False, diff=False):
     COUNTS["module_runs"] += 1
     COUNTS["module_tracebacks"] += has_traceback(result)
     return result
+
+
+# ansible-core's refusal of a module argument with a NUL character (its syslog call fails before the module runs).
+SYSLOG_NUL = "Failed to log to syslog (embedded null character)"
+
+
+@contextlib.contextmanager
+def as_module_process():
+    """From ansible-core 2.19 on, once controller code is imported into a process (as a unit test of the action
+    plugins does in the same pytest worker), module warnings go to the controller's display instead of the result.
+    A module process has no controller code: run the module as it would run there."""
+    internal = sys.modules.get("ansible.module_utils._internal")
+    was = getattr(internal, "is_controller", None)
+    if was:
+        internal.is_controller = False
+    try:
+        yield
+    finally:
+        if was:
+            internal.is_controller = was
 
 
 def has_traceback(result):
@@ -81,6 +101,18 @@ def has_traceback(result):
 
 # ---------------------------------------------------------------------------------------------------------
 # credentials
+
+def shapes(value):
+    """The shapes a secret takes when it is read with its line end (a YAML | block, ansible-vault encrypt_string from
+    standard input, slurp | b64decode), pasted with spaces, or carries a control character."""
+    return {"newline-terminated": value + "\n", "CRLF-terminated": value + "\r\n", "space-led": " " + value,
+            "space-terminated": value + " ", "NUL inside": value[:4] + "\x00" + value[4:], "NEL-terminated": value + "\x85"}
+
+
+def written_forms(value):
+    """Every way a value can be printed: as is, quoted and escaped as Python and JSON write it, and its core."""
+    return {value, value.strip(), repr(value), repr(value)[1:-1], json.dumps(value), json.dumps(value)[1:-1]}
+
 
 class Credentials:
     """Connection options for each cloud pointing at one emulator, with the throw-away test credentials."""

@@ -35,10 +35,10 @@ def require(figures, *suites):
 
 
 def render(figures):
-    require(figures, "faults", "check_mode", "bad_input", "bad_answers", "wait_timeout", "stale_etag", "secrets", "tls",
-            "credentials", "runs")
+    require(figures, "faults", "check_mode", "bad_input", "bad_answers", "hostile_answers", "wait_timeout", "stale_etag",
+            "secrets", "secret_shapes", "plain_http", "tls", "credentials", "runs")
     faults, check, bad, answers = figures["faults"], figures["check_mode"], figures["bad_input"], figures["bad_answers"]
-    runs, secrets = figures["runs"], figures["secrets"]
+    runs, secrets, hostile, shaped = figures["runs"], figures["secrets"], figures["hostile_answers"], figures["secret_shapes"]
     resource_checked = [row for row in check if row["kind"] == "resource"]
     info_checked = [row for row in check if row["kind"] == "info"]
     action_checked = [row for row in check if row["kind"] == "action"]
@@ -77,6 +77,11 @@ def render(figures):
         "| requests sent for bad input | %d |" % total(bad, "requests"),
         "| bad answers (not JSON, truncated, unexpected fields, HTML) failing cleanly | %d of %d cases |" % (
             total(answers, "clean"), len(answers)),
+        "| hostile answers (crafted ids and id headers) refused or returned, never put into a path or a host | %d of %d "
+        "cases, %d mutating requests |" % (total(hostile, "refused") + total(hostile, "returned"), len(hostile),
+                                           total(hostile, "mutating")),
+        "| settings in the shapes of a secret read with its line end (newline, CRLF, spaces, control characters) "
+        "refused by name | %d of %d runs |" % (total(shaped, "refused"), total(shaped, "runs")),
         "| tracebacks | %d in %d module runs and %d playbook runs |" % (
             tracebacks, total(runs, "module_runs"), total(runs, "playbook_runs")),
         "| secret leaks | %d (%d secret values: key lines, pass phrases, tokens, SKs; %d Authorization and token header "
@@ -118,6 +123,17 @@ def render(figures):
                   "%s %d" % item for item in sorted(by_kind.items())),
               "unreadable answer the module got over by looking the name up (Huawei has no retry tokens): %d." % recovered,
               ""]
+    lines += ["## Hostile answers", "", "Every answer of the service carrying a crafted id (each `id` of its bodies, its",
+              "`opc-work-request-id` and `opc-next-page` headers), for every module (resource modules asked to delete",
+              "what exists). A module may return what it read; an id that is not one of the cloud never enters a path",
+              "or picks a host.", "", "| crafted id | modules | refused naming the answer | returned as read | "
+              "mutating requests | answers spoilt |", "|---|---|---|---|---|---|"]
+    for value in sorted(set(row["value"] for row in hostile)):
+        rows = [row for row in hostile if row["value"] == value]
+        lines.append("| `%s` | %d | %d | %d | %d | %d |" % (
+            value, len(rows), total(rows, "refused"), total(rows, "returned"), total(rows, "mutating"),
+            total(rows, "injected")))
+    lines.append("")
     lines += ["## Waits, etags, TLS and credentials", ""]
     lines.append("- Wait timeouts returning the id and last state, then picked up by the re-run without a second create: "
                  "%s." % ", ".join("%s (%s)" % (row["module"], row["state"]) for row in figures["wait_timeout"]))
@@ -129,7 +145,16 @@ def render(figures):
             row["cloud"], row["module"]) for row in figures["tls"]))
     lines.append("- Credentials: %s." % "; ".join(
         "%s (%s): %d checks" % (row["cloud"], row["module"], row["checks"]) for row in figures["credentials"]))
-    lines.append("- Secrets were searched for in the output of: %s." % "; ".join(", ".join(row["runs"]) for row in secrets))
+    lines.append("- Secrets were searched for in the output of: %s, each in every written form (as is, quoted, escaped); "
+                 "%d of the playbook's tasks gave a credential in the shape of a secret read with its line end (each Huawei "
+                 "credential newline- or CRLF-terminated, padded, ...; an OCI pass phrase newline-terminated)." % (
+                     "; ".join(", ".join(row["runs"]) for row in secrets), total(secrets, "shaped_probes")))
+    lines.append("- Settings in the shapes of a secret read with its line end: %s." % "; ".join(
+        "%s: %d settings in %d shapes over %d modules, %d runs refused naming the option, no written form of a secret in "
+        "any result" % (row["cloud"], row["options"], row["shapes"], row["modules"], row["refused"]) for row in shaped))
+    lines.append("- Plain http:// to a host other than loopback: %s." % "; ".join(
+        "%s (%s): refused from the option and from the variable, warned with allow_http, each naming where the endpoint "
+        "came from" % (row["cloud"], row["module"]) for row in figures["plain_http"]))
     return "\n".join(lines) + "\n"
 
 

@@ -3,13 +3,18 @@ without the fields the API defines and HTML error pages. Each module fails with 
 wrong (no traceback, no guess: a list answer without its items is never taken for an empty list, so nothing is
 created twice); when a create's own answer was spoilt, the module fails clearly or (where the cloud has no retry
 tokens) looks the name up, and running the task again finds the resource it made. Extra, unknown fields are
-ignored and passed on."""
+ignored and passed on. Hostile answers, whose ids and id headers are crafted (placeholders, path syntax, an OCID
+naming another host), never put those ids into a path or a host: the module refuses them, naming the answer."""
+
+import re
+from urllib.parse import unquote
 
 import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import FRESH_START_WINDOW
+from emulator.config import TEST_HUAWEI_SK
 from reliability import catalogue
-from reliability.harness import Converged, has_traceback, records, record, run_module
+from reliability.harness import Converged, has_traceback, mode, records, record, run_module
 
 SPOILT = {
     "malformed": "not valid JSON",
@@ -113,3 +118,46 @@ def test_extra_fields_are_ignored_and_passed_on(module, emulated):
     key = "unexpectedField" if getattr(module.described, "wire_case", "camel") == "snake" else "unexpected_field"
     assert found[key] == "added by the emulator", found
     assert sum(rule["injected"] for rule in emulated.admin.get("/faults")["faults"]) > 0
+
+
+# crafted ids a service (or whoever answers in its name) may send: placeholders that str.format would fill with an
+# option (the SK), path and query syntax, and for OCI an OCID whose region names another host
+HOSTILE_IDS = {
+    "oci": ["ocid1.x.oc1.x@127.0.0.1:1/#.aaa", "{sk}", "../x", "a?b", "a/b"],
+    "huaweicloud": ["{sk}", "{0}", "../x", "a?b", "a/b", "ocid1.x.oc1.x@127.0.0.1:1/#.aaa"],
+}
+
+
+def hostile_cases():
+    return [(module, value) for module in catalogue.modules()
+            for value in mode(HOSTILE_IDS[module.cloud][:2], HOSTILE_IDS[module.cloud])]
+
+
+@pytest.mark.parametrize("module, value", hostile_cases(), ids=str)
+def test_hostile_ids_in_answers_never_enter_a_path_or_pick_a_host(module, value, emulated):
+    """Every answer of the service carries a crafted id (every ``id`` of its bodies, its work request and next page
+    headers). The module may return what it read, but an id that is not one of the cloud never goes into a request:
+    it fails naming the answer, sends nothing that changes anything, and no request's path holds the crafted id or
+    the secret key. Resource modules are asked to delete what exists, so that they act on the ids they read (finished
+jobs and work requests have nothing left to cancel)."""
+    service = catalogue.service_of(module)
+    run, args = options_of(module, emulated)
+    if module.resource:
+        subject = catalogue.subject(module)
+        if module.name_option and module.finds_by_name:
+            run.run(subject)
+        args = dict(args, state="absent")
+    since = emulated.admin.last_seq()
+    emulated.admin.faults([{"kind": "hostile_ids", "service": service.name, "value": value}])
+    result = run_module(module.name, args)
+    assert not has_traceback(result), result
+    log = emulated.admin.requests_log(since)
+    assert [entry for entry in log if entry["mutating"]] == [], "%s acted on the id %r: %s" % (module.name, value, log)
+    paths = [unquote(entry["path"]) for entry in log]
+    assert not [path for path in paths if value in path or TEST_HUAWEI_SK in path or "/../" in path + "/"], paths
+    if result.get("failed"):
+        assert re.search(r"not an OCID|not a resource id", result["msg"]), result["msg"]
+    refused = bool(result.get("failed"))
+    assert refused or not result.get("changed"), "%s says it changed something it could not: %s" % (module.name, result)
+    record("hostile_answers", module=module.name, value=value, refused=int(refused), returned=int(not refused),
+           requests=len(log), mutating=0, injected=sum(rule["injected"] for rule in emulated.admin.get("/faults")["faults"]))

@@ -10,7 +10,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 
 from reliability import bad_values, catalogue
-from reliability.harness import Converged, has_traceback, mode, record, run_module
+from reliability.harness import SYSLOG_NUL, Converged, has_traceback, mode, record, run_module
 
 EXAMPLES = mode(short=5, full=100)  # per option and sub-option
 
@@ -38,6 +38,13 @@ def good_options(module, emulated):
     return args, (own_id.split(".")[1] if own_id and module.cloud == "oci" else None)
 
 
+def refused_by_syslog(case, result):
+    """AnsibleModule logs its arguments to syslog before the module's code runs, and a value with a NUL character fails
+    that log (seen with ansible-core 2.21 on Python 3.12): ansible-core refuses the task before the module can name
+    the option, cleanly (no request, no traceback, no value in the message)."""
+    return "\\x00" in repr(case) and result.get("msg", "").startswith(SYSLOG_NUL)
+
+
 @pytest.mark.parametrize("module", catalogue.modules(), ids=str)
 def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, emulated):
     args, own_type = good_options(module, emulated)
@@ -62,8 +69,9 @@ def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, em
                 assert sent == [], "%s with %r sent %s" % (module.name, case, sent)
                 assert not has_traceback(result), "%s with %r: %s" % (module.name, case, result)
                 assert result.get("failed") is True, "%s accepted %r: %s" % (module.name, case, result)
-                assert case.named_in(result.get("msg")), "%s with %r: the message does not name %s: %s" % (
-                    module.name, case, " and ".join(case.words), result.get("msg"))
+                assert case.named_in(result.get("msg")) or refused_by_syslog(case, result), (
+                    "%s with %r: the message does not name %s: %s" % (
+                        module.name, case, " and ".join(case.words), result.get("msg")))
 
             fails_cleanly()
     record("bad_input", module=module.name, options=len(bad_values.cases(module, service, own_type)), tried=len(tried),

@@ -1,18 +1,22 @@
 """Secrets never leak: one playbook uses every secret the modules take (OCI key_content, a pass phrase with an
 encrypted copy of the test key, one in the config file, a session token, the Huawei SK, security token and IAM
 token against a DataArts Fabric module, and every module option that is no_log, such as the Hugging Face
-access_token of an imported model), with tasks that succeed and tasks that fail on a wrong secret, and makes and
+access_token of an imported model), with tasks that succeed, tasks that fail on a wrong secret and tasks given each
+Huawei credential in the shapes a file or a YAML block gives it (newline-terminated, padded, ...), and makes and
 reads the resources whose answers carry secrets (a Fabric endpoint's invoke tokens). It runs at -vvvv, with
 ANSIBLE_DEBUG=1, and with --check --diff; every byte printed, the log file, every registered result and the
-emulator's request log are searched for each secret, for every Authorization, X-Auth-Token and X-Security-Token
-value the emulator received and for every secret the emulator's answers carried. None may appear."""
+emulator's request log are searched for each secret in every written form (as is, quoted, escaped), for every
+Authorization, X-Auth-Token and X-Security-Token value the emulator received and for every secret the emulator's
+answers carried. None may appear."""
 
 import json
 import time
 import uuid
 
 from reliability import catalogue
-from reliability.harness import TRACEBACK, Probe, playbook_env, playbook_value, put_objects, record, run_playbook
+from reliability.harness import (
+    TRACEBACK, Probe, playbook_env, playbook_value, put_objects, record, run_playbook, shapes, written_forms,
+)
 from reliability.keys import encrypted_copy, fingerprint, new_key, pem_lines, public_pem, session_token, the_test_key_pem
 from reliability.scenarios import Resource
 
@@ -180,7 +184,16 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
          True),
         ("huawei IAM token", huawei, dict(auth_token=iam_token), True),
         ("huawei wrong sk", huawei, dict(ak=huawei_ak, sk=secrets["wrong SK"]), False),
+        ("oci pass_phrase newline-terminated", oci, dict(identity, key_file=str(encrypted), pass_phrase=pass_phrase + "\n"),
+         False),
     ]
+    # every Huawei credential in the shapes a file or a YAML block gives it: refused by name, never printed
+    for option, value in (("ak", huawei_ak), ("sk", huawei_sk), ("security_token", security_token), ("auth_token", iam_token)):
+        for shape, shaped in shapes(value).items():
+            if "\x00" in shaped:
+                continue  # a playbook cannot carry it
+            good = dict(auth_token=iam_token) if option == "auth_token" else dict(ak=huawei_ak, sk=huawei_sk)
+            probes.append(("huawei %s %s" % (option, shape), huawei, dict(good, **{option: shaped}), False))
     huawei_base = dict(project_id=emulated.credentials.args("huaweicloud")["project_id"], region="cn-north-4",
                        endpoint=emulated.url)
     tasks = []
@@ -218,15 +231,17 @@ def test_no_secret_appears_in_any_output_or_result(start, tmp_path):
         for text_name, text in texts.items():
             searched += len(text.encode("utf-8"))
             for secret_name, value in values.items():
-                if value and value in text:
+                forms = [form for form in written_forms(value) if form and form in text] if value else []
+                if forms:
                     leaks += 1
-                    where.append("%s: %s in the %s" % (label, secret_name, text_name))
+                    where.append("%s: %s in the %s (%s)" % (label, secret_name, text_name, forms[0][:20]))
         where.append(None)
     assert heard, "the emulator heard no credentials: the playbook did not reach it"
     assert answered or not keys, "the emulator's answers carried none of the secrets %s: nothing was tested" % keys
     leaked = [entry for entry in where if entry]
     assert leaks == 0 and leaked == [], leaked
     record("secrets", runs=[label for label, dummy, dummy2 in RUNS], secrets=len(secrets), header_values=len(heard),
+           shaped_probes=len([probe for probe in probes if "-terminated" in probe[0] or "-led" in probe[0]]),
            bytes_searched=searched, leaks=leaks, tasks=len(tasks), answered_secrets=len(answered), huawei_module=huawei.name)
 
 

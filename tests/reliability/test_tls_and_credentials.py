@@ -4,7 +4,9 @@ TLS: with the emulator on HTTPS behind a self-signed certificate made here, modu
 it with ``ca_bundle``, refuse another CA's bundle, and warn when ``validate_certs`` is false.
 Credentials: a key file readable by others gives a warning; a wrong pass phrase, a fingerprint that is not the
 key's and an expired session token are refused before any request; an unknown key, a token the service expired
-and a revoked or wrong AK/SK give the service's 401 with its code and request id."""
+and a revoked or wrong AK/SK give the service's 401 with its code and request id. Settings in the shapes a secret
+takes when read with its line end or pasted with spaces are refused by name, never shown; a plain http:// endpoint
+to a host other than loopback needs allow_http, and both messages say where the endpoint came from."""
 
 import json
 import time
@@ -12,7 +14,8 @@ import uuid
 
 import pytest
 
-from reliability.harness import Probe, has_traceback, record
+from reliability import catalogue
+from reliability.harness import SYSLOG_NUL, Probe, has_traceback, mode, record, run_module, shapes, written_forms
 from reliability.keys import encrypted_copy, fingerprint, new_key, self_signed, session_token
 
 CLOUDS = ["oci", "huaweicloud"]
@@ -136,3 +139,80 @@ def test_huawei_revoked_and_wrong_credentials(start):
     assert revoked["error"]["request_id"] and secret_key not in json.dumps(revoked)
     failure(probe.run(dict(base, ak=access_key, sk=None)), "sk is required together with ak")
     record("credentials", cloud="huaweicloud", module=probe.name, checks=4)
+
+
+SETTINGS = {  # option -> (a good value's core, secret); the options every module of the cloud takes
+    "huaweicloud": {"ak": ("RELIABILITYAK0000003", True), "sk": ("reliability-secret-%s" % uuid.uuid4().hex, True),
+                    "security_token": ("security-token-%s" % uuid.uuid4().hex, True),
+                    "auth_token": ("iam-token-%s" % uuid.uuid4().hex, True), "project_id": ("0123456789abcdef" * 2, False),
+                    "region": ("cn-north-4", False)},
+    "oci": {"tenancy": ("ocid1.tenancy.oc1..aaaaaaaatesttenancy", False), "user": ("ocid1.user.oc1..aaaaaaaauser", False),
+            "fingerprint": ("d6:2a:52:5a:cc:41:13:d0:62:00:29:42:8a:e9:cd:1e", False), "region": ("us-chicago-1", False),
+            "config_profile": ("DEFAULT", False)},
+}
+ENDPOINT_VARIABLES = {"oci": "CLOUDAI_OCI_ENDPOINT", "huaweicloud": "CLOUDAI_HUAWEICLOUD_ENDPOINT"}
+
+
+def settings_modules(cloud):
+    modules = [module for module in catalogue.modules() if module.cloud == cloud]
+    return mode([Probe(cloud).name], [module.name for module in modules])
+
+
+@pytest.mark.parametrize("cloud", CLOUDS)
+def test_settings_with_line_ends_spaces_or_control_characters_are_refused_by_name_and_never_shown(
+        cloud, emulated, monkeypatch):
+    """Each setting in each shape, as an option and (Huawei credentials) as the SDK's environment variable: refused
+    naming the option, before any request, with no written form of a secret anywhere in the result."""
+    base = dict(emulated.credentials.args(cloud), retries=0)
+    refused = 0
+    for name in settings_modules(cloud):
+        module = catalogue.by_name(name)
+        args = dict(base, **catalogue.render(catalogue.option_sets(module)[0] if not module.resource
+                                             else catalogue.step_args(catalogue.subject(module)),
+                                             lambda label: "probe-%s" % label, lambda label: "unused", "settings"))
+        for option, (core, secret) in SETTINGS[cloud].items():
+            for shape, value in shapes(core).items():
+                given = dict(args, **{option: value})
+                if option in ("security_token", "auth_token"):
+                    given.update(ak=None if option == "auth_token" else given.get("ak"),
+                                 sk=None if option == "auth_token" else given.get("sk"))
+                since = emulated.admin.last_seq()
+                results = [run_module(name, given)]
+                variable = "HUAWEICLOUD_SDK_" + option.upper()
+                if cloud == "huaweicloud" and secret and "\x00" not in value:  # no NUL in an environment
+                    with monkeypatch.context() as patched:
+                        patched.setenv(variable, value)
+                        results.append(run_module(name, dict((k, v) for k, v in given.items() if k != option)))
+                for result in results:
+                    # ansible-core 2.21 fails a module whose (logged) options hold a NUL before the module checks them
+                    refusal = SYSLOG_NUL if SYSLOG_NUL in result.get("msg", "") and "\x00" in value else (
+                        "%s must not start or end with spaces or hold control characters" % option)
+                    failure(result, refusal)
+                    if secret:
+                        shown = json.dumps(result)
+                        assert not [form for form in written_forms(value) if form in shown], (name, option, shape)
+                    refused += 1
+                assert emulated.admin.requests_log(since) == [], (name, option, shape)
+    record("secret_shapes", cloud=cloud, modules=len(settings_modules(cloud)), options=len(SETTINGS[cloud]),
+           shapes=len(shapes("x")), runs=refused, refused=refused)
+
+
+@pytest.mark.parametrize("cloud", CLOUDS)
+def test_plain_http_to_a_host_other_than_loopback_needs_allow_http_and_names_where_it_came_from(
+        cloud, emulated, monkeypatch):
+    probe = Probe(cloud)
+    base = dict(emulated.credentials.args(cloud), retries=0, timeout=1)
+    remote = "http://192.0.2.1:9"  # TEST-NET-1: never answers
+    loopback = probe.run(base)
+    assert not loopback.get("failed") and "plain http" not in warnings_of(loopback), loopback
+    since = emulated.admin.last_seq()
+    failure(probe.run(dict(base, endpoint=remote)), "endpoint %s (from option endpoint) is plain http://" % remote,
+            "allow_http")
+    monkeypatch.setenv(ENDPOINT_VARIABLES[cloud], remote)
+    del base["endpoint"]
+    failure(probe.run(base), "endpoint %s (from env %s) is plain http://" % (remote, ENDPOINT_VARIABLES[cloud]),
+            "allow_http")
+    allowed = failure(probe.run(dict(base, allow_http=True)), "ConnectionError")
+    assert "endpoint %s (from env %s) is plain http://" % (remote, ENDPOINT_VARIABLES[cloud]) in warnings_of(allowed)
+    assert emulated.admin.requests_log(since) == []
+    record("plain_http", cloud=cloud, module=probe.name, refused=2, warned=1)

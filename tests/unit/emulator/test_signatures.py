@@ -9,12 +9,20 @@ from urllib.parse import urlsplit
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from emulator import huawei_signature, oci_signature
-from emulator.testing import TEST_KEY_ID, HuaweiClient, OciClient, load_test_key
+from emulator.testing import TEST_KEY_ID, HuaweiClient, OciClient
 from emulator.wire import Request
 
-VECTORS_FILE = os.path.join(os.path.dirname(__file__), '..', 'plugins', 'module_utils', 'testdata', 'signing_vectors.json')
+TESTDATA = os.path.join(os.path.dirname(__file__), '..', 'plugins', 'module_utils', 'testdata')
+VECTORS_FILE = os.path.join(TESTDATA, 'signing_vectors.json')
+
+
+def vector_public_key():
+    """The vectors' own fixed key (the emulator's test key is generated on first use)."""
+    with open(os.path.join(TESTDATA, 'oci_test_key.pem'), 'rb') as key_file:
+        return load_pem_private_key(key_file.read(), password=None).public_key()
 
 
 def load_vectors(service):
@@ -36,7 +44,7 @@ def request_from_vector(vector):
 def test_oci_vectors_verify():
     vectors = load_vectors('oci')
     now = parsedate_to_datetime(vectors['date']).timestamp()
-    public_key = load_test_key().public_key()
+    public_key = vector_public_key()
     for vector in vectors['vectors']:
         request = request_from_vector(vector)
         assert oci_signature.verify(request, lambda key_id: public_key, now) == vector['key_id'], vector['name']
@@ -47,7 +55,7 @@ def test_oci_vector_with_changed_target_fails():
     vectors = load_vectors('oci')
     vector = vectors['vectors'][0]
     request = request_from_vector(dict(vector, url=vector['url'].replace('limit=10', 'limit=11')))
-    public_key = load_test_key().public_key()
+    public_key = vector_public_key()
     with pytest.raises(oci_signature.SignatureError, match='does not verify'):
         oci_signature.verify(request, lambda key_id: public_key, parsedate_to_datetime(vectors['date']).timestamp())
 

@@ -200,3 +200,25 @@ def test_lost_create_over_http_is_found_not_repeated(failure):
     assert [(r.method, r.path) for r in server.received] == [
         ("POST", "/v1/workspaces"), ("GET", "/v1/workspaces?name=ws-one&offset=0&limit=100")]
     assert json.loads(server.received[0].body.decode("utf-8")) == {"name": "ws-one"}
+
+
+# ---------------------------------------------------------------------------------------------------
+# paths: ids from answers are checked, every value percent-encoded, only declared placeholders filled
+
+@pytest.mark.parametrize("hostile", ["{sk}", "{0}", "{workspace_id}", "../x", "a?b", "a/b", "..", "w1\n", "", None, 7])
+def test_an_id_from_an_answer_that_is_not_a_resource_id_is_refused_before_any_request(hostile):
+    fabric, transport = client(page([{"id": hostile, "name": "ws"}], 1),
+                               path_params={"workspace_id": "ws1", "sk": "SECRET-SK"})
+    listed = next(iter(fabric.search(WORKSPACE, None, "ws")))
+    for call in (lambda: fabric.delete(WORKSPACE, listed, None), lambda: fabric.delete(ENDPOINT_SPEC, listed, None),
+                 lambda: fabric.update(ENDPOINT_SPEC, listed, {"a": 1}, None)):
+        with pytest.raises(ApiError) as caught:
+            call()
+        assert caught.value.code == "UnexpectedResponse" and "SECRET" not in str(caught.value)
+    assert len(transport.requests) == 1 and "SECRET" not in json.dumps(transport.requests)
+
+
+def test_placeholders_are_filled_from_the_scope_option_encoded_and_the_id():
+    fabric, transport = client(response(None), path_params={"workspace_id": "ws/1?{sk}", "sk": "SECRET-SK"})
+    fabric.delete(ENDPOINT_SPEC, {"id": "e-1"}, None)
+    assert transport.requests[0]["url"] == ENDPOINT + "/v1/workspaces/ws%2F1%3F%7Bsk%7D/endpoints/e-1"

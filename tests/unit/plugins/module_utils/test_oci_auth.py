@@ -554,6 +554,34 @@ def test_unknown_auth_type():
         resolve_oci_settings(params(auth_type="password"))
 
 
+@pytest.mark.parametrize("mode, warned", [(0o600, False), (0o400, False), (0o640, True), (0o604, True)])
+def test_config_file_permission_warning(tmp_path, mode, warned):
+    key = write_key(tmp_path / "k.pem")
+    config = write_config(tmp_path / "config", profile_text(key_file=str(key), pass_phrase="secret-phrase"))
+    os.chmod(str(config), mode)
+    settings = resolve_oci_settings(params(config_file=str(config)))
+    expected = ["config file %s can be read by group or others (mode %04o); restrict it with chmod 600" % (config, mode)]
+    assert settings["warnings"] == (expected if warned else [])
+
+
+def test_instance_principal_federation_call_goes_through_the_modules_transport(fake_oci, monkeypatch):
+    """The module's transport factory carries validate_certs and ca_bundle: the call to the auth service uses it."""
+    from ansible_collections.cloudai.control.plugins.module_utils.oci_module import oci_cloud
+    from ansible_collections.cloudai.control.plugins.module_utils.transport import Transport
+
+    monkeypatch.setenv("OCI_METADATA_BASE_URL", fake_oci.base + "/opc/v2")
+    monkeypatch.setenv("OCI_FEDERATION_ENDPOINT", fake_oci.base + "/v1/x509")
+    made = []
+
+    def transport(signer):
+        made.append(Transport(signer, timeout=5, validate_certs=True, ca_bundle="/etc/the-modules-ca.pem"))
+        return made[-1]
+
+    oci_cloud("generativeai").connect(params(auth_type="instance_principal"), transport)
+    assert [type(t.signer).__name__ for t in made] == ["_X509FederationSigner", "InstancePrincipalSigner"]
+    assert made[0].verify == "/etc/the-modules-ca.pem"
+
+
 def test_key_options_are_exclusive(tmp_path):
     with pytest.raises(OciAuthError, match="mutually exclusive"):
         resolve_oci_settings(params(key_file="a", key_content="b"))

@@ -23,6 +23,7 @@ C2 = "ocid1.compartment.oc1..aaaaaaaacompartmenttwo"
 CHICAGO_ID = "ocid1.generativeaidedicatedaicluster.oc1.us-chicago-1.amaaaaaachicago"
 CHICAGO = "https://generativeai.us-chicago-1.oci.oraclecloud.com/20231130"
 TOKEN = re.compile(r"^[A-Za-z0-9]{30}$")
+WR_ID = "ocid1.generativeaiworkrequest.oc1.us-chicago-1.amaaaaaawr"
 
 
 def client(*answers, **kwargs):
@@ -82,6 +83,34 @@ def test_work_request_url_follows_its_region():
     assert transport.requests[0]["method"] == "GET"
     assert transport.requests[0]["url"] == \
         "https://generativeai.eu-madrid-2.oci.oraclecloud.eu/20231130/workRequests/" + work_request_id
+
+
+@pytest.mark.parametrize("hostile", [
+    "ocid1.x.oc1.x@2130706433:8080/#.aaa", "ocid1.x.oc1.evil.com/x.aaa", "ocid1.x.oc1.x.aaa/../../x", "{sk}", "{0}",
+    "../x", "a?b", "a/b", "ocid1.x.oc1.us-chicago-1.aaa?x=1", "ocid1.x.oc1.us-chicago-1.aaa\n", "", 7,
+])
+def test_an_id_from_an_answer_that_is_not_an_ocid_is_refused_before_any_request(hostile):
+    oci, transport = client(response({"id": hostile}, opc_work_request_id=hostile))
+    for call in (lambda: oci.read(DAC, hostile), lambda: oci.update(DAC, {"id": hostile}, {"a": 1}, None),
+                 lambda: oci.delete(DAC, {"id": hostile}, None), lambda: oci.get_work_request(hostile),
+                 lambda: oci.move(DAC, {"id": hostile}, C2, None)):
+        with pytest.raises(ApiError) as caught:
+            call()
+        assert caught.value.code == "UnexpectedResponse" and "not an OCID" in caught.value.message
+    assert transport.requests == []
+
+
+def test_a_work_request_id_from_a_header_chooses_no_other_host():
+    hostile = "ocid1.x.oc1.x@2130706433:8080/#.aaa"
+    oci, transport = client(response({"id": CHICAGO_ID}, opc_work_request_id=hostile))
+    assert oci.create(DAC, {"compartmentId": C1})[1] == hostile
+    with pytest.raises(ApiError):
+        oci.get_work_request(hostile)
+    assert [r["url"] for r in transport.requests] == [CHICAGO + "/dedicatedAiClusters"]
+
+
+def test_an_ocid_whose_region_segment_is_no_region_uses_the_configured_region():
+    assert client()[0].base_url("ocid1.x.oc1.localhost.aaa") == CHICAGO
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -208,15 +237,15 @@ def test_move_is_change_compartment_with_etag_and_retry_token():
 def test_vision_moves_send_no_retry_token(spec):
     # the SDK's change_project_compartment and change_model_compartment take if-match but no opc-retry-token
     oci, transport = client(response(None, status=202))
-    oci.move(spec, {"id": "ocid1.x"}, C2, "etag-7")
+    oci.move(spec, {"id": "ocid1.aivisionproject.oc1.us-chicago-1.amaaaaaaproject"}, C2, "etag-7")
     assert transport.requests[0]["headers"] == {"if-match": "etag-7"}
 
 
 def test_work_request_errors_as_a_sentence():
     oci, transport = client(response({"items": [{"code": "QuotaExceeded", "message": "no capacity"},
                                                 {"code": "InternalError", "message": "retry later"}]}))
-    assert oci.work_request_errors("wr-1") == "; errors: QuotaExceeded: no capacity; InternalError: retry later"
-    assert transport.requests[0]["url"] == CHICAGO + "/workRequests/wr-1/errors"
+    assert oci.work_request_errors(WR_ID) == "; errors: QuotaExceeded: no capacity; InternalError: retry later"
+    assert transport.requests[0]["url"] == CHICAGO + "/workRequests/%s/errors" % WR_ID
 
 
 def test_work_request_errors_when_there_are_none_or_they_cannot_be_read():

@@ -13,10 +13,14 @@ import json
 import socket
 import ssl
 
+from urllib.parse import unquote, urlsplit
+
+import hypothesis
 import pytest
 
+from ansible_collections.cloudai.control.plugins.module_utils import transport as transport_module
 from ansible_collections.cloudai.control.plugins.module_utils.transport import (
-    MAX_RETRY_AFTER, ApiError, Transport, encode_query,
+    MAX_RETRY_AFTER, ApiError, Transport, encode_query, fill_path,
 )
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import DROP, Reply, ScriptedServer
 
@@ -454,7 +458,9 @@ def test_tls_options_map_to_requests_verify(validate_certs, ca_bundle, verify, m
     class Answer:
         status_code = 200
         headers = {}
-        content = b"{}"
+
+        def iter_content(self, size):
+            return iter([b"{}"])
 
     def fake_request(method, url, **kwargs):
         seen.update(kwargs)
@@ -539,3 +545,65 @@ def test_connection_error_text_has_no_secret(make_transport):
         make_transport(retries=0).request("GET", "http://127.0.0.1:%d/x" % closed_port())
     assert "no response" in str(caught.value) and "ConnectionError" in str(caught.value)
     assert "Signature" not in str(caught.value) + repr(caught.value.args)
+
+
+class HeaderSigner:
+    """Puts a value the HTTP library refuses (a token read with its trailing newline) into a header."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def sign(self, method, url, headers, body):
+        headers["x-auth-token"] = self.value
+
+
+@pytest.mark.parametrize("value", ["tok-SECRET-1234\n", " tok-SECRET-1234", "tok-SECRET\r\n1234", "tok-SECRET\u20191234"])
+def test_a_header_the_http_library_refuses_is_an_api_error_without_its_value(serve, make_transport, value):
+    server = serve(Reply(200, {}))
+    with pytest.raises(ApiError) as caught:
+        make_transport(signer=HeaderSigner(value)).request("GET", server.url("/x"))
+    error = caught.value
+    assert error.code == "RequestError" and error.status == 0 and not server.received
+    everything = str(error) + repr(error.args) + json.dumps(error.to_dict())
+    assert "SECRET" not in everything and "1234" not in everything
+
+
+def test_an_answer_larger_than_the_cap_is_refused_unread(serve, make_transport, monkeypatch):
+    monkeypatch.setattr(transport_module, "MAX_BODY", 1000)
+    server = serve(Reply(200, {"id": "x" * 2000}, {"opc-request-id": "rid-big"}), Reply(200, {"id": "x" * 900}))
+    with pytest.raises(ApiError) as caught:
+        make_transport().request("GET", server.url("/x"))
+    assert caught.value.code == "ResponseTooLarge" and caught.value.request_id == "rid-big"
+    assert make_transport().request("GET", server.url("/x")).body == {"id": "x" * 900}
+
+
+HOSTILE_IDS = ["{sk}", "{0}", "../x", "a?b", "a/b", "..", ".", "a#b", "%2F", "a b", "{workspace_id}", "\u00e9/\n"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_IDS)
+def test_fill_path_makes_each_value_exactly_one_segment(value):
+    path = fill_path("/v1/workspaces/{workspace_id}/models/{id}", {"workspace_id": value, "id": value, "sk": "SECRET"})
+    segments = urlsplit("https://host" + path).path.split("/")
+    assert segments[:3] == ["", "v1", "workspaces"] and segments[4] == "models" and len(segments) == 6
+    assert unquote(segments[3]) == value and unquote(segments[5]) == value
+    assert segments[5] not in (".", "..") and "SECRET" not in path
+
+
+def test_fill_path_takes_no_other_placeholder_or_format_syntax():
+    with pytest.raises(KeyError):
+        fill_path("/v1/{missing}", {"id": "x"})
+    assert fill_path("/v1/{id}/x", {"id": "{0.__class__}"}) == "/v1/%7B0.__class__%7D/x"
+
+
+@pytest.mark.parametrize("value", HOSTILE_IDS)
+def test_a_filled_path_reaches_the_server_as_one_segment(serve, make_transport, value):
+    server = serve(Reply(200, {}))
+    make_transport().request("GET", server.url(fill_path("/v1/models/{id}", {"id": value})))
+    segments = server.received[0].path.split("?")[0].split("/")
+    assert len(segments) == 4 and unquote(segments[3]) == value
+
+
+@hypothesis.given(hypothesis.strategies.text(min_size=1))
+def test_fill_path_property_the_decoded_segment_is_the_value(value):
+    segments = urlsplit("https://host" + fill_path("/a/{id}/b", {"id": value})).path.split("/")
+    assert len(segments) == 4 and unquote(segments[2]) == value and segments[2] not in (".", "..")
