@@ -115,7 +115,7 @@ class ResourceSpec:
     secrets       wire key -> keys of that dict (or of each dict in that list) never returned: secrets the service
                   sends (Fabric endpoint ``urls`` carry invoke ``token``s)
     has_id        False for listed things without an id (Huawei base models): the info module takes no id
-    behaviours    what plain create / read / update / delete does not cover (sub-resources such as versions, jobs
+    behaviours    what plain create / read / update / delete does not cover (moves, sub-resources such as versions, jobs
                   started once, deletes that are actions, recoverable failures, resources to leave alone): Behaviour
                   objects (behaviours.py) that the engine calls at named points. Options only a behaviour uses are
                   Fields with wire None
