@@ -97,7 +97,7 @@ class RetryFailedUpdate(Behaviour):
         if changes or not self.recovers(engine, current):
             return changes
         return dict((wire, value) for wire, value in want.items()
-                    if wire != engine.spec.name.wire and getattr(engine.field_for(wire), "updatable", True))
+                    if wire != engine.spec.name.wire and getattr(engine.spec.field_for(wire), "updatable", True))
 
 
 class DeleteByAction(Behaviour):

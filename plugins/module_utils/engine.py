@@ -16,9 +16,7 @@ import copy
 import time
 
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import hooks
-from ansible_collections.cloudai.control.plugins.module_utils.spec import (
-    TAG_WIRE_KEYS, ResourceError, camel_to_snake, differs, snake_to_camel, to_result, to_wire, without_secrets,
-)
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError, to_result, without_secrets
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
     WaitError, describe_state, describe_work_request, gone_classifier, lifecycle_classifier, wait_for,
@@ -41,10 +39,7 @@ class Engine:
         self.work_request = None
         self.behaviour_diff = ({}, {})
         self.warnings = []
-        if spec.wire_case == "camel":
-            self.wire_name, self.result_name = snake_to_camel, camel_to_snake
-        else:
-            self.wire_name = self.result_name = lambda name: name
+        self.result_name = spec.result_name
 
     # -- public ---------------------------------------------------------------------------------------
     def run(self):
@@ -59,8 +54,8 @@ class Engine:
         if self.work_request:
             result["work_request"] = to_result(self.work_request, self.result_name)
         if self.diff_mode:
-            result["diff"] = dict(before=dict(self.managed_view(before), **self.behaviour_diff[0]),
-                                  after=dict(self.managed_view(after), **self.behaviour_diff[1]))
+            result["diff"] = dict(before=dict(self.spec.managed_view(before, self.params), **self.behaviour_diff[0]),
+                                  after=dict(self.spec.managed_view(after, self.params), **self.behaviour_diff[1]))
         if self.warnings:
             result["warnings"] = self.warnings
         return result
@@ -93,16 +88,6 @@ class Engine:
         return ((live or matches or [None])[0]), None
 
     # -- desired state ----------------------------------------------------------------------------------
-    def desired_fields(self):
-        """wire -> value for every field option the user gave (scope excluded)."""
-        want = {}
-        if self.spec.name and self.params.get(self.spec.name.option) is not None:
-            want[self.spec.name.wire] = self.params[self.spec.name.option]
-        for option, field in self.spec.fields.items():
-            if field.wire and self.params.get(option) is not None:
-                want[field.wire] = to_wire(self.params[option], self.wire_name)
-        return want
-
     # -- present ----------------------------------------------------------------------------------------
     def present(self):
         for take_over in hooks(self.spec, "present"):
@@ -138,7 +123,7 @@ class Engine:
             raise ResourceError("%s required to create %s %s: %s" % (
                 "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
                 ", ".join(missing)))
-        body = self.desired_fields()
+        body = self.spec.desired_fields(self.params)
         body.update(self.spec.desired_tags(self.params, None))
         for create_fields in hooks(spec, "create_fields"):
             body.update(create_fields(params))
@@ -154,7 +139,8 @@ class Engine:
         return self.settle(resource, work_request_id)
 
     def converge(self, current, etag):
-        spec, params = self.spec, self.params
+        """Bring a found resource to the task's options: (before, after, changed)."""
+        spec = self.spec
         state = spec.lifecycle.state(current)
         recovering = any(recovers(self, current) for recovers in hooks(spec, "recovers"))
         broken = ResourceError("%s %s is in state %s%s; %s" % (
@@ -163,17 +149,38 @@ class Engine:
             id=current["id"], lifecycle_state=state)
         if state in spec.lifecycle.failed and not recovering:
             raise broken
-        want = self.desired_fields()
+        want = self.spec.desired_fields(self.params)
         if etag is None and not spec.read_by_list and any(wire not in current for wire in want):
             # found by name: the list summary lacks a managed field (e.g. a model's description), so read it all
             # (where reading is the list call, it would show nothing more)
             current, etag = self.client.read(spec, current["id"])
         want.update(self.spec.desired_tags(self.params, current))
-        changes = dict((wire, value) for wire, value in want.items() if self.field_differs(wire, value, current))
+        changes = dict((wire, value) for wire, value in want.items() if self.spec.field_differs(wire, value, current))
         for behaviour_changes in hooks(spec, "changes"):
             changes = behaviour_changes(self, current, want, changes)
         if recovering and not changes:
             raise broken
+        self.refuse_frozen(current, changes)
+        new_scope = self.new_scope(current)
+        if not changes and new_scope is None:
+            if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
+                return current, current, False
+            return current, self.settle(current, None), False
+
+        after = copy.deepcopy(current)
+        after.update(changes)
+        if new_scope is not None:
+            after[spec.scope.wire] = new_scope
+        if self.check_mode:
+            return current, after, True
+        if state not in spec.lifecycle.ready and not recovering:
+            current = self.settle(current, None)  # the service refuses changes while work is in flight
+            etag = None
+        return self.change(current, etag, changes, new_scope)
+
+    def refuse_frozen(self, current, changes):
+        """Refuse changes to options that cannot change (all of them for an immutable resource)."""
+        spec = self.spec
         if spec.immutable:
             frozen = [(option, wire) for option, wire in spec.managed() if wire in changes]
         else:
@@ -183,36 +190,31 @@ class Engine:
             requested = self.without_secrets(changes)
             raise ResourceError("%s cannot be changed after the %s is created (%s); %s" % (
                 ", ".join(option for option, wire in frozen), spec.label,
-                "; ".join("%s is %r, requested %r" % (option, self.result_value(wire, current.get(wire)),
-                                                      self.result_value(wire, requested[wire]))
+                "; ".join("%s is %r, requested %r" % (option, self.spec.result_value(wire, current.get(wire)),
+                                                      self.spec.result_value(wire, requested[wire]))
                           for option, wire in frozen), spec.change_hint),
                 id=current["id"])
-        new_scope = params.get(spec.scope.option) if spec.scope and not spec.scope_in_path else None
-        move = new_scope is not None and new_scope != current.get(spec.scope.wire)
-        movers = hooks(spec, "move")
-        if move and not movers:
+
+    def new_scope(self, current):
+        """The scope the task moves the resource into, or None; refused without a behaviour that moves it."""
+        spec = self.spec
+        new_scope = self.params.get(spec.scope.option) if spec.scope and not spec.scope_in_path else None
+        if new_scope is None or new_scope == current.get(spec.scope.wire):
+            return None
+        if not hooks(spec, "move"):
             raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope.option, spec.label),
                                 id=current["id"])
-        if not changes and not move:
-            if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
-                return current, current, False
-            return current, self.settle(current, None), False
+        return new_scope
 
-        after = copy.deepcopy(current)
-        after.update(changes)
-        if move:
-            after[spec.scope.wire] = new_scope
-        if self.check_mode:
-            return current, after, True
-
-        if state not in spec.lifecycle.ready and not recovering:
-            current = self.settle(current, None)  # the service refuses changes while work is in flight
-            etag = None
+    def change(self, current, etag, changes, new_scope):
+        """Move and update a settled resource, then wait: (before, after, True)."""
+        spec = self.spec
         if etag is None and self.client.etags:  # found by name or waited for: read for the etag to send
             current, etag = self.client.read(spec, current["id"])
         before = current
-        if move:
-            self.mutate(current["id"], lambda: movers[0](self, current, new_scope, etag),
+        if new_scope is not None:
+            move = hooks(spec, "move")[0]
+            self.mutate(current["id"], lambda: move(self, current, new_scope, etag),
                         lambda seen: seen.get(spec.scope.wire) == new_scope)
             if changes:
                 current, etag = self.client.read(spec, current["id"])
@@ -220,29 +222,12 @@ class Engine:
         if changes:
             resource, work_request_id = self.mutate(
                 current["id"], lambda: self.client.update(spec, current, changes, etag),
-                lambda seen: not any(self.field_differs(w, v, seen) for w, v in changes.items()))
+                lambda seen: not any(self.spec.field_differs(w, v, seen) for w, v in changes.items()))
         if resource is not None and work_request_id is None and spec.lifecycle.state(resource) in spec.lifecycle.ready:
             return before, resource, True  # the service answered with the updated resource, already settled
         # an update answered without a body (OCI Vision): what it will be once the work request is done
         resource = resource or dict(current, **changes)
         return before, self.settle(resource, work_request_id), True
-
-    def field_differs(self, wire, value, resource):
-        if wire in self.spec.tags.values():
-            return value != (resource.get(wire) or {})
-        field = self.field_for(wire)
-        if field is not None and field.compare is not None:
-            return field.compare(value, resource)
-        if field is not None and field.write_only and isinstance(value, dict):
-            value = dict((k, v) for k, v in value.items() if k not in field.write_only)
-        return differs(value, resource.get(wire), field is not None and field.unordered)
-
-    def result_value(self, wire, value):
-        """One wire value as results show it (the keys of a tag dict untouched)."""
-        return to_result({wire: value}, self.result_name).popitem()[1]
-
-    def field_for(self, wire):
-        return next((f for f in self.spec.fields.values() if f.wire == wire), None)
 
     def without_secrets(self, resource):
         return without_secrets(self.spec, resource)
@@ -338,20 +323,6 @@ class Engine:
     def within(self, error):
         return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""
 
-    # -- diff -------------------------------------------------------------------------------------------
-    def managed_view(self, resource):
-        """The managed options of a resource, for diffs: those the task sets, or all of them on delete."""
-        if not resource:
-            return {}
-        deleting = self.params.get("state") == "absent"
-        view = {}
-        for option, wire in self.spec.managed():
-            if wire in resource and (deleting or self.params.get(option) is not None):
-                value = resource[wire]
-                view[option] = value if wire in TAG_WIRE_KEYS else to_result(value, self.result_name)
-        return view
-
-
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):
     return Engine(spec, client, params, check_mode, diff_mode).run()
 
@@ -372,5 +343,4 @@ def list_resources(spec, client, params):
             for resource in found:
                 key, value = fetch(client, resource)
                 resource[key] = value
-    convert = camel_to_snake if spec.wire_case == "camel" else (lambda name: name)
-    return to_result([without_secrets(spec, r) for r in found], convert)
+    return to_result([without_secrets(spec, r) for r in found], spec.result_name)

@@ -185,6 +185,54 @@ class ResourceSpec:
         """False for a listed resource the module must leave alone (base models)."""
         return all(behaviour.manages(resource) for behaviour in self.behaviours)
 
+    def wire_name(self, name):
+        """An option's (sub-option's) name as the service spells it."""
+        return snake_to_camel(name) if self.wire_case == "camel" else name
+
+    def result_name(self, name):
+        """A wire key as results spell it."""
+        return camel_to_snake(name) if self.wire_case == "camel" else name
+
+    def field_for(self, wire):
+        return next((f for f in self.fields.values() if f.wire == wire), None)
+
+    def desired_fields(self, params):
+        """wire -> value for every field option the user gave (scope excluded)."""
+        want = {}
+        if self.name and params.get(self.name.option) is not None:
+            want[self.name.wire] = params[self.name.option]
+        for option, field in self.fields.items():
+            if field.wire and params.get(option) is not None:
+                want[field.wire] = to_wire(params[option], self.wire_name)
+        return want
+
+    def field_differs(self, wire, value, resource):
+        """True when the resource does not already have the desired wire value."""
+        if wire in self.tags.values():
+            return value != (resource.get(wire) or {})
+        field = self.field_for(wire)
+        if field is not None and field.compare is not None:
+            return field.compare(value, resource)
+        if field is not None and field.write_only and isinstance(value, dict):
+            value = dict((k, v) for k, v in value.items() if k not in field.write_only)
+        return differs(value, resource.get(wire), field is not None and field.unordered)
+
+    def result_value(self, wire, value):
+        """One wire value as results show it (the keys of a tag dict untouched)."""
+        return to_result({wire: value}, self.result_name).popitem()[1]
+
+    def managed_view(self, resource, params):
+        """The managed options of a resource, for diffs: those the task sets, or all of them on delete."""
+        if not resource:
+            return {}
+        deleting = params.get("state") == "absent"
+        view = {}
+        for option, wire in self.managed():
+            if wire in resource and (deleting or params.get(option) is not None):
+                value = resource[wire]
+                view[option] = value if wire in TAG_WIRE_KEYS else to_result(value, self.result_name)
+        return view
+
     def desired_tags(self, params, current):
         """wire -> tag dict for each tag option given, honouring purge_tags and service-owned namespaces."""
         want = {}
