@@ -275,7 +275,8 @@ def emulator(directory, log_file=None, request_log=None):
         env=venv_env(PYTHONPATH=REPO / "tests"), stdout=log, stderr=subprocess.STDOUT if log else None)
     try:
         url = "http://127.0.0.1:%d" % wait_for_port(process, port_file)
-        say("emulator listening on %s" % url)
+        if log_file:  # else the emulator says it itself
+            say("emulator listening on %s" % url)
         yield url
     except Exception:
         if log_file:
@@ -708,8 +709,11 @@ def cmd_emulator(_args):
             print("source %s" % (VENV_BIN / "activate"))
             for name, value in exports.items():
                 print("export %s='%s'" % (name, value))
-            print("\n(pass -e emulator_url=%s to playbooks that want it). Ctrl-C stops the emulator.\n" % url,
-                  flush=True)
+            print("\n(pass -e emulator_url=%s to playbooks that want it). OCI Vision jobs, trainings and analyses read "
+                  "objects of Object Storage, which the emulator holds but serves no API for; put them first with\n"
+                  "  curl -X PUT %s/_emulator/objects -H 'Content-Type: application/json' -d '{\"objects\": "
+                  "[{\"namespace\": \"ns\", \"bucket\": \"photos\", \"name\": \"a.png\", \"data\": \"<base64>\"}]}'\n"
+                  "(or \"text\": \"...\" instead of \"data\"). Ctrl-C stops the emulator.\n" % (url, url), flush=True)
             try:
                 while True:
                     time.sleep(3600)

@@ -15,6 +15,9 @@ options:
     description:
       - Huawei Cloud region id, for example V(cn-north-4). Required unless O(endpoint) is given.
       - If not set, the environment variable E(HUAWEICLOUD_SDK_REGION) is used.
+      - It must be a region the collection knows (those of the Huawei SDK core 3.1.219), so that a misspelt one
+        fails at once. For a newer region, give O(endpoint) or the Huawei SDK's
+        E(HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_<REGION>).
     type: str
   project_id:
     description:

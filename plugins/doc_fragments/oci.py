@@ -37,6 +37,9 @@ options:
       - OCI region, as an identifier (V(us-chicago-1)) or a short code (V(ord)).
       - If not set, the environment variables E(OCI_REGION) or E(OCI_CLI_REGION) are used, then the config profile.
       - Requests about an existing resource go to the region written in its OCID.
+      - It must be a region the collection knows (those of the OCI SDK 2.189.0), so that a misspelt one fails at
+        once. For a newer region, describe it in the environment variable E(OCI_REGION_METADATA) as the OCI SDK reads
+        it (a JSON object with C(regionIdentifier) and C(realmDomainComponent)), or give O(endpoint).
     type: str
   tenancy:
     description:

@@ -13,7 +13,10 @@ __metaclass__ = type
 
 import calendar
 import hashlib
+import json
+import os
 import re
+import time
 
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
@@ -127,7 +130,8 @@ class StartOnce(Behaviour):
     that the first request made, even after that request's task has ended; a resource accepted just now (its
     ``accepted_key``) was started by this call. A replayed one that failed or was cancelled does not count: the
     next generation's token is tried. Check mode cannot tell (asking would start it), so it predicts a start.
-    Without a list call, state=absent needs the id.
+    Without a list call, state=absent needs the id. The engine's ``starts`` (a StartRecord) tells a replay of this
+    host's earlier start from a fresh one when the service's clock cannot.
     """
 
     listable = False
@@ -147,8 +151,10 @@ class StartOnce(Behaviour):
                                    "check a known %s" % (spec.label, name, scope_value, spec.label))
             return None, body, True
         for generation in range(MAX_GENERATIONS):
+            token = start_token(spec, scope_value, name, generation)
             try:
-                resource, answered = client.start(spec, body, start_token(spec, scope_value, name, generation))
+                resource, answered = client.start(spec, body, token)
+                engine.mutated = True  # a replay changes nothing, but then the task ends without an error
             except ApiError as error:
                 if error.status != 409:
                     raise
@@ -157,7 +163,10 @@ class StartOnce(Behaviour):
                     "another display_name to start one with these options (%s)" % (
                         spec.label, name, scope_value, spec.label, error), error=error.to_dict())
             accepted = rfc3339_seconds(resource.get(self.accepted_key))
-            if answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW:
+            replayed = engine.starts is not None and engine.starts.started(token) == resource["id"]
+            if not replayed and (answered is None or accepted is None or accepted >= answered - FRESH_START_WINDOW):
+                if engine.starts is not None:
+                    engine.starts.add(token, resource["id"])
                 return None, engine.settle(resource, None), True
             current, etag = client.read(spec, resource["id"])
             lifecycle = spec.lifecycle
@@ -165,6 +174,49 @@ class StartOnce(Behaviour):
                 return engine.converge(current, etag)
         raise ResourceError("%d %ss named %r failed or were cancelled in %s; choose another display_name" % (
             MAX_GENERATIONS, spec.label, name, scope_value))
+
+
+class StartRecord:
+    """The starts this host made (StartOnce): retry token -> id of the resource it started, kept in a JSON file for
+    the 24 hours a service remembers a token. It tells a replay of a start made by an earlier run from a fresh start
+    when the service's clock cannot (the two less than FRESH_START_WINDOW apart). A file that cannot be read or
+    written is ignored: the clock then decides alone."""
+
+    LIFETIME = 24 * 3600
+
+    def __init__(self, path, now=time.time):
+        self.path = path
+        self.now = now
+
+    def load(self):
+        try:
+            with open(self.path) as handle:
+                entries = json.load(handle)
+            return dict((token, entry) for token, entry in entries.items()
+                        if isinstance(entry, list) and len(entry) == 2 and entry[1] > self.now() - self.LIFETIME)
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def started(self, token):
+        entry = self.load().get(token)
+        return entry[0] if entry else None
+
+    def add(self, token, resource_id):
+        entries = self.load()
+        entries[token] = [resource_id, self.now()]
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            temporary = "%s.%d" % (self.path, os.getpid())
+            with open(temporary, "w") as handle:
+                json.dump(entries, handle)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+
+
+def default_start_record():
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return StartRecord(os.path.join(cache, "cloudai.control", "starts.json"))
 
 
 def rfc3339_seconds(text):

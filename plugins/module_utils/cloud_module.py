@@ -28,7 +28,7 @@ from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback
 from ansible.module_utils.errors import NoLogError, UnsupportedError
 
 from ansible_collections.cloudai.control.plugins.module_utils.engine import list_resources, run_resource
-from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, a
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import HAS_REQUESTS, ApiError, Transport
 
@@ -76,14 +76,21 @@ class CloudModule(AnsibleModule):
     thousands of digits (OverflowError, ValueError): such options are left to check_params(), which refuses them
     naming the option. For a dict option given a string, Ansible's first error comes from its no_log scan
     ('dictionary requested, could not parse JSON or key=value') and names no option; the type error that follows
-    it does. ``declared_spec`` is the argument spec as the module declared it.
+    it does. ``declared_spec`` is the argument spec as the module declared it. ``read_only``: keys that are accepted
+    and dropped before Ansible checks the options (a resource's read-only keys, see ResourceSpec).
     """
 
-    def __init__(self, argument_spec, **kwargs):
+    def __init__(self, argument_spec, read_only=(), **kwargs):
         given = _load_params()
         self.declared_spec = argument_spec
+        self.read_only = [key for key in read_only if key not in argument_spec]
         super(CloudModule, self).__init__(argument_spec=checkable(argument_spec, given if isinstance(given, dict) else {}),
                                           **kwargs)
+
+    def _load_params(self):
+        super(CloudModule, self)._load_params()
+        for key in self.read_only:
+            self.params.pop(key, None)
 
     def fail_json(self, msg, **kwargs):  # pylint: disable=arguments-differ
         result = getattr(self, "validation_result", None)
@@ -196,8 +203,8 @@ def check_params(module, spec, cloud, options):
     if spec.name and params.get(spec.name.option) == "":
         problems.append("%s must not be empty" % spec.name.option)
     if not spec.listable and params.get("state") == "absent" and not params.get("id"):
-        problems.append("state=absent needs id: the service has no way to look a %s up by %s" % (
-            spec.label, spec.name.option))
+        problems.append("state=absent needs id: the service has no way to look %s up by %s" % (
+            a(spec.label), spec.name.option))
     fail_on(module, problems + common_problems(params, cloud))
 
 
@@ -246,7 +253,7 @@ def type_problems(given, argspec, prefix=""):
         kind = option_spec.get("elements", "str") if kind == "list" else kind
         for item in elements:
             if kind == "str" and isinstance(item, (dict, list)):
-                problems.append("%s must be a string, got a %s" % (label, type(item).__name__))
+                problems.append("%s must be a string, got %s" % (label, a(type(item).__name__)))
             elif kind in ("int", "float") and isinstance(item, bool):
                 problems.append("%s must be a number, got the boolean %s" % (label, item))
             elif kind in ("int", "float") and unusable_number(item):
@@ -355,7 +362,7 @@ def run_module(module, work):
 
 def run_resource_module(spec, cloud):
     module = CloudModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
-                         required_one_of=[("id", spec.name.option)] if spec.name else [])
+                         read_only=spec.read_only, required_one_of=[("id", spec.name.option)] if spec.name else [])
     check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     result = run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode, module._diff))

@@ -15,7 +15,8 @@ __metaclass__ = type
 import copy
 import time
 
-from ansible_collections.cloudai.control.plugins.module_utils.behaviours import hooks
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import default_start_record, hooks
+from ansible_collections.cloudai.control.plugins.module_utils.errors import a
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError, to_result, without_secrets
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import (
@@ -27,7 +28,8 @@ class Engine:
     """Converge one resource through a client that keeps the contract of client.CloudClient, calling the spec's
     behaviours at their named points."""
 
-    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep):
+    def __init__(self, spec, client, params, check_mode=False, diff_mode=False, clock=time.monotonic, sleep=time.sleep,
+                 starts=None):
         self.spec = spec
         self.client = client
         self.params = params
@@ -35,19 +37,30 @@ class Engine:
         self.diff_mode = diff_mode
         self.clock = clock
         self.sleep = sleep
+        self.starts = starts  # the StartRecord of behaviours.StartOnce
         self.deadline = None
         self.work_request = None
         self.behaviour_diff = ({}, {})
         self.warnings = []
+        self.mutated = False  # a mutating call succeeded: a failure after it still changed something
         self.result_name = spec.result_name
 
     # -- public ---------------------------------------------------------------------------------------
     def run(self):
         self.deadline = self.clock() + (self.params.get("wait_timeout") or 0)
-        if self.params.get("state", "present") == "absent":
-            before, after, changed = self.absent()
-        else:
-            before, after, changed = self.present()
+        try:
+            if self.params.get("state", "present") == "absent":
+                before, after, changed = self.absent()
+            else:
+                before, after, changed = self.present()
+        except ResourceError as error:
+            if self.mutated:
+                error.details["changed"] = True
+            raise
+        except ApiError as error:
+            if self.mutated:
+                raise ResourceError(str(error), error=error.to_dict(), changed=True)
+            raise
         before, after = self.without_secrets(before), self.without_secrets(after)
         result = dict(changed=changed)
         result[self.spec.kind] = to_result(after, self.result_name) if after else None
@@ -120,9 +133,8 @@ class Engine:
         missing = [option for option, field in spec.fields.items()
                    if field.required_for_create and params.get(option) is None]
         if missing:
-            raise ResourceError("%s required to create %s %s: %s" % (
-                "option is" if len(missing) == 1 else "options are", "an" if spec.label[0] in "aeiou" else "a", spec.label,
-                ", ".join(missing)))
+            raise ResourceError("%s required to create %s: %s" % (
+                "option is" if len(missing) == 1 else "options are", a(spec.label), ", ".join(missing)))
         body = self.spec.desired_fields(self.params)
         body.update(self.spec.desired_tags(self.params, None))
         for create_fields in hooks(spec, "create_fields"):
@@ -136,6 +148,7 @@ class Engine:
         if self.check_mode:
             return body
         resource, work_request_id = self.client.create(self.spec, body)
+        self.mutated = True
         return self.settle(resource, work_request_id)
 
     def converge(self, current, etag):
@@ -162,6 +175,8 @@ class Engine:
             raise broken
         self.refuse_frozen(current, changes)
         new_scope = self.new_scope(current)
+        if spec.name and spec.listable and (spec.name.wire in changes or new_scope is not None):
+            self.refuse_duplicate_name(current, want.get(spec.name.wire, current.get(spec.name.wire)), new_scope)
         if not changes and new_scope is None:
             if self.check_mode or spec.lifecycle.state(current) in spec.lifecycle.ready:
                 return current, current, False
@@ -206,6 +221,21 @@ class Engine:
                                 id=current["id"])
         return new_scope
 
+    def refuse_duplicate_name(self, current, name, new_scope):
+        """A rename (or move) must not give the resource the name of another live one in its scope: every later task
+        that finds it by name would fail on the two."""
+        spec = self.spec
+        scope_value = new_scope or (self.params.get(spec.scope.option) if spec.scope and spec.scope_in_path else
+                                    current.get(spec.scope.wire) if spec.scope else None)
+        others = [r["id"] for r in self.client.search(spec, scope_value, name)
+                  if r.get(spec.name.wire) == name and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
+                  and spec.manageable(r)]
+        if others:
+            raise ResourceError("%s %r is already the %s of %s %s%s; renaming %s to it would make %s find two %ss" % (
+                spec.name.option, name, spec.name.option, spec.label, ", ".join(others),
+                " in %s" % scope_value if scope_value else "", current["id"], spec.name.option, spec.label),
+                id=current["id"])
+
     def change(self, current, etag, changes, new_scope):
         """Move and update a settled resource, then wait: (before, after, True)."""
         spec = self.spec
@@ -236,11 +266,14 @@ class Engine:
         """Run a mutating call. When it failed after being sent more than once, or its response was lost,
         the first try may have landed: re-read, and accept the outcome if the resource already shows it."""
         try:
-            return call()
+            answer = call()
+            self.mutated = True
+            return answer
         except ApiError as error:
             if error.attempts > 1 or error.ambiguous:
                 seen, dummy = self.client.read(self.spec, resource_id)
                 if seen is not None and converged(seen):
+                    self.mutated = True  # the first try landed
                     return seen, None
             raise self.conflict(resource_id, error) if error.status == 412 else error
 
@@ -255,7 +288,12 @@ class Engine:
     # -- absent -----------------------------------------------------------------------------------------
     def absent(self):
         spec = self.spec
-        current, etag = self.find()
+        try:
+            current, etag = self.find()
+        except ApiError as error:
+            if error.status == 404 and spec.scope_in_path:  # its container (a Fabric workspace) is gone, and it with it
+                return None, None, False
+            raise
         if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:
@@ -264,21 +302,28 @@ class Engine:
             self.settle(current, None, gone=True)
             return current, None, False
         if self.check_mode:
+            self.refuse_in_use(current)  # as the service would: check mode must not predict a delete it refuses
             return current, None, True
         try:
             work_request_id = self.client.delete(spec, current, etag)
+            self.mutated = True
         except ApiError as error:
-            if error.status in (400, 409) and spec.in_use:  # OCI says 409; Huawei documents no 409, refuses with 400
-                blockers = spec.in_use(self.client, current)
-                if blockers:
-                    raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first (%s)" % (
-                        spec.label, current["id"], ", ".join(blockers), error), id=current["id"], error=error.to_dict())
+            if error.status in (400, 409):  # OCI says 409; Huawei documents no 409, refuses with 400
+                self.refuse_in_use(current, error)
             seen = self.client.read(spec, current["id"])[0] if error.attempts > 1 or error.ambiguous else current
             if seen is not None and spec.lifecycle.is_live(seen):
                 raise self.conflict(current["id"], error) if error.status == 412 else error
             work_request_id = None
         self.settle(current, work_request_id, gone=True)
         return current, None, True
+
+    def refuse_in_use(self, current, error=None):
+        """Raise when something keeps the resource from being deleted (spec.in_use); ``error``: the service's refusal."""
+        blockers = self.spec.in_use(self.client, current) if self.spec.in_use else []
+        if blockers:
+            raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first%s" % (
+                self.spec.label, current["id"], ", ".join(blockers), " (%s)" % error if error else ""),
+                id=current["id"], **(dict(error=error.to_dict()) if error else {}))
 
     # -- waiting ----------------------------------------------------------------------------------------
     def remaining(self):
@@ -300,10 +345,12 @@ class Engine:
                 reason = str(error)
                 if not error.timed_out:
                     reason += self.client.work_request_errors(work_request_id)
+                seen = self.read_quietly(resource_id) or resource  # the state it is in now, not the one when it began
                 raise ResourceError("the %s %s did not finish%s: %s" % (
                     spec.label, resource_id, self.within(error), reason),
-                    id=resource_id, lifecycle_state=spec.lifecycle.state(resource),
-                    work_request=to_result(error.last_seen, self.result_name))
+                    id=resource_id, lifecycle_state=spec.lifecycle.state(seen),
+                    work_request=to_result(error.last_seen, self.result_name),
+                    **{spec.kind: to_result(self.without_secrets(seen), self.result_name) if seen else None})
 
         lifecycle = spec.lifecycle
         if gone:
@@ -320,11 +367,21 @@ class Engine:
                 id=resource_id, lifecycle_state=lifecycle.state(error.last_seen),
                 **{spec.kind: to_result(self.without_secrets(error.last_seen), self.result_name) if error.last_seen else None})
 
+    def read_quietly(self, resource_id):
+        """The resource as it is now, or None when it cannot be read (the failure being reported matters more)."""
+        if not resource_id:
+            return None
+        try:
+            return self.client.read(self.spec, resource_id)[0]
+        except ApiError:
+            return None
+
     def within(self, error):
         return " within wait_timeout=%ss" % self.params.get("wait_timeout") if error.timed_out else ""
 
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):
-    return Engine(spec, client, params, check_mode, diff_mode).run()
+    return Engine(spec, client, params, check_mode, diff_mode,
+                  starts=default_start_record() if not spec.listable else None).run()
 
 
 def list_resources(spec, client, params):
@@ -338,6 +395,9 @@ def list_resources(spec, client, params):
         local = [(f.wire, value) for f, value in given if not f.query]
         found = [r for r in client.search(spec, params.get(spec.scope.option) if spec.scope else None, None, query)
                  if all(r.get(wire) == value for wire, value in local)]
+    if spec.scope_in_path:  # as the resource module's option, so that each item is valid arguments of that module
+        for resource in found:
+            resource[spec.scope.option] = params.get(spec.scope.option)
     for option, fetch in spec.includes.items():
         if params.get(option):
             for resource in found:

@@ -12,7 +12,9 @@ import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_module import HUAWEI, check_resource_id
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import RetryFailedUpdate
-from ansible_collections.cloudai.control.plugins.module_utils.fabric_versions import ModelVersions, list_versions
+from ansible_collections.cloudai.control.plugins.module_utils.fabric_versions import (
+    ModelVersions, current_version_name, list_versions,
+)
 from ansible_collections.cloudai.control.plugins.module_utils.spec import (
     Field, Filter, Key, Lifecycle, ResourceSpec, differs,
 )
@@ -63,6 +65,14 @@ ENDPOINT_NAME = name_rule(1, 128, "letters (Chinese too), digits, '_' and '-'", 
 ENTERPRISE_PROJECT_ID = name_rule(1, 36, "letters, digits, '_' and '-'", r"A-Za-z0-9_\-")
 
 
+def _check_current_version(value, option):
+    name = current_version_name(value)
+    if not isinstance(name, str):
+        return "%s must be a version name, or a dict with the name of one as fabric_model_info returns it, got %r" % (
+            option, value)
+    return MODEL_NAME(name, option)
+
+
 def check_model_path(value, option):
     if not OBS_PATH.match(value):
         return "%s must be an OBS path obs://<bucket>/<path> (bucket of 3-63 lower-case letters, digits, '-' and " \
@@ -90,6 +100,7 @@ WORKSPACE = ResourceSpec(
         "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=id_rule(64)),
     },
     lifecycle=NO_STATUS,
+    read_only=("access_url", "create_domain_name", "create_time", "create_user_name"),
     wire_case="snake",
     items_key="workspaces",
     read_by_list=True,
@@ -151,10 +162,11 @@ MODEL = ResourceSpec(
         "type": Field("type", updatable=False, choices=MODEL_TYPES, default="LLM_MODEL"),
         "description": Field("description", check=length_rule(1024)),
         "version": Field(None, type="dict", required_for_create=True, options=VERSION_OPTIONS, check=_check_version),
-        "current_version": Field(None, check=MODEL_NAME),
+        "current_version": Field(None, type="raw", check=_check_current_version),
         "purge_versions": Field(None, type="bool", default=False),
     },
     lifecycle=NO_STATUS,
+    read_only=("create_time", "create_user", "update_time", "update_user", "versions", "visibility"),
     wire_case="snake",
     items_key="models",
     read_by_list=True,
@@ -297,6 +309,8 @@ ENDPOINT = ResourceSpec(
     lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
                         deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg")),
     behaviours=[RetryFailedUpdate(["UPDATE_FAILED"])],
+    read_only=("business_engine_instance_ids", "create_time", "error_code", "error_msg", "owner", "runtime_env_type",
+               "status", "tokens_quota", "update_time", "urls", "visibility"),
     wire_case="snake",
     items_key="endpoints",
     secrets={"urls": ("token",)},

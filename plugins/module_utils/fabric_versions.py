@@ -14,6 +14,15 @@ from ansible_collections.cloudai.control.plugins.module_utils.spec import Resour
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
 
+def current_version_name(value):
+    """``current_version`` as a version name: given as one, or as the dict fabric_model_info returns (its name)."""
+    if isinstance(value, dict):
+        return value.get("name")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # what a str option would have made of it
+    return value
+
+
 def version_wire(version):
     """The ModelVersionInput of a ``version`` option."""
     return to_wire(dict((k, v) for k, v in version.items() if k != "state"), lambda name: name)
@@ -37,7 +46,7 @@ class ModelVersions(Behaviour):
         if version.get("state") == "absent":
             raise ResourceError("there is no model %r to remove version %r from (version.state=absent)" % (
                 params.get("name"), version["name"]))
-        current = params.get("current_version")
+        current = current_version_name(params.get("current_version"))
         if current is not None and current != version["name"]:
             raise ResourceError("current_version %r is not a version of the model to be created, whose only version "
                                 "is %r" % (current, version["name"]))
@@ -45,7 +54,8 @@ class ModelVersions(Behaviour):
 
     def converge(self, engine, model, created):
         params = engine.params
-        version, wanted_current, purge = params.get("version"), params.get("current_version"), params.get("purge_versions")
+        version, purge = params.get("version"), params.get("purge_versions")
+        wanted_current = current_version_name(params.get("current_version"))
         if created:
             if "version" in model:  # a check-mode prediction: the create body
                 model = dict(model)

@@ -9,8 +9,8 @@ __metaclass__ = type
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
 from ansible_collections.cloudai.control.plugins.module_utils.oci_module import (
-    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
-    work_request_spec,
+    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, READ_ONLY, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid,
+    oci_cloud, work_request_spec,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import LeaveAlone, Move
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Lifecycle, ResourceSpec
@@ -101,6 +101,7 @@ DEDICATED_AI_CLUSTER = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED", "NEEDS_ATTENTION"], deleting=["DELETING"], gone=["DELETED"]),
+    read_only=READ_ONLY + ("capacity",),
     in_use=_cluster_in_use,
     filters={
         "display_name": DISPLAY_NAME_FILTER,
@@ -138,8 +139,10 @@ ENDPOINT = ResourceSpec(
     name=DISPLAY_NAME,
     behaviours=[Move()],
     fields={
-        "model_id": Field("modelId", updatable=False, required_for_create=True),
-        "dedicated_ai_cluster_id": Field("dedicatedAiClusterId", updatable=False, required_for_create=True),
+        "model_id": Field("modelId", updatable=False, required_for_create=True,
+                          check=lambda value, option: check_ocid(value, option, (MODEL.ocid_type, IMPORTED_MODEL.ocid_type))),
+        "dedicated_ai_cluster_id": Field("dedicatedAiClusterId", updatable=False, required_for_create=True,
+                                         check=lambda value, option: check_ocid(value, option, DEDICATED_AI_CLUSTER)),
         "description": Field("description"),
         "generative_ai_private_endpoint_id": Field("generativeAiPrivateEndpointId"),
         "content_moderation_config": Field("contentModerationConfig", type="dict", options=GUARDRAIL_OPTIONS,
@@ -151,6 +154,7 @@ ENDPOINT = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
+    read_only=READ_ONLY,
     filters={
         "display_name": DISPLAY_NAME_FILTER,
         "lifecycle_state": Filter("lifecycleState", choices=ENDPOINT_STATES),
@@ -185,7 +189,8 @@ MODEL = ResourceSpec(
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
     fields={
-        "base_model_id": Field("baseModelId", updatable=False, required_for_create=True),
+        "base_model_id": Field("baseModelId", updatable=False, required_for_create=True,
+                               check=lambda value, option: check_ocid(value, option, MODEL)),
         "fine_tune_details": Field("fineTuneDetails", type="dict", updatable=False, required_for_create=True,
                                    check=_fine_tune_details, options=dict(
                                        dedicated_ai_cluster_id=dict(type="str", required=True),
@@ -216,6 +221,8 @@ MODEL = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
+    read_only=READ_ONLY + ("capabilities", "is_long_term_supported", "model_metrics", "time_dedicated_retired",
+                           "time_deprecated", "time_on_demand_retired", "type"),
     behaviours=[Move(), LeaveAlone(lambda model: model.get("type") == "BASE")],
     in_use=_endpoints_using("modelId"),
     filters={
@@ -265,6 +272,7 @@ IMPORTED_MODEL = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
+    read_only=READ_ONLY,
     in_use=_endpoints_using("modelId"),
     filters={
         "display_name": DISPLAY_NAME_FILTER,

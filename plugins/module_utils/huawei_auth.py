@@ -19,7 +19,7 @@ import time
 
 from urllib.parse import quote, unquote, urlsplit
 
-from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, did_you_mean
 
 ALGORITHM = "SDK-HMAC-SHA256"
 EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -29,6 +29,12 @@ ENDPOINT_ENV_PREFIX = "HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_"
 DEFAULT_ENDPOINT = "https://fabric.{region}.myhuaweicloud.com"
 
 REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+\Z")
+# Huawei Cloud's regions (huaweicloudsdkcore 3.1.219, auth/endpoint.py)
+REGIONS = frozenset("""
+af-south-1 ae-ad-1 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 cn-east-2 cn-east-3 cn-east-4 cn-east-5
+cn-north-1 cn-north-2 cn-north-4 cn-north-9 cn-north-12 cn-south-1 cn-south-2 cn-southwest-2 eu-west-0 la-north-2
+la-south-2 me-east-1 my-kualalumpur-1 na-mexico-1 ru-moscow-1 sa-brazil-1 tr-west-1
+""".split())
 PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 
 
@@ -229,7 +235,13 @@ def resolve_huawei_settings(params):
                               "ap-southeast-1, got %r." % region)
 
     if endpoint is None:
-        endpoint = _endpoint_from_env(region) or DEFAULT_ENDPOINT.format(region=region)
+        endpoint = _endpoint_from_env(region)
+        if endpoint is None and region not in REGIONS:
+            raise HuaweiAuthError("Option region %r is not a Huawei Cloud region%s. For a region newer than the "
+                                  "collection's list, give the service's URL in it with endpoint (or %s%s)." % (
+                                      region, did_you_mean(region, REGIONS), ENDPOINT_ENV_PREFIX,
+                                      region.upper().replace("-", "_")))
+        endpoint = endpoint or DEFAULT_ENDPOINT.format(region=region)
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise HuaweiAuthError("Option endpoint must be an http:// or https:// URL, got %r." % endpoint)

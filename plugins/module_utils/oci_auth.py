@@ -23,12 +23,13 @@ import hashlib
 import json
 import os
 import re
+import socket
 import stat
 import time
 
 from urllib.parse import urlsplit
 
-from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, did_you_mean
 
 AUTH_TYPES = ("api_key", "security_token", "instance_principal")
 DEFAULT_PROFILE = "DEFAULT"
@@ -110,13 +111,27 @@ def canonical_region(region):
     return REGION_SHORT_CODES.get(name, name)
 
 
+def added_region():
+    """The region that env ``OCI_REGION_METADATA`` adds, as the SDK reads it (a JSON object with
+    ``regionIdentifier`` and ``realmDomainComponent``): a region newer than the table. {} when unset or unusable."""
+    try:
+        added = json.loads(os.environ.get("OCI_REGION_METADATA") or "{}")
+    except ValueError:
+        return {}
+    return added if isinstance(added, dict) and isinstance(added.get("regionIdentifier"), str) else {}
+
+
 def realm_domain(region):
     """Second-level domain of the region's realm (``oraclecloud.com`` for oc1).
 
-    Unknown regions use env ``OCI_DEFAULT_REALM`` (a domain, as the SDK reads it) or else oc1's.
+    Unknown regions use the domain of env ``OCI_REGION_METADATA`` for its region, else env ``OCI_DEFAULT_REALM``
+    (a domain, as the SDK reads it), else oc1's.
     """
     realm = REGION_REALMS.get(canonical_region(region))
     if realm is None:
+        added = added_region()
+        if added.get("regionIdentifier") == canonical_region(region) and added.get("realmDomainComponent"):
+            return added["realmDomainComponent"]
         return os.environ.get("OCI_DEFAULT_REALM") or _REALM_DOMAINS["oc1"]
     return _REALM_DOMAINS.get(realm) or "oraclecloud%s.com" % realm[2:]
 
@@ -187,11 +202,13 @@ def authorization_header(key_id, header_names, signature):
         " ".join(header_names), key_id, signature)
 
 
-def load_private_key(pem, pass_phrase=None, source="the private key"):
+def load_private_key(pem, pass_phrase=None, source="the private key", trusted=False):
     """Load an RSA private key from PEM bytes (PKCS#1 or PKCS#8, optionally encrypted).
 
-    ``source`` names the key in error messages (e.g. ``key_file /home/me/.oci/key.pem``).
+    ``source`` names the key in error messages (e.g. ``key_file /home/me/.oci/key.pem``). A ``trusted`` key (the
+    user's own) skips OpenSSL's validation: ``check_rsa_numbers`` does the checks that matter instead.
     """
+    import cryptography
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -200,9 +217,12 @@ def load_private_key(pem, pass_phrase=None, source="the private key"):
         pem = pem.encode("utf-8")
     password = pass_phrase.encode("utf-8") if isinstance(pass_phrase, str) else pass_phrase
     encrypted = b"ENCRYPTED" in pem
+    # Before cryptography 39 there is no way to skip the check (nor, on OpenSSL 1.1, a reason: it was fast).
+    skip = trusted and int(cryptography.__version__.split(".")[0]) >= 39
     try:
         # Like the SDK, a pass phrase given for an unencrypted key is ignored.
-        key = serialization.load_pem_private_key(pem.strip(), password if encrypted else None)
+        key = serialization.load_pem_private_key(pem.strip(), password if encrypted else None,
+                                                 **({"unsafe_skip_rsa_key_validation": True} if skip else {}))
     except TypeError:
         raise OciAuthError("%s is encrypted: set pass_phrase" % source)
     except (ValueError, UnsupportedAlgorithm):
@@ -211,13 +231,38 @@ def load_private_key(pem, pass_phrase=None, source="the private key"):
         raise OciAuthError("%s is not a valid PEM private key (PKCS#1 or PKCS#8)" % source)
     if not isinstance(key, rsa.RSAPrivateKey):
         raise OciAuthError("%s is not an RSA key; OCI API keys are RSA" % source)
+    if skip:
+        check_rsa_numbers(key, source)
     return key
+
+
+def check_rsa_numbers(key, source):
+    """OpenSSL's consistency check of an RSA private key, except its primality tests of p and q; raises OciAuthError.
+
+    Why the user's own key is checked this way (see docs/reliability.md): with OpenSSL 3, cryptography's check on
+    loading spends tens of milliseconds on primality tests of p and q, and the controller runs every task in a new
+    worker, so every OCI task paid it again. What that check protects against is a key from someone else: OpenSSL
+    may loop or crash on an inconsistent key. The key here is the user's own (key_file, key_content, the session
+    key of a security token), trusted like the playbook; and these checks, microseconds of integer arithmetic,
+    still refuse any key whose numbers are inconsistent, which is what could make OpenSSL misbehave. A factor that is
+    not prime is caught by the signer instead, which verifies each signature with the public key before the request
+    is sent (a wrong signature could reveal a factor). Keys from a service (the instance metadata service's) keep
+    OpenSSL's full check. The fingerprint check is unchanged: it compares the public key, before any request.
+    """
+    numbers = key.private_numbers()
+    n, e = numbers.public_numbers.n, numbers.public_numbers.e
+    p, q, d = numbers.p, numbers.q, numbers.d
+    if not (n % 2 == 1 and 1 < e < n and e % 2 == 1 and 1 < p < n and 1 < q < n and p * q == n and 0 < d < n
+            and d * e % (p - 1) == 1 and d * e % (q - 1) == 1 and numbers.dmp1 == d % (p - 1)
+            and numbers.dmq1 == d % (q - 1) and 0 < numbers.iqmp < p and numbers.iqmp * q % p == 1):
+        raise OciAuthError("%s is not a consistent RSA key: its private numbers do not match its public key" % source)
 
 
 class _RsaSha256Signer:
     """Signs requests with one RSA key and key id; subclasses choose the key id."""
 
     generic_headers = GENERIC_HEADERS
+    trusted_key = False  # True where the key is the user's own: see check_rsa_numbers
 
     def __init__(self, key_id, private_key_pem, pass_phrase=None, key_source="the private key"):
         self._key_id = key_id
@@ -231,10 +276,11 @@ class _RsaSha256Signer:
 
     def _private_key(self):
         if self._key is None:
-            self._key = load_private_key(self._pem, self._pass_phrase, self._key_source)
+            self._key = load_private_key(self._pem, self._pass_phrase, self._key_source, self.trusted_key)
         return self._key
 
     def sign(self, method, url, headers, body):
+        from cryptography.exceptions import InvalidSignature
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding
 
@@ -259,7 +305,13 @@ class _RsaSha256Signer:
         except UnicodeEncodeError:
             raise OciAuthError("cannot sign the request: the URL and signed headers must be ASCII "
                                "(percent-encode the URL)")
-        signature = self._private_key().sign(data, padding.PKCS1v15(), hashes.SHA256())
+        key = self._private_key()
+        signature = key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+        try:
+            key.public_key().verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+        except InvalidSignature:
+            raise OciAuthError("%s makes signatures that its own public key does not verify (a factor of its modulus "
+                               "is not prime): it is not a usable RSA key" % self._key_source)
         _replace_header(headers, "authorization",
                         authorization_header(self._key_id, names, base64.b64encode(signature).decode("ascii")))
 
@@ -271,13 +323,15 @@ class ApiKeySigner(_RsaSha256Signer):
     local error instead of a 401 from the service.
     """
 
+    trusted_key = True
+
     def __init__(self, key_id, private_key_pem, pass_phrase=None, key_source="the private key", check_fingerprint=False):
         super(ApiKeySigner, self).__init__(key_id, private_key_pem, pass_phrase, key_source)
         self._check_fingerprint = check_fingerprint
 
     def _private_key(self):
         if self._key is None and self._check_fingerprint:
-            key = load_private_key(self._pem, self._pass_phrase, self._key_source)
+            key = load_private_key(self._pem, self._pass_phrase, self._key_source, self.trusted_key)
             given, actual = self._key_id.rsplit("/", 1)[-1], key_fingerprint(key)
             if given != actual:
                 raise OciAuthError("fingerprint %s does not match %s, whose fingerprint is %s: set the fingerprint of "
@@ -297,6 +351,8 @@ def key_fingerprint(private_key):
 
 class SecurityTokenSigner(_RsaSha256Signer):
     """Session-token signing: key id ``ST$<token>``, key = the session key the token was issued for."""
+
+    trusted_key = True  # the user's session key file, or the one InstancePrincipalSigner generated
 
     def __init__(self, token, private_key_pem, pass_phrase=None, key_source="the session key"):
         super(SecurityTokenSigner, self).__init__("ST$" + token.strip(), private_key_pem, pass_phrase, key_source)
@@ -436,6 +492,19 @@ class InstancePrincipalSigner:
 # Settings: options, then the OCI config file, then the environment
 
 SETTING_NAMES = ("region", "tenancy", "user", "fingerprint", "key_file", "key_content", "pass_phrase")
+# the environment variables of each option (those of oracle.oci and of the OCI CLI), for the argument spec and messages
+SETTING_ENV = dict(
+    auth_type=("OCI_CLI_AUTH",),
+    config_file=("OCI_CONFIG_FILE", "OCI_CLI_CONFIG_FILE"),
+    config_profile=("OCI_CONFIG_PROFILE", "OCI_CLI_PROFILE"),
+    region=("OCI_REGION", "OCI_CLI_REGION"),
+    tenancy=("OCI_TENANCY", "OCI_CLI_TENANCY"),
+    user=("OCI_USER_ID", "OCI_CLI_USER"),
+    fingerprint=("OCI_USER_FINGERPRINT", "OCI_CLI_FINGERPRINT"),
+    key_file=("OCI_USER_KEY_FILE", "OCI_CLI_KEY_FILE"),
+    key_content=("OCI_USER_KEY_CONTENT", "OCI_CLI_KEY_CONTENT"),
+    pass_phrase=("OCI_USER_KEY_PASS_PHRASE",),
+)
 CONFIG_FILE_KEYS = ("region", "tenancy", "user", "fingerprint", "key_file", "pass_phrase", "security_token_file")
 
 
@@ -483,12 +552,41 @@ def _read_profile(path, explicit_file, profile, explicit_profile):
     return values
 
 
-def _checked_region(value, source):
+def _checked_region(value, source, endpoint):
+    """The region id of ``value``: a known region, one that env OCI_REGION_METADATA adds, or any with ``endpoint``."""
     region = canonical_region(value)
     if not REGION_PATTERN.match(region):
         raise OciAuthError("region must be an OCI region id such as us-chicago-1 or a short code such as ord, got %r (%s)"
                            % (value, source))
+    if region not in REGION_REALMS and not endpoint and added_region().get("regionIdentifier") != region:
+        raise OciAuthError("region %r (%s) is not an OCI region%s. For a region newer than the collection's list, "
+                           "describe it in env OCI_REGION_METADATA as the OCI SDK reads it (such as "
+                           "{\"regionIdentifier\": \"%s\", \"realmDomainComponent\": \"oraclecloud.com\", ...}), or "
+                           "give the service's URL in it with endpoint" % (
+                               value, source, did_you_mean(region, REGION_REALMS), region))
     return region
+
+
+def _missing_message(missing, auth_type, sources, values, profile, path):
+    """Every setting that is missing and every place it was looked for; 'no OCI credentials found' when nothing was."""
+    found = path if os.path.isfile(path) else "%s (file not found%s)" % (
+        path, "" if os.environ.get("OCI_CONFIG_FILE") else "; nor %s, nor env OCI_CONFIG_FILE" % FALLBACK_CONFIG_FILE)
+    where = []
+    for name in missing:
+        places = [] if name == "security_token_file" else ["option %s" % name]
+        places += ["env %s" % " or ".join(SETTING_ENV[name])] if name in SETTING_ENV else []
+        if name == "key_file":
+            places.append("option key_content or env %s" % " or ".join(SETTING_ENV["key_content"]))
+        places.append("'%s' in profile %s of the config file" % (name, profile))
+        if name == "region":
+            places.append("or option endpoint instead")
+        where.append("%s (%s)" % (name, ", ".join(places)))
+    listed = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
+    return "%s for auth_type %s: %s %s missing, looked for in: %s; config file %s. Credentials are read on the host " \
+           "that runs the task (%s), which is not the controller for a task on a remote host without delegate_to: " \
+           "localhost" % ("no OCI credentials found" if not sources and not values else "OCI credentials incomplete",
+                          auth_type, listed, "is" if len(missing) == 1 else "are", "; ".join(where), found,
+                          socket.gethostname())
 
 
 def _file_mode_warning(path, what):
@@ -526,7 +624,7 @@ def resolve_oci_settings(params):
     if auth_type == "instance_principal":
         # The instance's identity replaces the config file; the region defaults to the instance's.
         if settings["region"]:
-            settings["region"] = _checked_region(settings["region"], sources["region"])
+            settings["region"] = _checked_region(settings["region"], sources["region"], params.get("endpoint"))
         return settings
 
     profile = params.get("config_profile") or DEFAULT_PROFILE
@@ -546,34 +644,22 @@ def resolve_oci_settings(params):
         settings["region"] = os.environ["OCI_REGION"]
         sources["region"] = "env OCI_REGION"
     if settings["region"]:
-        settings["region"] = _checked_region(settings["region"], sources["region"])
+        settings["region"] = _checked_region(settings["region"], sources["region"], params.get("endpoint"))
 
-    in_file = "'%%s' in profile %s of %s%s" % (profile, path, "" if os.path.isfile(path) else " (file not found)")
-
-    def missing(name, option=True):
-        where = ("option %s or " % name if option else "") + in_file % name
-        return OciAuthError("%s is required for auth_type %s (%s)" % (name, auth_type, where))
-
-    if not settings["region"] and not params.get("endpoint"):
-        raise OciAuthError("region is required for auth_type %s unless endpoint is set (option region or %s, "
-                           "or env OCI_REGION)" % (auth_type, in_file % "region"))
-    required = ("tenancy", "user", "fingerprint") if auth_type == "api_key" else ()
-    for name in required:
-        if not settings[name]:
-            raise missing(name)
-    if not settings["key_file"] and not settings["key_content"]:
-        raise missing("key_file")
+    missing = [name for name in ("region", "tenancy", "user", "fingerprint", "key_file", "security_token_file")
+               if not settings[name] and (name != "region" or not params.get("endpoint"))
+               and (name not in ("tenancy", "user", "fingerprint") or auth_type == "api_key")
+               and (name != "key_file" or not settings["key_content"])
+               and (name != "security_token_file" or auth_type == "security_token")]
+    if missing:
+        raise OciAuthError(_missing_message(missing, auth_type, sources, values, profile, path))
     if settings["fingerprint"] and not FINGERPRINT_PATTERN.match(settings["fingerprint"]):
         raise OciAuthError("fingerprint must be 16 lower-case hex pairs separated by ':' (%s)" % sources["fingerprint"])
     for name in ("tenancy", "user"):
         if settings[name] and not OCID_PATTERN.match(settings[name]):
             raise OciAuthError("%s must be an OCID such as ocid1.%s.oc1..aaaa... (%s)" % (name, name, sources[name]))
 
-    files = ["key_file"]
-    if auth_type == "security_token":
-        if not settings["security_token_file"]:
-            raise missing("security_token_file", option=False)
-        files.append("security_token_file")
+    files = ["key_file"] + (["security_token_file"] if auth_type == "security_token" else [])
     for name in files:
         if not settings[name]:
             continue

@@ -10,6 +10,8 @@ __metaclass__ = type
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OCID
+from ansible_collections.cloudai.control.plugins.module_utils.errors import a
+from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import SETTING_ENV
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Filter, Key, Lifecycle, ResourceSpec
 
 # What OCI resources share: (option, wire, query) of the compartment and of the name, tags, list filters.
@@ -18,21 +20,24 @@ DISPLAY_NAME = Key("display_name", "displayName", "displayName")
 TAGS = {"freeform_tags": "freeformTags", "defined_tags": "definedTags"}
 SERVICE_TAG_NAMESPACES = ("Oracle-Tags",)
 SORT_ORDER = Filter("sortOrder", choices=["ASC", "DESC"])
+# what an OCI resource returns that no option sets (see ResourceSpec.read_only)
+READ_ONLY = ("lifecycle_state", "lifecycle_details", "time_created", "time_updated", "system_tags")
 DISPLAY_NAME_FILTER = Filter("displayName")
 
 
 OCI_COMMON_ARGS = dict(
     CONNECTION_ARGS,
-    auth_type=dict(type="str", choices=["api_key", "security_token", "instance_principal"], fallback=env("OCI_CLI_AUTH")),
-    config_file=dict(type="path", fallback=env("OCI_CONFIG_FILE", "OCI_CLI_CONFIG_FILE")),
-    config_profile=dict(type="str", fallback=env("OCI_CONFIG_PROFILE", "OCI_CLI_PROFILE")),
-    region=dict(type="str", fallback=env("OCI_REGION", "OCI_CLI_REGION")),
-    tenancy=dict(type="str", fallback=env("OCI_TENANCY", "OCI_CLI_TENANCY")),
-    user=dict(type="str", fallback=env("OCI_USER_ID", "OCI_CLI_USER")),
-    fingerprint=dict(type="str", fallback=env("OCI_USER_FINGERPRINT", "OCI_CLI_FINGERPRINT")),
-    key_file=dict(type="path", fallback=env("OCI_USER_KEY_FILE", "OCI_CLI_KEY_FILE")),
-    key_content=dict(type="str", no_log=True, fallback=env("OCI_USER_KEY_CONTENT", "OCI_CLI_KEY_CONTENT")),
-    pass_phrase=dict(type="str", no_log=True, fallback=env("OCI_USER_KEY_PASS_PHRASE")),
+    auth_type=dict(type="str", choices=["api_key", "security_token", "instance_principal"],
+                   fallback=env(*SETTING_ENV["auth_type"])),
+    config_file=dict(type="path", fallback=env(*SETTING_ENV["config_file"])),
+    config_profile=dict(type="str", fallback=env(*SETTING_ENV["config_profile"])),
+    region=dict(type="str", fallback=env(*SETTING_ENV["region"])),
+    tenancy=dict(type="str", fallback=env(*SETTING_ENV["tenancy"])),
+    user=dict(type="str", fallback=env(*SETTING_ENV["user"])),
+    fingerprint=dict(type="str", fallback=env(*SETTING_ENV["fingerprint"])),
+    key_file=dict(type="path", fallback=env(*SETTING_ENV["key_file"])),
+    key_content=dict(type="str", no_log=True, fallback=env(*SETTING_ENV["key_content"])),
+    pass_phrase=dict(type="str", no_log=True, fallback=env(*SETTING_ENV["pass_phrase"])),
     endpoint=dict(type="str", fallback=env("CLOUDAI_OCI_ENDPOINT")),
 )
 
@@ -46,9 +51,9 @@ OCI_TAG_ARGS = dict(
 def check_ocid(value, option, spec=None):
     """A message naming the option and the rule when ``value`` is not the right kind of OCID.
 
-    ``spec`` is the resource's spec for its own id, None for a compartment, or the string ``any``.
+    ``spec`` is the resource's spec for its own id, a tuple of OCID types, None for a compartment, or the string ``any``.
     """
-    types = (spec.ocid_type,) if hasattr(spec, "ocid_type") else ("compartment", "tenancy")
+    types = (spec.ocid_type,) if hasattr(spec, "ocid_type") else spec if isinstance(spec, tuple) else ("compartment", "tenancy")
     match = OCID.match(value or "")
     if not match:
         return "%s must be an OCID (ocid1.<type>.<realm>.<region>.<unique id>), got %r" % (option, value)
@@ -80,6 +85,8 @@ def work_request_spec(ocid_type, scope=COMPARTMENT, list_scope_optional=False):
         lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED"], deleting=["CANCELING"], gone=["CANCELED"],
                             stopped=["SUCCEEDED", "FAILED", "CANCELED"], key="status"),
         replace_hint="its errors say why (include_errors of the work request info module)",
+        read_only=("compartment_id", "errors", "logs", "operation_type", "percent_complete", "resources", "status",
+                   "time_accepted", "time_started", "time_finished"),
         filters={
             "status": Filter("status", choices=WORK_REQUEST_STATUSES),
             "resource_id": Filter("resourceId", check=lambda value, option: check_ocid(value, option, "any")),
@@ -116,7 +123,7 @@ def check_tags(params):
 
 
 def _kind(value):
-    return "null" if value is None else "a %s" % type(value).__name__
+    return "null" if value is None else a(type(value).__name__)
 
 
 def oci_cloud(service):

@@ -124,6 +124,8 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
+                  resource module accepts and ignores them, so that an item of the info module is valid arguments
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
@@ -131,7 +133,7 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False):
+                 list_scope_optional=False, read_only=()):
         self.kind = kind
         self.label = label
         self.path = path
@@ -157,6 +159,7 @@ class ResourceSpec:
         self.change_hint = change_hint
         self.list_params = tuple(list_params)
         self.list_scope_optional = list_scope_optional
+        self.read_only = tuple(read_only)
 
     @property
     def plural(self):

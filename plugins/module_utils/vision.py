@@ -14,8 +14,8 @@ import stat
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import Action, check_variant
 from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
 from ansible_collections.cloudai.control.plugins.module_utils.oci_module import (
-    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid, oci_cloud,
-    work_request_spec,
+    COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, READ_ONLY, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid,
+    oci_cloud, work_request_spec,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction, Move, StartOnce
 from ansible_collections.cloudai.control.plugins.module_utils.spec import (
@@ -56,6 +56,7 @@ PROJECT = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=LIFECYCLE,
+    read_only=READ_ONLY,
     in_use=_models_in_project,
     filters={
         "display_name": DISPLAY_NAME_FILTER,
@@ -122,6 +123,8 @@ MODEL = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=LIFECYCLE,
+    read_only=READ_ONLY + ("average_precision", "confidence_threshold", "metrics", "precision", "recall",
+                           "test_image_count", "total_image_count", "trained_duration_in_hours"),
     filters={
         "display_name": DISPLAY_NAME_FILTER,
         "project_id": Filter("projectId", check=_project_id),
@@ -232,6 +235,8 @@ def _job(kind, label, path, ocid_type, features, extra_fields=None, tags=None):
         replace_hint="a job cannot run again: leave out id to start a new one (a display_name whose last job failed "
                      "or was cancelled starts a new job)",
         change_hint="a job cannot be changed: start a new one under another display_name instead",
+        read_only=("lifecycle_state", "lifecycle_details", "percent_complete", "time_accepted", "time_started",
+                   "time_finished") + (("system_tags",) if tags else ()),
     )
 
 

@@ -213,6 +213,7 @@ extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection
   - cloudai.control.wait
+  - cloudai.control.info_items
   - cloudai.control.huaweicloud.group
   - ansible.builtin.action_common_attributes
 attributes:
@@ -339,6 +340,15 @@ endpoint:
     update_time:
       description: When the endpoint last changed.
       type: str
+    business_engine_instance_ids:
+      description: Ids of the engine instances behind the endpoint.
+      type: list
+      elements: str
+      returned: when the service gives it
+    runtime_env_type:
+      description: The runtime environment, such as V(RELEASE).
+      type: str
+      returned: when the service gives it
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_resource_module

@@ -94,6 +94,10 @@ endpoints:
     id:
       description: Id of the endpoint.
       type: str
+    workspace_id:
+      description: Id of the workspace that holds the endpoint (O(workspace_id)), so that each item is valid arguments
+        of M(cloudai.control.fabric_endpoint).
+      type: str
     name:
       description: Name of the endpoint.
       type: str
@@ -130,6 +134,40 @@ endpoints:
     update_time:
       description: When the endpoint last changed.
       type: str
+    owner:
+      description: Who owns the endpoint (C(domain_name), C(domain_id), C(user_name), C(user_id)).
+      type: dict
+    ray_resource:
+      description: The Ray resources of a Ray endpoint, C(head_group_spec) and C(worker_group_spec).
+      type: dict
+      returned: when set
+    visibility:
+      description: V(PRIVATE) or V(PUBLIC).
+      type: str
+    business_engine_instance_ids:
+      description: Ids of the engine instances behind the endpoint.
+      type: list
+      elements: str
+      returned: when got by O(id)
+    tokens_quota:
+      description: The endpoint's token quota, as the service gives it.
+      type: dict
+      returned: when got by O(id) and the service gives it
+    runtime_env_type:
+      description: The runtime environment, such as V(RELEASE).
+      type: str
+      returned: when got by O(id)
+    config:
+      description: The endpoint's configuration, as the service gives it.
+      type: dict
+      returned: when got by O(id) and the service gives it
+    description:
+      description: Description of the endpoint.
+      type: str
+    custom_image_id:
+      description: Id of the custom image.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -114,7 +114,9 @@ options:
   current_version:
     description:
       - Name of the version to make the model's current version. It must exist, or be the O(version) the task adds.
-    type: str
+      - Also taken as the dict that RV(model.current_version) and M(cloudai.control.fabric_model_info) return; its
+        C(name) is used and its other keys are ignored.
+    type: raw
   purge_versions:
     description:
       - Remove every version but the current one and the one given in O(version).
@@ -124,6 +126,7 @@ extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection
   - cloudai.control.wait
+  - cloudai.control.info_items
   - cloudai.control.huaweicloud.group
   - ansible.builtin.action_common_attributes
 attributes:

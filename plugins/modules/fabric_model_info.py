@@ -103,6 +103,10 @@ models:
     id:
       description: Id of the model.
       type: str
+    workspace_id:
+      description: Id of the workspace that holds the model (O(workspace_id)), so that each item is valid arguments of
+        M(cloudai.control.fabric_model).
+      type: str
     name:
       description: Name of the model.
       type: str

@@ -58,6 +58,7 @@ extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection
   - cloudai.control.wait
+  - cloudai.control.info_items
   - cloudai.control.huaweicloud.group
   - ansible.builtin.action_common_attributes
 attributes:

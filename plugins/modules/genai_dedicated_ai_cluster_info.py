@@ -123,6 +123,29 @@ dedicated_ai_clusters:
     defined_tags:
       description: Defined tags.
       type: dict
+    lifecycle_details:
+      description: What the service says about the state.
+      type: str
+      returned: when the service gives it
+    time_updated:
+      description: When the cluster was last updated (RFC 3339).
+      type: str
+      returned: when the cluster has been updated
+    system_tags:
+      description: Tags the system adds.
+      type: dict
+      returned: when the service gives them
+    capacity:
+      description: For hosting clusters, the endpoint capacity in use and in total.
+      type: dict
+      returned: when the service reports it
+    description:
+      description: Description of the cluster.
+      type: str
+    capacity_reservation_id:
+      description: OCID of the capacity reservation, when one is used.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

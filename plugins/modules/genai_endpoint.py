@@ -134,6 +134,7 @@ extends_documentation_fragment:
   - cloudai.control.connection
   - cloudai.control.oci.tags
   - cloudai.control.wait
+  - cloudai.control.info_items
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
 attributes:
@@ -283,6 +284,25 @@ work_request:
     percent_complete:
       description: Progress in percent.
       type: float
+    compartment_id:
+      description: OCID of the compartment of the work request.
+      type: str
+    resources:
+      description: The resources the work request affected, each with C(entity_type), C(action_type), C(identifier)
+        and C(entity_uri).
+      type: list
+      elements: dict
+    time_accepted:
+      description: When the service accepted the work request (RFC 3339).
+      type: str
+    time_started:
+      description: When the work request started (RFC 3339).
+      type: str
+      returned: once started
+    time_finished:
+      description: When the work request finished (RFC 3339).
+      type: str
+      returned: once finished
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_resource_module

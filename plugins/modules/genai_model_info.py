@@ -192,6 +192,22 @@ models:
     defined_tags:
       description: Defined tags.
       type: dict
+    lifecycle_details:
+      description: What the service says about the state, for example the progress of fine-tuning.
+      type: str
+      returned: when the service gives it
+    time_updated:
+      description: When the model was last updated (RFC 3339).
+      type: str
+      returned: when the model has been updated
+    system_tags:
+      description: Tags the system adds.
+      type: dict
+      returned: when the service gives them
+    description:
+      description: Description of the model.
+      type: str
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

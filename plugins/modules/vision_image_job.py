@@ -24,8 +24,11 @@ description:
     clock, comparing the job's C(time_accepted) with the C(Date) of the answer), the job was started by an earlier run. If
     it is C(SUCCEEDED), C(ACCEPTED) or C(IN_PROGRESS) it counts as already there, C(changed) is false and, with
     O(wait=true), the module waits for it. If it C(FAILED) or was C(CANCELED), the next generation's token is tried,
-    so a new job is started. A job accepted within those 2 seconds was started by this task (C(changed=true)).
-    Two runs of the same task less than 2 seconds apart both report C(changed=true), but start one job.
+    so a new job is started. A job accepted within those 2 seconds was started by this task (C(changed=true)),
+    unless the host that runs the task started it in an earlier run. Each host records the jobs it starts, by
+    token, for 24 hours in C(cloudai.control/starts.json) under C($XDG_CACHE_HOME) (by default C(~/.cache)). So the
+    same task run again at once on the same host reports C(changed=false); run from another host less than 2
+    seconds later it reports C(changed=true), but starts no second job.
   - The same O(display_name) with other options in the same O(compartment_id) within 24 hours fails the task, since
     the service refuses the token with another request, and a job cannot be changed. Use another O(display_name).
   - After 24 hours the service forgets the token and a run starts a new job. To follow one job for longer, give
@@ -82,6 +85,7 @@ extends_documentation_fragment:
   - cloudai.control.oci
   - cloudai.control.connection
   - cloudai.control.vision.job
+  - cloudai.control.info_items
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
 attributes:

@@ -144,6 +144,54 @@ models:
     defined_tags:
       description: Defined tags.
       type: dict
+    lifecycle_details:
+      description: What the service says about the state, for example why the training failed.
+      type: str
+      returned: when the service gives it
+    time_updated:
+      description: When the model was last updated (RFC 3339).
+      type: str
+      returned: when the model has been updated
+    system_tags:
+      description: Tags the system adds.
+      type: dict
+      returned: when the service gives them
+    average_precision:
+      description: Mean average precision of the trained model.
+      type: float
+      returned: once trained
+    confidence_threshold:
+      description: The confidence threshold the metrics were computed with.
+      type: float
+      returned: once trained
+    test_image_count:
+      description: Number of images tested.
+      type: int
+      returned: once trained
+    total_image_count:
+      description: Number of images in the datasets.
+      type: int
+      returned: once trained
+    trained_duration_in_hours:
+      description: How long the training ran.
+      type: float
+      returned: once trained
+    testing_dataset:
+      description: The testing dataset.
+      type: dict
+      returned: when set
+    validation_dataset:
+      description: The validation dataset.
+      type: dict
+      returned: when set
+    is_quick_mode:
+      description: Whether the model was trained in quick mode.
+      type: bool
+      returned: when the service gives it
+    max_training_duration_in_hours:
+      description: The longest the training could run.
+      type: float
+      returned: when set
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -107,6 +107,10 @@ video_jobs:
     defined_tags:
       description: Defined tags.
       type: dict
+    system_tags:
+      description: Tags the system adds.
+      type: dict
+      returned: when the service gives them
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -40,6 +40,7 @@ extends_documentation_fragment:
   - cloudai.control.oci
   - cloudai.control.connection
   - cloudai.control.wait
+  - cloudai.control.info_items
   - cloudai.control.oci.group
   - ansible.builtin.action_common_attributes
 attributes:

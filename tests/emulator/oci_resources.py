@@ -291,7 +291,9 @@ class OciService:
             return None
         if stored[1] != _body_digest(body):
             raise OciError(409, 'IdempotencyConflict', 'The opc-retry-token was already used with a different request body.')
-        return stored[2].copy()
+        replay = stored[2].copy()
+        replay.replayed = True
+        return replay
 
     def _remember(self, request, body, response):
         token = request.header('opc-retry-token')

@@ -24,7 +24,8 @@ class RequestLog:
         self._last_seq = 0
         self._file = file
 
-    def add(self, service, request, status, request_id, fault):
+    def add(self, service, request, status, request_id, fault, replayed=False):
+        """``replayed``: the answer was the stored one of a repeated retry token, so nothing changed."""
         self._last_seq += 1
         if self._file is not None:
             try:
@@ -44,7 +45,8 @@ class RequestLog:
             'query': request.query_string,
             'status': status,
             'mutating': (service in RESOURCE_SERVICES and request.method in MUTATING_METHODS
-                         and not request.path.endswith(READ_ONLY_ACTIONS)),
+                         and not request.path.endswith(READ_ONLY_ACTIONS) and not replayed),
+            'replayed': replayed,
             'request_id': request_id,
             'fault': fault,
         })

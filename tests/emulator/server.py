@@ -96,7 +96,7 @@ class Emulator:
                 if fault in BODY_KINDS:
                     response = spoil(fault, response, rule.value)
             request_id = response.header('opc-request-id') or response.header('X-Request-Id')
-            self.log.add(name, request, response.status, request_id, fault)
+            self.log.add(name, request, response.status, request_id, fault, response.replayed)
             return None if fault == 'drop_after' else response
 
     @staticmethod

@@ -43,6 +43,7 @@ class Response:
         self.status = status
         self.body = body
         self.headers = dict(headers or {})
+        self.replayed = False  # the stored answer to a repeated retry token: nothing was changed
 
     def copy(self):
         return Response(self.status, self.body, self.headers)

@@ -130,7 +130,17 @@ def ci_script():
 IDEMPOTENT_PLAY = [{"hosts": "localhost", "gather_facts": False, "tasks": [{
     "name": "A hosting cluster", "%s.genai_dedicated_ai_cluster" % FQCN: {
         "compartment_id": "ocid1.compartment.oc1..aaaaaaaaciexample", "display_name": "ci-cluster",
-        "type": "HOSTING", "unit_shape": "LARGE_COHERE_V2", "unit_count": 1}}]}]
+        "type": "HOSTING", "unit_shape": "LARGE_COHERE_V2", "unit_count": 1}}, {
+    # a job module: its second run is the replay of its first start, which changes nothing
+    "name": "An object to read", "ansible.builtin.uri": {
+        "url": "{{ lookup('ansible.builtin.env', 'CLOUDAI_OCI_ENDPOINT') }}/_emulator/objects", "method": "PUT",
+        "body_format": "json", "body": {"objects": [{"namespace": "ns", "bucket": "docs", "name": "a.pdf",
+                                                     "text": "%PDF-1.4 /Type /Page"}]}}}, {
+    "name": "A document job", "%s.vision_document_job" % FQCN: {
+        "compartment_id": "ocid1.compartment.oc1..aaaaaaaaciexample", "display_name": "ci-job", "wait": False,
+        "input_location": {"object_locations": [{"namespace_name": "ns", "bucket_name": "docs", "object_name": "a.pdf"}]},
+        "output_location": {"namespace_name": "ns", "bucket_name": "docs", "prefix": "out"},
+        "features": [{"feature_type": "TEXT_DETECTION"}]}}]}]
 
 
 def test_the_emulator_ci_script_of_the_docs_works_as_written(built_collection, tmp_path):
@@ -140,7 +150,8 @@ def test_the_emulator_ci_script_of_the_docs_works_as_written(built_collection, t
     playbook.write_text(yaml.safe_dump(IDEMPOTENT_PLAY, sort_keys=False))
     env = clean_env(tmp_path, collections_root=built_collection[1])
     output = assert_ok(run(["bash", script, playbook], env=env, cwd=tmp_path))
-    assert len(re.findall(r"localhost\s*: ok=\d+\s+changed=1\s", output)) == 1, output
+    assert len(re.findall(r"localhost\s*: ok=\d+\s+changed=2\s", output)) == 1, output
+    assert len(re.findall(r"localhost\s*: ok=\d+\s+changed=0\s", output)) == 1, output
     # a playbook that creates a new cluster on every run is refused
     task = IDEMPOTENT_PLAY[0]["tasks"][0]["%s.genai_dedicated_ai_cluster" % FQCN]
     task = dict(task, display_name="ci-{{ 999999999 | random }}", wait=False)

@@ -48,6 +48,18 @@ def encrypted_copy(path, pass_phrase):
     return path
 
 
+def inconsistent_copy(path):
+    """The test key with its private exponent changed: the same public key (and fingerprint), unusable numbers."""
+    numbers = serialization.load_pem_private_key(the_test_key_pem(), None).private_numbers()
+    d = numbers.d + 2
+    spoilt = rsa.RSAPrivateNumbers(numbers.p, numbers.q, d, d % (numbers.p - 1), d % (numbers.q - 1), numbers.iqmp,
+                                   numbers.public_numbers).private_key(unsafe_skip_rsa_key_validation=True)
+    path.write_bytes(spoilt.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))
+    path.chmod(0o600)
+    return path
+
+
 def new_key(path=None):
     """A new RSA key: (key, PEM bytes), written to ``path`` (mode 600) when given."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)

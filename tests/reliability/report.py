@@ -15,6 +15,19 @@ from pathlib import Path
 import ansible
 
 
+# Why the user's key is loaded as it is (plugins/module_utils/oci_auth.py, check_rsa_numbers).
+KEY_LOADING = (
+    "the user's own OCI key (key_file, key_content, a security token's session key) is loaded without OpenSSL's "
+    "validation of RSA keys (cryptography's `unsafe_skip_rsa_key_validation`), whose primality tests of p and q "
+    "cost 35 to 140 ms in every task worker. What that validation guards against is a key from someone else, on "
+    "which OpenSSL may loop or crash; this key is the user's own, trusted like the playbook. "
+    "`oci_auth.check_rsa_numbers` still does the rest of OpenSSL's check in integer arithmetic (p q = n, d e = 1 "
+    "mod p - 1 and q - 1, the CRT values), so a key with inconsistent numbers is refused before it is used, and "
+    "every signature is verified with the public key before its request is sent, which catches a factor that is not "
+    "prime (a wrong signature could reveal a factor). The fingerprint is still checked against the public key "
+    "before any request. Keys from a service (the instance metadata service's) keep OpenSSL's full check.")
+
+
 def load(directory):
     figures = collections.defaultdict(list)
     for path in sorted(Path(directory).glob("*.jsonl")):
@@ -145,6 +158,7 @@ def render(figures):
             row["cloud"], row["module"]) for row in figures["tls"]))
     lines.append("- Credentials: %s." % "; ".join(
         "%s (%s): %d checks" % (row["cloud"], row["module"], row["checks"]) for row in figures["credentials"]))
+    lines.append("- Keys: %s" % KEY_LOADING)
     lines.append("- Secrets were searched for in the output of: %s, each in every written form (as is, quoted, escaped); "
                  "%d of the playbook's tasks gave a credential in the shape of a secret read with its line end (each Huawei "
                  "credential newline- or CRLF-terminated, padded, ...; an OCI pass phrase newline-terminated)." % (

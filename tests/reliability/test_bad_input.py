@@ -19,8 +19,9 @@ class Refused(Exception):
     pass
 
 
-def good_options(module, emulated):
-    """Options the module succeeds with against the emulator, and the OCID type of its own resources."""
+def good_options(module, emulated, diff=False):
+    """Options the module succeeds with against the emulator, the OCID type of its own resources, and the result of
+    the module's first run with them (in diff mode with ``diff``)."""
     service = catalogue.service_of(module)
     run = Converged(service, emulated.credentials, "bad-input")
     if module.resource:
@@ -31,11 +32,11 @@ def good_options(module, emulated):
         arg_set = catalogue.option_sets(module)[-1]
         run.converge(catalogue.needed(service, catalogue.refs_in(arg_set)))
         args = dict(emulated.credentials.args(module.cloud), **catalogue.render(arg_set, run.name_of, run.ids.__getitem__))
-    result = run_module(module.name, args)
+    result = run_module(module.name, args, diff=diff)
     assert not result.get("failed"), "%s fails with its good options: %s" % (module.name, result.get("msg"))
     found = result.get(module.kind) if module.resource or module.action else (result.get(module.plural) or [None])[0]
     own_id = (found or {}).get("id") if not module.action else None
-    return args, (own_id.split(".")[1] if own_id and module.cloud == "oci" else None)
+    return args, (own_id.split(".")[1] if own_id and module.cloud == "oci" else None), result
 
 
 def refused_by_syslog(case, result):
@@ -47,7 +48,7 @@ def refused_by_syslog(case, result):
 
 @pytest.mark.parametrize("module", catalogue.modules(), ids=str)
 def test_bad_values_fail_cleanly_naming_the_option_before_any_request(module, emulated):
-    args, own_type = good_options(module, emulated)
+    args, own_type, _result = good_options(module, emulated)
     service = catalogue.service_of(module)
     sent = []
 

@@ -3,10 +3,11 @@
 TLS: with the emulator on HTTPS behind a self-signed certificate made here, modules refuse it by default, accept
 it with ``ca_bundle``, refuse another CA's bundle, and warn when ``validate_certs`` is false.
 Credentials: a key file readable by others gives a warning; a wrong pass phrase, a fingerprint that is not the
-key's and an expired session token are refused before any request; an unknown key, a token the service expired
-and a revoked or wrong AK/SK give the service's 401 with its code and request id. Settings in the shapes a secret
-takes when read with its line end or pasted with spaces are refused by name, never shown; a plain http:// endpoint
-to a host other than loopback needs allow_http, and both messages say where the endpoint came from."""
+key's, a key whose private numbers do not match its public key and an expired session token are refused before any
+request; an unknown key, a token the service expired and a revoked or wrong AK/SK give the service's 401 with its code
+and request id. Settings in the shapes a secret takes when read with its line end or pasted with spaces are refused by
+name, never shown; a plain http:// endpoint to a host other than loopback needs allow_http, and both messages say where
+the endpoint came from."""
 
 import json
 import time
@@ -16,7 +17,7 @@ import pytest
 
 from reliability import catalogue
 from reliability.harness import SYSLOG_NUL, Probe, has_traceback, mode, record, run_module, shapes, written_forms
-from reliability.keys import encrypted_copy, fingerprint, new_key, self_signed, session_token
+from reliability.keys import encrypted_copy, fingerprint, inconsistent_copy, new_key, self_signed, session_token
 
 CLOUDS = ["oci", "huaweicloud"]
 
@@ -98,6 +99,13 @@ def test_oci_key_files_pass_phrases_fingerprints_and_session_tokens(start, tmp_p
         "no key is registered")
     assert unknown["error"]["request_id"] and unknown["error"]["status"] == 401
     checks += 2
+
+    since = emulated.admin.last_seq()  # the user's key skips OpenSSL's check, not ours (oci_auth.check_rsa_numbers)
+    failure(probe.run(dict(base, config_file=str(credentials.oci_config(
+        inconsistent_copy(credentials.directory / "inconsistent.pem"), "inconsistent")))),
+        "is not a consistent RSA key: its private numbers do not match its public key")
+    assert emulated.admin.requests_log(since) == []
+    checks += 1
 
     session_key, dummy = new_key(credentials.directory / "session.pem")
     for name, expires in (("expired", time.time() - 600), ("revoked", time.time() + 3600)):

@@ -136,6 +136,13 @@ def test_bad_fault_rules_are_refused(admin):
     assert admin.get('/faults')['faults'] == []
 
 
+def test_a_replayed_retry_token_is_logged_as_changing_nothing(oci, admin):
+    first = oci.post(CLUSTERS, CLUSTER_BODY, headers={'opc-retry-token': 'token-replayed'})
+    again = oci.post(CLUSTERS, CLUSTER_BODY, headers={'opc-retry-token': 'token-replayed'})
+    assert first.status_code == again.status_code == 200 and first.json()['id'] == again.json()['id']
+    assert [(entry['mutating'], entry['replayed']) for entry in admin.requests_log()] == [(True, False), (False, True)]
+
+
 def test_request_log_never_holds_secrets(emulator, oci, huawei, admin):
     oci.get(CLUSTERS, params={'compartmentId': TEST_COMPARTMENT})
     oci.post(CLUSTERS, CLUSTER_BODY, headers={'opc-retry-token': 'retry-secret'})
@@ -145,7 +152,8 @@ def test_request_log_never_holds_secrets(emulator, oci, huawei, admin):
 
     entries = admin.requests_log()
     assert len(entries) == 5
-    assert set(entries[0]) == {'seq', 'time', 'service', 'method', 'path', 'query', 'status', 'mutating', 'request_id', 'fault'}
+    assert set(entries[0]) == {'seq', 'time', 'service', 'method', 'path', 'query', 'status', 'mutating', 'replayed',
+                               'request_id', 'fault'}
     assert entries[0]['query'] == 'compartmentId=' + TEST_COMPARTMENT
     assert [entry['service'] for entry in entries] == ['genai', 'genai', 'fabric', 'fabric', 'fabric']
     assert [entry['mutating'] for entry in entries] == [False, True, True, False, False]

@@ -82,3 +82,22 @@ def test_serves_https_with_the_given_certificate(tmp_path):
         assert requests.get(handle.url + '/_emulator/health', verify=str(cert_file)).json()['status'] == 'ok'
         client = OciClient(handle.url, verify=str(cert_file))
         assert client.get('/20231130/dedicatedAiClusters', params={'compartmentId': 'c'}).status_code == 200
+
+
+def test_dev_py_emulator_says_its_url_once_and_how_to_put_objects():
+    """`tools/dev.py emulator` prints what to export, the URL once, and how to seed Object Storage; SIGINT stops it."""
+    dev = os.path.join(TESTS_DIR, '..', 'tools', 'dev.py')
+    process = subprocess.Popen([sys.executable, dev, 'emulator'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    lines = []
+    try:
+        for line in process.stdout:
+            lines.append(line)
+            if 'Ctrl-C stops the emulator' in line:
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    text = ''.join(lines)
+    assert text.count('emulator listening on') == 1, text
+    assert "export CLOUDAI_OCI_ENDPOINT='http://127.0.0.1:" in text and '/_emulator/objects' in text

@@ -214,6 +214,21 @@ def test_base_models_and_workspace_in_use(cloud):
     cloud.run(ENDPOINT, workspace_id=ws, name="ray-1", type="ray", wait=False)
     busy = cloud.fails(WORKSPACE, id=ws, state="absent")
     assert "in use by endpoint ray-1" in str(busy)
+    with pytest.raises(ResourceError) as predicted:  # check mode tells the same, sending nothing that changes
+        cloud.run(WORKSPACE, check_mode=True, id=ws, state="absent")
+    assert str(predicted.value) == str(busy).split(" (DELETE ", maxsplit=1)[0] and cloud.mutations() == []
+
+
+def test_teardown_after_the_workspace_is_gone_is_ok(cloud):
+    ws = workspace(cloud, "ws-gone")
+    model = cloud.run(MODEL, workspace_id=ws, name="m", version=version("v1"))["model"]
+    cloud.run(ENDPOINT, workspace_id=ws, name="e", type="ray", wait=False)
+    cloud.run(ENDPOINT, workspace_id=ws, name="e", state="absent")
+    cloud.run(WORKSPACE, id=ws, state="absent")
+    for spec, params in ((MODEL, dict(name="m")), (MODEL, dict(id=model["id"])), (ENDPOINT, dict(name="e"))):
+        for check_mode in (True, False):
+            result = cloud.run(spec, check_mode=check_mode, workspace_id=ws, state="absent", **params)
+            assert result["changed"] is False and cloud.mutations() == []
 
 
 @pytest.mark.parametrize("check, value, words", [

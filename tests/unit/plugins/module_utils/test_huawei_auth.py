@@ -330,6 +330,20 @@ def test_settings_default_endpoint_and_aksk_signer():
     assert SK not in repr(signer)
 
 
+@pytest.mark.parametrize("region, suggestion", [("cn-nort-4", " (did you mean cn-north-4?)"), ("xx-new-1", "")])
+def test_an_unknown_region_is_refused_unless_its_endpoint_is_given(monkeypatch, region, suggestion):
+    with pytest.raises(HuaweiAuthError) as error:
+        resolve_huawei_settings(settings_params(region=region))
+    assert str(error.value) == (
+        "Option region %r is not a Huawei Cloud region%s. For a region newer than the collection's list, give the "
+        "service's URL in it with endpoint (or HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_%s)."
+        % (region, suggestion, region.upper().replace("-", "_")))
+    given = resolve_huawei_settings(settings_params(region=region, endpoint="https://fabric.example"))
+    assert given["endpoint"] == "https://fabric.example"
+    monkeypatch.setenv("HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_" + region.upper().replace("-", "_"), "https://f.example")
+    assert resolve_huawei_settings(settings_params(region=region))["endpoint"] == "https://f.example"
+
+
 def test_settings_token_signer():
     settings = resolve_huawei_settings(settings_params(ak="", sk="", auth_token=AUTH_TOKEN, region="ap-southeast-1"))
     assert settings["endpoint"] == "https://fabric.ap-southeast-1.myhuaweicloud.com"

@@ -94,7 +94,7 @@ def verify_request(method, target, headers, body, public_key):
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path):
     for name in ("OCI_CONFIG_FILE", "OCI_REGION", "OCI_DEFAULT_REALM", "OCI_METADATA_BASE_URL",
-                 "OCI_FEDERATION_ENDPOINT"):
+                 "OCI_FEDERATION_ENDPOINT", "OCI_REGION_METADATA"):
         monkeypatch.delenv(name, raising=False)
     home = tmp_path / "home"
     home.mkdir()
@@ -310,6 +310,63 @@ def test_non_rsa_key():
         ApiKeySigner("k", pem).sign("GET", "https://h/", {}, None)
 
 
+def _validations(monkeypatch):
+    """Whether each key load asks cryptography for OpenSSL's validation (True) or skips it (False)."""
+    real, seen = serialization.load_pem_private_key, []
+
+    def spy(*args, **kwargs):
+        seen.append(not kwargs.get("unsafe_skip_rsa_key_validation", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(serialization, "load_pem_private_key", spy)
+    return seen
+
+
+def test_users_own_keys_skip_openssl_validation_a_services_key_does_not(monkeypatch):
+    seen = _validations(monkeypatch)
+    for signer in (ApiKeySigner("k", TEST_KEY_PEM), SecurityTokenSigner("token", TEST_KEY_PEM),
+                   oci_auth._X509FederationSigner("k", TEST_KEY_PEM)):
+        signer.sign("GET", "https://h.example/p", {}, None)
+    assert seen == [False, False, True]
+
+
+def test_before_cryptography_39_every_key_is_validated(monkeypatch):
+    import cryptography
+
+    monkeypatch.setattr(cryptography, "__version__", "38.0.4")
+    seen = _validations(monkeypatch)
+    ApiKeySigner("k", TEST_KEY_PEM).sign("GET", "https://h.example/p", {}, None)
+    assert seen == [True]
+
+
+def _unsafe_pem(p, q, d, e=65537):
+    numbers = rsa.RSAPrivateNumbers(p, q, d, d % (p - 1), d % (q - 1), pow(q, -1, p), rsa.RSAPublicNumbers(e, p * q))
+    return _pem(numbers.private_key(unsafe_skip_rsa_key_validation=True), serialization.PrivateFormat.PKCS8)
+
+
+def test_a_key_whose_private_numbers_do_not_match_is_refused_before_signing(rsa_key):
+    numbers = rsa_key.private_numbers()
+    pem = _unsafe_pem(numbers.p, numbers.q, numbers.d + 2)
+    headers = {}
+    with pytest.raises(OciAuthError) as error:
+        ApiKeySigner("k", pem, key_source="key_file /k.pem").sign("GET", "https://h/", headers, None)
+    assert str(error.value) == ("key_file /k.pem is not a consistent RSA key: its private numbers do not match its "
+                                "public key")
+    assert "authorization" not in headers
+
+
+def test_a_key_with_a_factor_that_is_not_prime_is_refused_before_sending(rsa_key):
+    # The numbers are consistent as far as arithmetic goes, but q is composite: signatures come out wrong.
+    p = rsa_key.private_numbers().p
+    q = 1000003 * 1000033 * 999983 * 1000037 * 999979 * 1000039 * 999961 * 1000081
+    lam = (p - 1) * (q - 1)
+    pem = _unsafe_pem(p, q, pow(65537, -1, lam))
+    headers = {}
+    with pytest.raises(OciAuthError, match=r"^the private key makes signatures that its own public key does not verify"):
+        ApiKeySigner("k", pem).sign("GET", "https://h/", headers, None)
+    assert "authorization" not in headers
+
+
 # ---------------------------------------------------------------------------------------------------
 # Regions and OCIDs
 
@@ -470,9 +527,39 @@ def test_region_is_required_unless_endpoint_is_set(clean_env, tmp_path):
     assert resolve_oci_settings(params(endpoint="http://127.0.0.1:1", **base))["region"] is None
     with pytest.raises(OciAuthError) as error:
         resolve_oci_settings(params(**base))
-    assert str(error.value) == ("region is required for auth_type api_key unless endpoint is set (option region or "
-                                "'region' in profile DEFAULT of %s (file not found), or env OCI_REGION)"
-                                % (clean_env / ".oci" / "config"))
+    assert str(error.value).startswith(
+        "OCI credentials incomplete for auth_type api_key: region is missing, looked for in: region (option region, "
+        "env OCI_REGION or OCI_CLI_REGION, 'region' in profile DEFAULT of the config file, or option endpoint "
+        "instead); config file %s (file not found; nor ~/.oraclebmc/config, nor env OCI_CONFIG_FILE). Credentials "
+        "are read on the host that runs the task (" % (clean_env / ".oci" / "config"))
+
+
+def test_no_credentials_at_all_names_everything_missing_and_every_place(clean_env):
+    with pytest.raises(OciAuthError) as error:
+        resolve_oci_settings(params())
+    message = str(error.value)
+    assert message.startswith("no OCI credentials found for auth_type api_key: region, tenancy, user, fingerprint "
+                              "and key_file are missing, looked for in: region (option region, env OCI_REGION")
+    for place in ("env OCI_TENANCY or OCI_CLI_TENANCY", "env OCI_USER_ID", "env OCI_USER_FINGERPRINT",
+                  "option key_content", "'key_file' in profile DEFAULT", str(clean_env / ".oci" / "config"),
+                  "~/.oraclebmc/config", "on the host that runs the task", "delegate_to: localhost"):
+        assert place in message
+
+
+@pytest.mark.parametrize("region, suggestion", [("us-chicgo-1", " (did you mean us-chicago-1?)"), ("xx-new-1", "")])
+def test_an_unknown_region_is_refused_unless_described_or_given_an_endpoint(
+        clean_env, tmp_path, monkeypatch, region, suggestion):
+    key = write_key(tmp_path / "k.pem")
+    base = dict(tenancy=TENANCY, user=USER, fingerprint=FINGERPRINT, key_file=str(key), region=region)
+    with pytest.raises(OciAuthError) as error:
+        resolve_oci_settings(params(**base))
+    assert str(error.value).startswith("region %r (option region) is not an OCI region%s. For a region newer than the "
+                                       "collection's list, describe it in env OCI_REGION_METADATA" % (region, suggestion))
+    assert resolve_oci_settings(params(endpoint="https://generativeai.example", **base))["region"] == region
+    monkeypatch.setenv("OCI_REGION_METADATA", '{"realmKey": "oc99", "realmDomainComponent": "example-cloud.com", '
+                                              '"regionKey": "NEW", "regionIdentifier": "%s"}' % region)
+    assert resolve_oci_settings(params(**base))["region"] == region
+    assert realm_domain(region) == "example-cloud.com" and realm_domain("us-chicago-1") == "oraclecloud.com"
 
 
 def test_missing_named_profile(clean_env):
@@ -495,14 +582,17 @@ def test_explicit_missing_config_file(tmp_path):
 def test_missing_value_names_option_and_profile(clean_env):
     with pytest.raises(OciAuthError) as error:
         resolve_oci_settings(params(region="ord", tenancy=TENANCY, fingerprint=FINGERPRINT, key_content="x"))
-    assert str(error.value) == ("user is required for auth_type api_key (option user or 'user' in profile DEFAULT "
-                                "of %s (file not found))" % (clean_env / ".oci" / "config"))
+    assert str(error.value).startswith("OCI credentials incomplete for auth_type api_key: user is missing, looked for in: "
+                                       "user (option user, env OCI_USER_ID or OCI_CLI_USER, 'user' in profile DEFAULT "
+                                       "of the config file); config file %s (file not found"
+                                       % (clean_env / ".oci" / "config"))
 
 
 def test_missing_key_is_reported(tmp_path):
     config = write_config(tmp_path / "cfg", profile_text())
-    with pytest.raises(OciAuthError, match=r"^key_file is required for auth_type api_key \(option key_file or "
-                                           r"'key_file' in profile DEFAULT of .*/cfg\)$"):
+    with pytest.raises(OciAuthError, match=r"^OCI credentials incomplete for auth_type api_key: key_file is missing, "
+                                           r"looked for in: key_file \(option key_file, .*, option key_content .*, "
+                                           r"'key_file' in profile DEFAULT of the config file\); config file .*/cfg\. "):
         resolve_oci_settings(params(config_file=str(config)))
 
 
@@ -686,8 +776,10 @@ def test_region_that_is_no_region_id_is_refused_naming_its_source(tmp_path, regi
 def test_security_token_needs_token_file(tmp_path):
     key = write_key(tmp_path / "k.pem")
     config = write_config(tmp_path / "cfg", profile_text(key_file=str(key)))
-    with pytest.raises(OciAuthError, match=r"^security_token_file is required for auth_type security_token "
-                                           r"\('security_token_file' in profile DEFAULT of .*/cfg\)$"):
+    with pytest.raises(OciAuthError, match=r"^OCI credentials incomplete for auth_type security_token: "
+                                           r"security_token_file is missing, looked for in: security_token_file "
+                                           r"\('security_token_file' in profile DEFAULT of the config file\); "
+                                           r"config file .*/cfg\. "):
         resolve_oci_settings(params(auth_type="security_token", config_file=str(config)))
 
 

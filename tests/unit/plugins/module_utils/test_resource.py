@@ -538,12 +538,16 @@ def test_a_resource_still_creating_is_waited_for_before_it_is_updated(clock):
 
 def test_failed_work_request_names_the_resource_and_the_errors(clock):
     client = FakeClient(DAC, work_requests=True, work_request_statuses=["ACCEPTED", "IN_PROGRESS", "FAILED"],
+                        create_states=["CREATING", "FAILED"],
                         work_request_errors=[{"code": "QuotaExceeded", "message": "no capacity for LARGE_COHERE_V2"}])
     error = error_of(DAC, client, clock, **CREATE)
     [created_id] = list(client.resources)
     assert created_id in str(error)
     assert "QuotaExceeded" in str(error) and "no capacity for LARGE_COHERE_V2" in str(error)
     assert error.details["id"] == created_id and error.details["work_request"]["status"] == "FAILED"
+    # the state it ended in (read again), not the one it was created in; and the create did change something
+    assert error.details["lifecycle_state"] == "FAILED" and error.details["dedicated_ai_cluster"]["lifecycle_state"] == "FAILED"
+    assert error.details["changed"] is True
 
 
 def test_lifecycle_timeout_reports_id_and_state(clock):
@@ -552,7 +556,7 @@ def test_lifecycle_timeout_reports_id_and_state(clock):
     error = error_of(DAC, client, clock, wait_timeout=600, **CREATE)
     [created_id] = list(client.resources)
     assert error.details["id"] == created_id and error.details["lifecycle_state"] == "CREATING"
-    assert error.details["dedicated_ai_cluster"]["id"] == created_id
+    assert error.details["dedicated_ai_cluster"]["id"] == created_id and error.details["changed"] is True
     assert "timed out" in str(error) and created_id in str(error)
     assert clock() - start == pytest.approx(600)
 
@@ -583,7 +587,28 @@ def test_work_request_timeout_reports_id_and_state(clock):
 def test_create_that_ends_failed_is_reported(clock):
     client = FakeClient(DAC, create_states=["CREATING", "FAILED"])
     error = error_of(DAC, client, clock, **CREATE)
-    assert error.details["lifecycle_state"] == "FAILED" and "FAILED" in str(error)
+    assert error.details["lifecycle_state"] == "FAILED" and "FAILED" in str(error) and error.details["changed"] is True
+
+
+def test_a_failure_before_anything_changed_is_not_changed(clock):
+    client = FakeClient(DAC)
+    client.fail("create", ApiError(400, "InvalidParameter", "no", "req-1", "POST", "u"))
+    with pytest.raises(ApiError):
+        run(DAC, client, clock, **CREATE)
+    cluster_id = client.add(cluster(lifecycleState="FAILED"))
+    assert "changed" not in error_of(DAC, client, clock, id=cluster_id, unit_count=3).details
+
+
+def test_an_api_error_after_a_change_reports_changed(clock):
+    client = FakeClient(DAC, create_states=["CREATING"])
+    reads = []
+
+    def read(spec, resource_id):
+        reads.append(resource_id)
+        raise ApiError(500, "InternalError", "read failed", "req-2", "GET", "u")
+    client.read = read
+    error = error_of(DAC, client, clock, **CREATE)
+    assert error.details["changed"] is True and error.details["error"]["status"] == 500 and reads
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -777,6 +802,33 @@ def test_delete_refused_with_409_names_what_is_in_the_way(clock):
     error = error_of(spec, client, clock, state="absent", id=cluster_id)
     assert "in use by endpoint serving (ocid1.generativeaiendpoint.oc1.x.1)" in str(error)
     assert error.details["id"] == cluster_id and error.details["error"]["status"] == 409
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_renaming_into_the_name_of_another_live_resource_is_refused(clock, check_mode):
+    client = FakeClient(DAC)
+    first = client.add(cluster(displayName="dac-1"))
+    second = client.add(cluster(displayName="dac-2"))
+    client.add(cluster(displayName="dac-3", lifecycleState="DELETED"))
+    client.add(cluster(displayName="dac-4", compartmentId="ocid1.compartment.oc1..other"))
+    error = error_of(DAC, client, clock, check_mode=check_mode, id=second, display_name="dac-1")
+    assert "display_name 'dac-1' is already the display_name of dedicated AI cluster %s" % first in str(error)
+    assert client.mutations() == []
+    for free in ("dac-3", "dac-4"):  # a deleted one's name, a name used in another compartment
+        assert run(DAC, client, clock, check_mode=check_mode, id=second, display_name=free)["changed"] is True
+
+
+def test_check_mode_refuses_a_delete_of_something_in_use_as_the_service_would(clock):
+    spec = copy.copy(DAC)
+    spec.in_use = lambda client, resource: ["endpoint serving (ocid1.generativeaiendpoint.oc1.x.1)"]
+    client = FakeClient(spec)
+    cluster_id = client.add(cluster())
+    with pytest.raises(ResourceError) as caught:
+        run(spec, client, clock, check_mode=True, state="absent", id=cluster_id)
+    assert "cannot delete the dedicated AI cluster %s: it is in use by endpoint serving" % cluster_id in str(caught.value)
+    assert client.mutations() == []
+    spec.in_use = lambda client, resource: []
+    assert run(spec, client, clock, check_mode=True, state="absent", id=cluster_id)["changed"] is True
 
 
 def test_info_filters_go_to_the_service_or_are_matched_locally_and_details_are_added(clock):

@@ -13,7 +13,10 @@ import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient, http_date_seconds
-from ansible_collections.cloudai.control.plugins.module_utils.behaviours import FRESH_START_WINDOW, rfc3339_seconds, start_token
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import (
+    FRESH_START_WINDOW, StartRecord, rfc3339_seconds, start_token,
+)
+from ansible_collections.cloudai.control.plugins.module_utils.engine import Engine
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.vision import (
     IMAGE_JOB, PROJECT, VIDEO_JOB, WORK_REQUEST_TO_WAIT_FOR,
@@ -91,6 +94,35 @@ def test_within_the_fresh_window_a_replay_counts_as_started_but_no_second_job_is
     client.service_time += FRESH_START_WINDOW - 0.5
     result = run(IMAGE_JOB, client, clock, wait=False, **JOB)
     assert result["changed"] is True and len(client.resources) == 1
+
+
+def test_the_start_record_of_this_host_tells_a_replay_within_the_fresh_window(clock, tmp_path):
+    client = jobs_client(create_states=["ACCEPTED"])
+    starts = StartRecord(str(tmp_path / "cache" / "starts.json"))
+
+    def run_with_record():
+        params = dict(JOB, state="present", wait=False, wait_timeout=60)
+        return Engine(IMAGE_JOB, client, params, clock=clock, sleep=clock.sleep, starts=starts).run()
+    first = run_with_record()
+    client.service_time += 0.3  # the same task again at once
+    second = run_with_record()
+    assert first["changed"] is True and second["changed"] is False and len(client.resources) == 1
+    assert starts.started(start_token(IMAGE_JOB, C1, "shelf-photos", 0)) == first["image_job"]["id"]
+
+
+def test_the_start_record_forgets_after_a_day_and_ignores_a_broken_file(tmp_path):
+    now = [1000000.0]
+    starts = StartRecord(str(tmp_path / "starts.json"), now=lambda: now[0])
+    starts.add("token-1", "job-1")
+    assert starts.started("token-1") == "job-1" and starts.started("token-2") is None
+    now[0] += StartRecord.LIFETIME + 1
+    assert starts.started("token-1") is None
+    (tmp_path / "starts.json").write_text("not json")
+    assert starts.started("token-1") is None
+    starts.add("token-2", "job-2")
+    assert starts.started("token-2") == "job-2"
+    assert StartRecord(str(tmp_path / "starts.json" / "under a file")).started("x") is None
+    StartRecord(str(tmp_path / "starts.json" / "under a file")).add("x", "y")  # cannot be written: ignored
 
 
 @pytest.mark.parametrize("ending", ["FAILED", "CANCELED"])
