@@ -681,9 +681,16 @@ def cmd_demo(args):
 
 
 def bench(report, smoke=False, names=()):
-    """Run tests/bench/report.py against a fresh emulator; it writes the figures to output."""
+    """Run tests/bench/report.py against a fresh emulator; it writes the figures to report. The per-task table
+    also runs on the oldest ansible-core of the matrix, with the ansible-playbook of its venv."""
+    oldest = matrix_venv(min(MATRIX, key=minor_key))
+    try:
+        oldest.ensure()
+    except Untestable as error:
+        raise StepFailed("the benchmarks also run on the oldest ansible-core: %s" % error)
     with emulator_session() as (_url, env):
         env["PYTHONPATH"] = os.pathsep.join([str(REPO / "tests" / "bench"), str(REPO / "tests")])
+        env["BENCH_OLDEST_ANSIBLE_PLAYBOOK"] = oldest.bin / "ansible-playbook"
         if smoke:
             env["BENCH_SMOKE"] = "1"
         run([VENV_BIN / "python", REPO / "tests" / "bench" / "report.py", report] + list(names), REPO, env)

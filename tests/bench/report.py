@@ -14,7 +14,7 @@ import time
 
 from common import SMOKE
 
-BENCHES = ("task_cost", "startup", "api_calls", "waiting", "listing", "throttling")
+BENCHES = ("task_cost", "task_cost_oldest", "startup", "api_calls", "waiting", "listing", "throttling")
 
 
 def main(argv):

@@ -40,7 +40,7 @@ TARGET_PING = 1.15
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def run():
+def run(with_breakdown=True):
     core, python = ansible_playbook_version()
     with tempfile.TemporaryDirectory() as directory:
         env = ansible_env(directory)
@@ -63,8 +63,8 @@ def run():
             random.shuffle(order)
             for kind in order:
                 times[kind].append(run_playbook(kinds[kind], env)[0])
-        parts = dict((name, breakdown(name, TASKS[name](ids))) for name in BREAKDOWN)
-    key_checked = full_key_check_ms()
+        parts = dict((name, breakdown(name, TASKS[name](ids))) for name in BREAKDOWN) if with_breakdown else {}
+    key_checked = full_key_check_ms() if with_breakdown else None
 
     empty = median(times.pop("(empty playbook)"))
     per_task = dict((kind, (median(values) - empty) / TASKS_PER_PLAYBOOK) for kind, values in times.items())
@@ -78,17 +78,7 @@ def run():
     def verdict(ratio, target):
         return "met" if ratio <= target else "not met"
 
-    part_rows = []
-    for label, part in (("key: load and check the private key", "key"), ("signing", "signing"),
-                        ("request: sent to the emulator and answered", "request"),
-                        ("the rest of the module: options, settings, result", "rest")):
-        part_rows.append((label,) + tuple("%.1f" % parts[name][part] for name in BREAKDOWN))
-    part_rows.append(("the rest of the task: Ansible's (the task's cost above minus the module's)",)
-                     + tuple("%.1f" % (per_task[name] * 1000 - parts[name]["module"]) for name in BREAKDOWN))
-    part_rows.append(("the task in the controller (the table above)",)
-                     + tuple("%.1f" % (per_task[name] * 1000) for name in BREAKDOWN))
-    part_rows.append(("ansible.builtin.debug, for comparison",) + ("%.1f" % (debug * 1000),) * len(BREAKDOWN))
-    return {
+    figures = {
         "title": "Per-task cost",
         "summary": "ansible-playbook of ansible-core %s on Python %s. %d tasks per playbook, median of %d interleaved "
                    "rounds; an empty playbook (%.2f s) is subtracted. `ansible.builtin.debug` runs no module: it is "
@@ -100,16 +90,29 @@ def run():
                    % (core, python, TASKS_PER_PLAYBOOK, ROUNDS, empty, TARGET_DEBUG, worst_debug,
                       verdict(worst_debug, TARGET_DEBUG), TARGET_PING, worst_ping, verdict(worst_ping, TARGET_PING),
                       worst_module),
-        "table": table(("task", "ms per task", "x debug", "x ping"), rows) + (
-            "\n\nWhere a task's time goes, in ms per task: the module's main() run %d times in the benchmark's "
-            "process (ansible-core %s, Python %s), as the task worker runs it, with its parts timed. For comparison, loading the same "
-            "OCI key with OpenSSL's full check (primality tests of p and q), as every OCI task did before: %.1f ms.\n\n"
-            % (CALLS, ansible.__version__, sys.version.split()[0], key_checked))
-        + table(("part",) + BREAKDOWN, part_rows),
+        "table": table(("task", "ms per task", "x debug", "x ping"), rows),
         "figures": {"per_task_ms": dict((kind, cost * 1000) for kind, cost in per_task.items()),
-                    "worst_debug_ratio": worst_debug, "worst_ratio": worst_ping, "worst_module_ratio": worst_module,
-                    "breakdown_ms": parts, "full_key_check_ms": key_checked},
+                    "worst_debug_ratio": worst_debug, "worst_ratio": worst_ping, "worst_module_ratio": worst_module},
     }
+    if not with_breakdown:
+        return figures
+    part_rows = []
+    for label, part in (("key: load and check the private key", "key"), ("signing", "signing"),
+                        ("request: sent to the emulator and answered", "request"),
+                        ("the rest of the module: options, settings, result", "rest")):
+        part_rows.append((label,) + tuple("%.1f" % parts[name][part] for name in BREAKDOWN))
+    part_rows.append(("the rest of the task: Ansible's (the task's cost above minus the module's)",)
+                     + tuple("%.1f" % (per_task[name] * 1000 - parts[name]["module"]) for name in BREAKDOWN))
+    part_rows.append(("the task in the controller (the table above)",)
+                     + tuple("%.1f" % (per_task[name] * 1000) for name in BREAKDOWN))
+    part_rows.append(("ansible.builtin.debug, for comparison",) + ("%.1f" % (debug * 1000),) * len(BREAKDOWN))
+    figures["table"] += (
+        "\n\nWhere a task's time goes, in ms per task: the module's main() run %d times in the benchmark's "
+        "process (ansible-core %s, Python %s), as the task worker runs it, with its parts timed. For comparison, loading "
+        "the same OCI key with OpenSSL's full check (primality tests of p and q), as every OCI task did before: %.1f ms."
+        "\n\n" % (CALLS, ansible.__version__, sys.version.split()[0], key_checked)) + table(("part",) + BREAKDOWN, part_rows)
+    figures["figures"].update(breakdown_ms=parts, full_key_check_ms=key_checked)
+    return figures
 
 
 class Timed:
