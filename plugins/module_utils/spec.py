@@ -28,7 +28,7 @@ class ResourceError(Exception):
 class Field:
     """One managed option: its wire name, argument spec and whether the service can change it in place.
 
-    ``wire`` None: an option of the spec's ``part`` (see ResourceSpec), which the engine neither sends nor compares.
+    ``wire`` None: an option only a behaviour uses (see ResourceSpec.behaviours): the engine neither sends nor compares it.
     ``compare(want, resource)`` -> True when they differ, for a field the service answers in another shape or
     under another key (or not at all) than it takes.
     """

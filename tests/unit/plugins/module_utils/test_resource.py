@@ -856,7 +856,7 @@ def test_refused_change_of_a_create_only_secret_field_does_not_echo_the_secret(c
 # Huawei-style scopes in the path, options of a spec part, service details of a state
 
 class Notes(Behaviour):
-    """A toy part: ``note`` is sent on create, then kept in the resource's ``notes`` list by its own update."""
+    """A toy behaviour: ``note`` is sent on create, then kept in the resource's ``notes`` list by its own update."""
 
     def __init__(self):
         self.calls = []
