@@ -21,6 +21,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.spec import Resour
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.plugins.module_utils.waiter import Settling
 
+
 class Engine(Settling):
     """Converge one resource through a client that keeps the contract of client.CloudClient, calling the spec's
     behaviours at their named points."""
