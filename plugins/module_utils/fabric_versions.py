@@ -52,8 +52,8 @@ class ModelVersions(Behaviour):
                                 "is %r" % (current, version["name"]))
         return {"version": version_wire(version)}
 
-    def converge(self, engine, model, created):
-        params = engine.params
+    def converge(self, engine, resource, created):
+        model, params = resource, engine.params
         version, purge = params.get("version"), params.get("purge_versions")
         wanted_current = current_version_name(params.get("current_version"))
         if created:
