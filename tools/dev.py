@@ -58,6 +58,7 @@ UNIT_TEST_DIRS = ("tests/unit", "tests/oracle", "tests/release", "tests/reliabil
 BUILD_DIR = REPO / "build"
 EMULATOR_START_TIMEOUT = 30
 REQUEST_LOG = "integration-requests.jsonl"  # written by the integration step's emulator, read by tests/oracle
+REQUEST_ORACLE = "tests/oracle/test_requests_with_sdk.py"  # what checks it against the SDKs
 
 # The ansible-core versions the collection supports and tests: the newest patch of each minor, with the
 # controller Pythons it supports in the order they are tried. DEFAULT_CORE is requirements-dev.txt's: the
@@ -373,6 +374,14 @@ def units(root, collection, pytest_args=()):
         venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]), **request_log))
 
 
+def integration_and_request_oracle(root, collection):
+    """Every integration target, then every request they sent checked against the official SDKs."""
+    integration(root, collection)
+    run([VENV_BIN / "python", "-m", "pytest", "-q", REQUEST_ORACLE], collection,
+        venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]),
+                 CLOUDAI_REQUEST_LOG=root / REQUEST_LOG))
+
+
 def demo_from_tarball(root, tarball, venv=DEFAULT):
     """Install the built tarball with venv's ansible-galaxy into a fresh path and run the demo from there."""
     installed = root / "installed"
@@ -577,12 +586,16 @@ def cmd_test(_args):
         default_root = root / "default"
         sanity_copy = copy_collection(root / "sanity")
         collection = copy_collection(default_root)
-        steps = [  # the default's integration first: it is the longest step
-            Step("integration (ansible-core %s)" % DEFAULT_CORE, lambda: integration(default_root, collection)),
+        steps = [  # longest first: the pool of workers takes them in this order
+            # the request oracle runs in the integration step, on what it sent
+            Step("units (pytest)", lambda: units(default_root, collection, ["--ignore=" + REQUEST_ORACLE])),
+            Step("integration and request oracle (ansible-core %s)" % DEFAULT_CORE,
+                 lambda: integration_and_request_oracle(default_root, collection)),
             Step("sanity (ansible-core %s)" % DEFAULT_CORE, lambda: sanity(sanity_copy)),
+        ] + matrix + [
             Step("lint", lambda: lint(default_root)),
             Step("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
-        ] + matrix
+        ]
         if prerelease:
             minor, version = prerelease
             steps.append(Step("ansible-core %s pre-release (report only)" % version,
@@ -590,13 +603,9 @@ def cmd_test(_args):
                               required=False))
         log_dir = root / "logs"
         log_dir.mkdir()
-        run_steps(steps, log_dir, workers=2)
-        units_step = Step("units (pytest)", lambda: units(root / "default", collection))
-        print("=== %s: started" % units_step.name, flush=True)
-        units_step.run(log_dir)
-        units_log = units_step.log.read_text(errors="replace")
-        print(units_log, end="", flush=True)
-        steps.append(units_step)
+        # Three at a time on two cores: much of the integration, fault and wait tests is sleeping.
+        run_steps(steps, log_dir, workers=3)
+        units_log = steps[0].log.read_text(errors="replace")
     print("\n=== times (venvs: %.0f s, total: %.0f s) ===" % (venv_seconds, time.monotonic() - started))
     for step in steps:
         print("%6s  %s: %s%s" % ("%.0f s" % step.seconds if step.seconds is not None else "-", step.name,
