@@ -59,6 +59,7 @@ BUILD_DIR = REPO / "build"
 EMULATOR_START_TIMEOUT = 30
 REQUEST_LOG = "integration-requests.jsonl"  # written by the integration step's emulator, read by tests/oracle
 REQUEST_ORACLE = "tests/oracle/test_requests_with_sdk.py"  # what checks it against the SDKs
+INTEGRATION_SHARDS = 3
 
 # The ansible-core versions the collection supports and tests: the newest patch of each minor, with the
 # controller Pythons it supports in the order they are tried. DEFAULT_CORE is requirements-dev.txt's: the
@@ -374,9 +375,19 @@ def units(root, collection, pytest_args=()):
         venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]), **request_log))
 
 
-def integration_and_request_oracle(root, collection):
-    """Every integration target, then every request they sent checked against the official SDKs."""
-    integration(root, collection)
+def integration_targets(shard=0, shards=1):
+    """The integration targets (not the hidden ones, which others use), the shard-th of shards slices of them."""
+    targets_dir = REPO / "tests" / "integration" / "targets"
+    names = sorted(path.name for path in targets_dir.iterdir()
+                   if path.is_dir() and "hidden" not in (path / "aliases").read_text().split())
+    return names[shard::shards]
+
+
+def integration_and_request_oracle(root, targets):
+    """Integration targets on a collection copy and an emulator of their own, then every request they sent checked
+    against the official SDKs."""
+    collection = copy_collection(root)
+    integration(root, collection, targets)
     run([VENV_BIN / "python", "-m", "pytest", "-q", REQUEST_ORACLE], collection,
         venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]),
                  CLOUDAI_REQUEST_LOG=root / REQUEST_LOG))
@@ -589,8 +600,13 @@ def cmd_test(_args):
         steps = [  # longest first: the pool of workers takes them in this order
             # the request oracle runs in the integration step, on what it sent
             Step("units (pytest)", lambda: units(default_root, collection, ["--ignore=" + REQUEST_ORACLE])),
-            Step("integration and request oracle (ansible-core %s)" % DEFAULT_CORE,
-                 lambda: integration_and_request_oracle(default_root, collection)),
+        ] + [
+            # the targets mostly wait (lifecycles, clocks, retries): they run in shards side by side
+            Step("integration %d/%d and request oracle (ansible-core %s)" % (shard + 1, INTEGRATION_SHARDS, DEFAULT_CORE),
+                 lambda shard=shard: integration_and_request_oracle(
+                     root / ("integration-%d" % shard), integration_targets(shard, INTEGRATION_SHARDS)))
+            for shard in range(INTEGRATION_SHARDS)
+        ] + [
             Step("sanity (ansible-core %s)" % DEFAULT_CORE, lambda: sanity(sanity_copy)),
         ] + matrix + [
             Step("lint", lambda: lint(default_root)),

@@ -23,7 +23,7 @@ description:
     are kept.
   - A Fabric model is recreated with its current version only. Tags in the namespaces the service owns are left
     out, and so are secrets the service never returns (the access token of a model imported from Hugging Face).
-  - The playbook M(cloudai.control.export) uses it; see the collection's README.
+  - The playbook C(cloudai.control.export) uses it; see the collection's README.
 author:
   - cloudai.control developers (@cloudai)
 positional: _input

@@ -237,7 +237,7 @@ def test_move_is_change_compartment_with_etag_and_retry_token():
 def test_vision_moves_send_no_retry_token(spec):
     # the SDK's change_project_compartment and change_model_compartment take if-match but no opc-retry-token
     oci, transport = client(response(None, status=202))
-    oci.move(spec, {"id": "ocid1.aivisionproject.oc1.us-chicago-1.amaaaaaaproject"}, C2, "etag-7")
+    oci.move(spec, {"id": "ocid1.aivisionproject.oc1.us-chicago-1.amaaaaaamoved"}, C2, "etag-7")
     assert transport.requests[0]["headers"] == {"if-match": "etag-7"}
 
 
