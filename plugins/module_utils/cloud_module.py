@@ -27,10 +27,9 @@ from urllib.parse import urlsplit
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 from ansible.module_utils.errors import NoLogError, UnsupportedError
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import (
-    ResourceError, list_resources, run_resource,
-)
+from ansible_collections.cloudai.control.plugins.module_utils.engine import list_resources, run_resource
 from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, a
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import HAS_REQUESTS, ApiError, Transport
 
 
@@ -130,9 +129,9 @@ def resource_argument_spec(spec, cloud):
     argspec["state"] = dict(type="str", default="present", choices=["present", "absent"])
     argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"], required=not spec.name)
     if spec.scope:
-        argspec[spec.scope[0]] = dict(type="str", required=spec.scope_in_path)
+        argspec[spec.scope.option] = dict(type="str", required=spec.scope_in_path)
     if spec.name:
-        argspec[spec.name[0]] = dict(type="str")
+        argspec[spec.name.option] = dict(type="str")
     for option, field in spec.fields.items():
         argspec[option] = dict(field.argspec)
     if spec.tags:
@@ -145,7 +144,7 @@ def info_argument_spec(spec, cloud):
     if spec.has_id:
         argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"], required=not spec.listable)
     if spec.scope and (spec.listable or spec.scope_in_path):
-        argspec[spec.scope[0]] = dict(type="str", required=spec.scope_in_path)
+        argspec[spec.scope.option] = dict(type="str", required=spec.scope_in_path)
     argspec.update((option, dict(f.argspec)) for option, f in spec.filters.items())
     argspec.update((option, dict(type="bool", default=False)) for option in spec.includes)
     return argspec
@@ -189,8 +188,8 @@ def check_params(module, spec, cloud, options):
     problems = []
     if params.get("id") is not None:
         problems.append(cloud.check_id(params["id"], "id", spec))
-    if spec.scope and params.get(spec.scope[0]) is not None:
-        problems.append(cloud.check_id(params[spec.scope[0]], spec.scope[0], None))
+    if spec.scope and params.get(spec.scope.option) is not None:
+        problems.append(cloud.check_id(params[spec.scope.option], spec.scope.option, None))
     checks = dict((option, f.check) for option, f in options.items() if f.check)
     checks.update(spec.checks)
     for option in list(options) + [option for option in spec.checks if option not in options]:
@@ -201,11 +200,11 @@ def check_params(module, spec, cloud, options):
             problems.append(checks[option](value, option))
         elif option.endswith("_id") and isinstance(value, str):
             problems.append(cloud.check_id(value, option, "any"))
-    if spec.name and params.get(spec.name[0]) == "":
-        problems.append("%s must not be empty" % spec.name[0])
+    if spec.name and params.get(spec.name.option) == "":
+        problems.append("%s must not be empty" % spec.name.option)
     if not spec.listable and params.get("state") == "absent" and not params.get("id"):
         problems.append("state=absent needs id: the service has no way to look %s up by %s" % (
-            a(spec.label), spec.name[0]))
+            a(spec.label), spec.name.option))
     fail_on(module, problems + common_problems(params, cloud))
 
 
@@ -363,7 +362,7 @@ def run_module(module, work):
 
 def run_resource_module(spec, cloud):
     module = CloudModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
-                         read_only=spec.read_only, required_one_of=[("id", spec.name[0])] if spec.name else [])
+                         read_only=spec.read_only, required_one_of=[("id", spec.name.option)] if spec.name else [])
     check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     result = run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode, module._diff))
@@ -399,8 +398,8 @@ def run_action_module(action, cloud):
 
 
 def run_info_module(spec, cloud):
-    required = [("id", spec.scope[0])] if (spec.scope and spec.has_id and spec.listable and not spec.scope_in_path
-                                           and not spec.list_scope_optional) else []
+    required = [("id", spec.scope.option)] if (spec.scope and spec.has_id and spec.listable and not spec.scope_in_path
+                                               and not spec.list_scope_optional) else []
     module = CloudModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                          required_one_of=required)
     check_params(module, spec, cloud, spec.filters)

@@ -12,7 +12,8 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_module import 
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, READ_ONLY, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid,
     oci_cloud, work_request_spec,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Filter, Lifecycle, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import LeaveAlone, Move
+from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Lifecycle, ResourceSpec
 
 GENAI = oci_cloud("generativeai")
 
@@ -89,7 +90,7 @@ DEDICATED_AI_CLUSTER = ResourceSpec(
     ocid_type="generativeaidedicatedaicluster",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
+    behaviours=[Move()],
     fields={
         "type": Field("type", updatable=False, required_for_create=True, choices=["HOSTING", "FINE_TUNING"]),
         "unit_shape": Field("unitShape", updatable=False, required_for_create=True, check=_unit_shape),
@@ -136,7 +137,7 @@ ENDPOINT = ResourceSpec(
     ocid_type="generativeaiendpoint",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
+    behaviours=[Move()],
     fields={
         "model_id": Field("modelId", updatable=False, required_for_create=True,
                           check=lambda value, option: check_ocid(value, option, (MODEL.ocid_type, IMPORTED_MODEL.ocid_type))),
@@ -187,7 +188,6 @@ MODEL = ResourceSpec(
     ocid_type="generativeaimodel",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
     fields={
         "base_model_id": Field("baseModelId", updatable=False, required_for_create=True,
                                check=lambda value, option: check_ocid(value, option, MODEL)),
@@ -223,7 +223,7 @@ MODEL = ResourceSpec(
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
     read_only=READ_ONLY + ("capabilities", "is_long_term_supported", "model_metrics", "time_dedicated_retired",
                            "time_deprecated", "time_on_demand_retired", "type"),
-    manageable=lambda model: model.get("type") != "BASE",
+    behaviours=[Move(), LeaveAlone(lambda model: model.get("type") == "BASE")],
     in_use=_endpoints_using("modelId"),
     filters={
         "display_name": DISPLAY_NAME_FILTER,
@@ -249,7 +249,7 @@ IMPORTED_MODEL = ResourceSpec(
     ocid_type="generativeaiimportedmodel",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
+    behaviours=[Move()],
     fields={
         "data_source": Field("dataSource", type="dict", updatable=False, required_for_create=True,
                              check=check_variant("source_type", DATA_SOURCE_FIELDS), write_only=("accessToken",), options=dict(

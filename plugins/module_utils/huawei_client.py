@@ -3,9 +3,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Huawei Cloud DataArts Fabric client: endpoint, offset/limit paging with ``total``, name checks on create.
 
-It offers the same resource calls as oci_client (read, search, create, update, delete) so the engine
-needs no special cases. Huawei has no retry tokens: a create whose response was lost is detected by
-looking the name up before it is sent again.
+It keeps the contract of client.CloudClient, so the engine needs no special cases. Huawei has no retry tokens: a
+create whose response was lost is detected by looking the name up before it is sent again. It has no etags, moves,
+actions or work requests either: those calls refuse.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -14,13 +14,15 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path
 
 PAGE_LIMIT = 100
 RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}\Z")
 
 
-class HuaweiClient:
+class HuaweiClient(CloudClient):
     """``path_params`` (the module's options) fill placeholders such as ``{workspace_id}`` in a spec's path."""
 
     etags = False  # the service has none: nothing to read before an update
@@ -55,7 +57,7 @@ class HuaweiClient:
             if not items or (isinstance(total, int) and offset >= total):
                 return
 
-    # -- resource calls used by the engine -----------------------------------------------------------
+    # -- the contract (client.CloudClient) ----------------------------------------------------------------
     def read(self, spec, resource_id):
         """(resource, None): Huawei has no etags. Resources without a GET call are read with an id filter."""
         if spec.read_by_list:
@@ -73,15 +75,15 @@ class HuaweiClient:
         params = list(filters)
         params += [(query, value) for query, value in spec.list_params if query not in dict(params)]
         if name is not None:
-            params.append((spec.name[2], name))
+            params.append((spec.name.query, name))
         return self.pages(spec.path, params, spec.items_key)
 
     def create(self, spec, body):
         """POST the create; when its response was lost, look the name up before sending it again."""
-        name = body.get(spec.name[1])
+        name = body.get(spec.name.wire)
 
         def made():
-            return next((r for r in self.search(spec, None, name) if r.get(spec.name[1]) == name), None)
+            return next((r for r in self.search(spec, None, name) if r.get(spec.name.wire) == name), None)
         return self.once(lambda: self.call("POST", spec.path, body=body).resource(), made), None
 
     def update(self, spec, resource, changes, etag, landed=None):
@@ -112,3 +114,28 @@ class HuaweiClient:
 
     def delete(self, spec, resource, etag):
         self.call("DELETE", spec.path + "/{id}", ids={"id": resource["id"]})
+
+    def children(self, spec, resource, part, items_key="items"):
+        return self.pages(spec.path + "/{id}/" + part, [], items_key, ids={"id": resource["id"]})
+
+    def remove_child(self, spec, resource, part, child_id):
+        self.call("DELETE", spec.path + "/{id}/" + part + "/{child_id}", ids={"id": resource["id"], "child_id": child_id})
+
+    def start(self, spec, body, retry_token):
+        raise unsupported("retry tokens", spec)
+
+    def move(self, spec, resource, scope_value, etag):
+        raise unsupported("moves", spec)
+
+    def act(self, spec, resource, action, etag, body=None):
+        raise unsupported("actions", spec)
+
+    def get_work_request(self, work_request_id):
+        raise unsupported("work requests")
+
+    def work_request_errors(self, work_request_id):
+        raise unsupported("work requests")
+
+
+def unsupported(what, spec=None):
+    return ResourceError("the Huawei Cloud API has no %s%s" % (what, " for the %s" % spec.label if spec else ""))

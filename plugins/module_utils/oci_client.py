@@ -3,8 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """OCI service client: base URL per service and region, paging, retry tokens, etags, work requests.
 
-It offers the resource calls the engine uses (read, search, create, update, move, delete) and the
-work-request calls the waiter polls.
+It keeps the contract of client.CloudClient (the calls the engine and the behaviours make).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -16,8 +15,9 @@ import random
 import re
 import string
 
+from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
 from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import REGION_PATTERN, realm_domain, region_from_ocid
-from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path, path_segment
 
 OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+\Z")
 
@@ -34,7 +34,7 @@ def new_retry_token():
     return "".join(random.SystemRandom().choice(alphabet) for dummy in range(30))
 
 
-class OciClient:
+class OciClient(CloudClient):
     etags = True  # reads return an etag that updates and deletes send as if-match
 
     def __init__(self, transport, service, region, endpoint=None):
@@ -78,7 +78,7 @@ class OciClient:
             if not page:
                 return
 
-    # -- resource calls used by the engine -----------------------------------------------------------
+    # -- the contract (client.CloudClient) ----------------------------------------------------------------
     def read(self, spec, resource_id):
         """(resource, etag), or (None, None) when the service does not know the id."""
         try:
@@ -90,9 +90,9 @@ class OciClient:
         return response.resource(), response.header("etag")
 
     def search(self, spec, scope_value, name, filters=()):
-        params = [(spec.scope[2], scope_value)]
+        params = [(spec.scope.query, scope_value)]
         if name is not None:
-            params.append((spec.name[2], name))
+            params.append((spec.name.query, name))
         return self.pages(spec.path, params + list(filters))
 
     def create(self, spec, body):
@@ -104,23 +104,31 @@ class OciClient:
         response = self.call("POST", spec.path, body=body, retry_token=retry_token)
         return response.resource(), http_date_seconds(response.header("date"))
 
-    def update(self, spec, resource, changes, etag):
+    def update(self, spec, resource, changes, etag, landed=None):
+        """``landed`` is not needed: the PUT sets the values it carries, so sending it again does no more."""
         response = self.call("PUT", spec.path + "/{id}", resource["id"], body=changes, etag=etag)
         return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
 
-    def move(self, spec, resource, compartment_id, etag):
+    def move(self, spec, resource, scope_value, etag):
         self.call("POST", spec.path + "/{id}/actions/changeCompartment", resource["id"],
-                  body={"compartmentId": compartment_id}, etag=etag, retry_token=spec.move_retry_token)
+                  body={"compartmentId": scope_value}, etag=etag, retry_token=spec.move_retry_token)
 
     def delete(self, spec, resource, etag):
-        path = spec.path + "/{id}"
         if spec.delete_action:
-            response = self.call("POST", path + spec.delete_action, resource["id"], etag=etag)
-        else:
-            response = self.call("DELETE", path, resource["id"], etag=etag)
+            return self.act(spec, resource, spec.delete_action, etag)
+        response = self.call("DELETE", spec.path + "/{id}", resource["id"], etag=etag)
         return response.header("opc-work-request-id")
 
-    # -- work requests ------------------------------------------------------------------------------------
+    def act(self, spec, resource, action, etag, body=None):
+        response = self.call("POST", spec.path + "/{id}/actions/" + action, resource["id"], body=body, etag=etag)
+        return response.header("opc-work-request-id")
+
+    def children(self, spec, resource, part, items_key="items"):
+        return self.pages(spec.path + "/{id}/" + part, [], resource["id"])
+
+    def remove_child(self, spec, resource, part, child_id):
+        self.call("DELETE", spec.path + "/{id}/" + part + "/" + path_segment(child_id), resource["id"])
+
     def get_work_request(self, work_request_id):
         return self.call("GET", "/workRequests/{id}", work_request_id).resource()
 

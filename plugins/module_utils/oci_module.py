@@ -12,11 +12,11 @@ from ansible_collections.cloudai.control.plugins.module_utils.cloud_module impor
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OCID
 from ansible_collections.cloudai.control.plugins.module_utils.errors import a
 from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import SETTING_ENV
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Filter, Lifecycle, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.spec import Filter, Key, Lifecycle, ResourceSpec
 
 # What OCI resources share: (option, wire, query) of the compartment and of the name, tags, list filters.
-COMPARTMENT = ("compartment_id", "compartmentId", "compartmentId")
-DISPLAY_NAME = ("display_name", "displayName", "displayName")
+COMPARTMENT = Key("compartment_id", "compartmentId", "compartmentId")
+DISPLAY_NAME = Key("display_name", "displayName", "displayName")
 TAGS = {"freeform_tags": "freeformTags", "defined_tags": "definedTags"}
 SERVICE_TAG_NAMESPACES = ("Oracle-Tags",)
 SORT_ORDER = Filter("sortOrder", choices=["ASC", "DESC"])
@@ -65,16 +65,16 @@ def check_ocid(value, option, spec=None):
 WORK_REQUEST_STATUSES = ["ACCEPTED", "IN_PROGRESS", "WAITING", "FAILED", "SUCCEEDED", "CANCELING", "CANCELED"]
 
 
-def _work_request_part(part):
+def _work_request_part(spec, part):
     def fetch(client, work_request):
-        return part, list(client.pages("/workRequests/{id}/" + part, [], work_request["id"]))
+        return part, list(client.children(spec, work_request, part))
     return fetch
 
 
 def work_request_spec(ocid_type, scope=COMPARTMENT, list_scope_optional=False):
     """A service's work requests, for an info module (get, list with the service's filters, errors and logs) and,
     with ``scope=None``, for a module that waits for one (present) or cancels it (absent: DELETE)."""
-    return ResourceSpec(
+    spec = ResourceSpec(
         kind="work_request",
         label="work request",
         path="/workRequests",
@@ -92,8 +92,9 @@ def work_request_spec(ocid_type, scope=COMPARTMENT, list_scope_optional=False):
             "resource_id": Filter("resourceId", check=lambda value, option: check_ocid(value, option, "any")),
             "sort_order": SORT_ORDER,
         },
-        includes={"include_errors": _work_request_part("errors"), "include_logs": _work_request_part("logs")},
     )
+    spec.includes = {"include_errors": _work_request_part(spec, "errors"), "include_logs": _work_request_part(spec, "logs")}
+    return spec
 
 
 def check_tags(params):

@@ -17,7 +17,8 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_module import 
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, READ_ONLY, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid,
     oci_cloud, work_request_spec,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.resource import (
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction, Move, StartOnce
+from ansible_collections.cloudai.control.plugins.module_utils.spec import (
     Field, Filter, Lifecycle, ResourceSpec, snake_to_camel, to_result, to_wire,
 )
 
@@ -49,8 +50,7 @@ PROJECT = ResourceSpec(
     ocid_type="aivisionproject",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
-    move_retry_token=False,  # ChangeProjectCompartment / ChangeModelCompartment take none
+    behaviours=[Move(retry_token=False)],  # ChangeProjectCompartment / ChangeModelCompartment take none
     list_scope_optional=True,  # ListProjects / ListModels: compartmentId is optional (models by projectId alone)
     fields={"description": Field("description")},
     tags=TAGS,
@@ -106,8 +106,7 @@ MODEL = ResourceSpec(
     ocid_type="aivisionmodel",
     scope=COMPARTMENT,
     name=DISPLAY_NAME,
-    movable=True,
-    move_retry_token=False,  # ChangeProjectCompartment / ChangeModelCompartment take none
+    behaviours=[Move(retry_token=False)],  # ChangeProjectCompartment / ChangeModelCompartment take none
     list_scope_optional=True,  # ListProjects / ListModels: compartmentId is optional (models by projectId alone)
     fields={
         "project_id": Field("projectId", updatable=False, required_for_create=True, check=_project_id),
@@ -231,10 +230,8 @@ def _job(kind, label, path, ocid_type, features, extra_fields=None, tags=None):
         tags=tags,
         protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
         lifecycle=JOB_LIFECYCLE,
-        listable=False,
-        accepted_key="timeAccepted",
+        behaviours=[StartOnce(accepted_key="timeAccepted"), DeleteByAction("cancel")],
         immutable=True,
-        delete_action="/actions/cancel",
         replace_hint="a job cannot run again: leave out id to start a new one (a display_name whose last job failed "
                      "or was cancelled starts a new job)",
         change_hint="a job cannot be changed: start a new one under another display_name instead",

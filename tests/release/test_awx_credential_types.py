@@ -124,7 +124,7 @@ def listing_modules(group):
     found = []
     for name in action_groups()[group]:
         spec = info_spec(name) if name.endswith("_info") else None
-        if spec is None or not spec.listable or "{" in spec.path or (spec.scope and spec.scope[0] != "compartment_id"):
+        if spec is None or not spec.listable or "{" in spec.path or (spec.scope and spec.scope.option != "compartment_id"):
             continue
         found.append((name, {"compartment_id": TEST_COMPARTMENT} if spec.scope else {}))
     return found

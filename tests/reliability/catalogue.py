@@ -12,7 +12,7 @@ import yaml
 from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceSpec
 from reliability.scenarios import SERVICES, Lookup, Name, Ref, Resource
 
 PACKAGE = "ansible_collections.cloudai.control.plugins.modules"

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import FRESH_START_WINDOW
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import FRESH_START_WINDOW
 from emulator.config import TEST_HUAWEI_SK
 from reliability import catalogue
 from reliability.harness import Converged, has_traceback, mode, records, record, run_module

@@ -13,7 +13,7 @@ from unittest import mock
 import pytest
 import requests
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import FRESH_START_WINDOW
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import FRESH_START_WINDOW
 from emulator.testing import HuaweiClient, OciClient
 from reliability import catalogue
 from reliability.harness import Converged, has_traceback, record, records, run_module

@@ -18,7 +18,9 @@ from datetime import datetime, timezone
 
 from requests.structures import CaseInsensitiveDict
 
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Engine
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import StartOnce
+from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
+from ansible_collections.cloudai.control.plugins.module_utils.engine import Engine
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Response
 
 
@@ -161,16 +163,17 @@ def response(body=None, status=200, **headers):
 GONE = object()  # a scripted state meaning: the resource is no longer found
 
 
-class FakeClient:
+class FakeClient(CloudClient):
     """The engine's client calls over a dict of wire-form resources; every call is recorded in ``calls``.
 
     A resource's state moves one step along its script each time it is read, so 'CREATING then ACTIVE'
     is ``["CREATING", "ACTIVE"]``. ``None`` as a state means the resource has no state field; ``GONE``
     removes it. ``fail(op, error, applied)`` makes the next ``op`` raise, after carrying it out if applied.
     ``start`` replays a known retry token like the OCI services; ``service_time`` is the service's clock.
+    An ``act`` applies the wire changes ``action_effects`` gives for its action.
     """
 
-    MUTATIONS = ("create", "start", "update", "move", "delete")
+    MUTATIONS = ("create", "start", "update", "move", "act", "delete")
 
     def __init__(self, spec, work_requests=False, create_states=None, update_states=None, delete_states=None,
                  work_request_statuses=("IN_PROGRESS", "SUCCEEDED"), work_request_errors=()):
@@ -192,6 +195,7 @@ class FakeClient:
         self._numbers = itertools.count(1)
         self.tokens = {}
         self.service_time = 1796000000.0
+        self.action_effects = {}
 
     # -- test set-up and inspection -------------------------------------------------------------------
     def add(self, resource, script=()):
@@ -258,9 +262,9 @@ class FakeClient:
         self.calls.append(("search", scope_value, name, list(filters)))
         found = []
         for resource in self.resources.values():
-            if spec.scope and not spec.scope_in_path and scope_value is not None and resource.get(spec.scope[1]) != scope_value:
+            if spec.scope and not spec.scope_in_path and scope_value is not None and resource.get(spec.scope.wire) != scope_value:
                 continue
-            if name is not None and name not in (resource.get(spec.name[1]) or ""):
+            if name is not None and name not in (resource.get(spec.name.wire) or ""):
                 continue
             if any(resource.get(key) != value for key, value in filters):
                 continue
@@ -287,7 +291,7 @@ class FakeClient:
                 raise ApiError(409, "IdempotencyConflict", "token used with another body", "req-409", "POST", spec.path)
             return copy.deepcopy(answer), self.service_time
         accepted = datetime.fromtimestamp(self.service_time, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        resource_id = self.add(dict(body, **{spec.accepted_key: accepted}))
+        resource_id = self.add(dict(body, **{accepted_key(spec): accepted}))
         self._set_state(resource_id, self.create_states)
         self.tokens[retry_token] = (copy.deepcopy(body), copy.deepcopy(self.resources[resource_id]))
         return copy.deepcopy(self.resources[resource_id]), self.service_time
@@ -311,10 +315,22 @@ class FakeClient:
 
         def action():
             self._check_etag(resource_id, etag)
-            self.resources[resource_id][spec.scope[1]] = scope_value
+            self.resources[resource_id][spec.scope.wire] = scope_value
             self._touch(resource_id)
 
         self._check_fault("move", action)
+
+    def act(self, spec, resource, action, etag, body=None):
+        resource_id = resource["id"]
+        self.calls.append(("act", resource_id, action, etag))
+
+        def apply():
+            self._check_etag(resource_id, etag)
+            self.resources[resource_id].update(copy.deepcopy(self.action_effects.get(action, {})))
+            self._touch(resource_id)
+
+        self._check_fault("act", apply)
+        return self._work_request()
 
     def delete(self, spec, resource, etag):
         resource_id = resource["id"]
@@ -338,6 +354,10 @@ class FakeClient:
         if not self.work_request_error_list:
             return ""
         return "; errors: " + "; ".join("%s: %s" % (e["code"], e["message"]) for e in self.work_request_error_list)
+
+
+def accepted_key(spec):
+    return next(b.accepted_key for b in spec.behaviours if isinstance(b, StartOnce))
 
 
 def run_engine(spec, client, clock, check_mode=False, diff_mode=False, **params):

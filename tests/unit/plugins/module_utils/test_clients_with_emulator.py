@@ -17,7 +17,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
     ApiKeySigner, InstancePrincipalSigner, SecurityTokenSigner, build_oci_signer, resolve_oci_settings,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
-from ansible_collections.cloudai.control.plugins.module_utils.resource import run_resource
+from ansible_collections.cloudai.control.plugins.module_utils.engine import run_resource
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from emulator import start_emulator
 from emulator.config import (

@@ -16,7 +16,8 @@ from ansible_collections.cloudai.control.plugins.module_utils import fabric
 from ansible_collections.cloudai.control.plugins.module_utils.fabric import BASE_MODEL, ENDPOINT, MODEL, WORKSPACE
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import AkSkSigner
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Engine, ResourceError, list_resources
+from ansible_collections.cloudai.control.plugins.module_utils.engine import Engine, list_resources
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.transport import Transport
 from emulator.config import TEST_HUAWEI_AK, TEST_HUAWEI_PROJECT, TEST_HUAWEI_SK
 from emulator.testing import AdminClient

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import PAGE_LIMIT, HuaweiClient
-from ansible_collections.cloudai.control.plugins.module_utils.resource import Field, Lifecycle, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Lifecycle, ResourceSpec
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import (
     DROP, FakeTransport, Reply, ScriptedServer, response,

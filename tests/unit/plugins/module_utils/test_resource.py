@@ -13,9 +13,10 @@ import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
 from ansible_collections.cloudai.control.plugins.module_utils.genai import IMPORTED_MODEL, MODEL
-from ansible_collections.cloudai.control.plugins.module_utils.resource import (
-    Field, Lifecycle, ResourceError, ResourceSpec, camel_to_snake, differs, list_resources, snake_to_camel,
-    to_result, to_wire,
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour, RetryFailedUpdate
+from ansible_collections.cloudai.control.plugins.module_utils.engine import list_resources
+from ansible_collections.cloudai.control.plugins.module_utils.spec import (
+    Field, Lifecycle, ResourceError, ResourceSpec, camel_to_snake, differs, snake_to_camel, to_result, to_wire,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import GONE, FakeClient, FakeClock, run_engine as run
@@ -251,7 +252,7 @@ def test_move_and_update_use_a_fresh_etag_for_the_update(clock):
 
 def test_scope_change_of_an_unmovable_resource_is_refused(clock):
     spec = copy.copy(DAC)
-    spec.movable = False
+    spec.behaviours = ()  # no Move
     client = FakeClient(spec)
     cluster_id = client.add(cluster())
     error = error_of(spec, client, clock, id=cluster_id, **create_with(compartment_id=C2))
@@ -854,8 +855,8 @@ def test_refused_change_of_a_create_only_secret_field_does_not_echo_the_secret(c
 # ---------------------------------------------------------------------------------------------------
 # Huawei-style scopes in the path, options of a spec part, service details of a state
 
-class Notes:
-    """A toy part: ``note`` is sent on create, then kept in the resource's ``notes`` list by its own update."""
+class Notes(Behaviour):
+    """A toy behaviour: ``note`` is sent on create, then kept in the resource's ``notes`` list by its own update."""
 
     def __init__(self):
         self.calls = []
@@ -883,7 +884,7 @@ def noted_spec():
         name=("name", "name", "name"), fields={"description": Field("description"), "note": Field(None)},
         lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED"], deleting=["DELETING"], key="status",
                             details=("error_code", "error_msg")),
-        wire_case="snake", items_key="things", part=Notes())
+        wire_case="snake", items_key="things", behaviours=[Notes()])
 
 
 def test_a_path_scope_is_neither_sent_nor_compared_and_a_part_option_is_left_to_the_part(clock):
@@ -893,7 +894,7 @@ def test_a_path_scope_is_neither_sent_nor_compared_and_a_part_option_is_left_to_
     assert client.mutations() == [("create", {"name": "t", "description": "d", "notes": ["first"]})]
     assert result["changed"] is True and result["thing"]["notes"] == ["first"]
     assert result["diff"] == {"before": {}, "after": {"name": "t", "description": "d", "notes": ["first"]}}
-    assert spec.part.calls == [(result["thing"]["id"], True, False)]
+    assert spec.behaviours[0].calls == [(result["thing"]["id"], True, False)]
 
     client.calls = []
     again = run(spec, client, clock, workspace_id="ws-1", name="t", description="d", note="first")
@@ -947,7 +948,7 @@ def test_a_refusal_with_400_also_asks_what_is_in_the_way(clock):
 
 def test_a_failed_update_is_retried_by_sending_the_options_again(clock):
     spec = noted_spec()
-    spec.lifecycle.recoverable = ("UPDATE_FAILED",)
+    spec.behaviours += (RetryFailedUpdate(["UPDATE_FAILED"]),)
     spec.lifecycle.failed += ("UPDATE_FAILED",)
     client = FakeClient(spec, update_states=["UPDATING", "RUNNING"])
     thing_id = client.add({"name": "t", "description": "d", "status": "UPDATE_FAILED", "error_code": "E1"})

@@ -13,9 +13,11 @@ import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient, http_date_seconds
-from ansible_collections.cloudai.control.plugins.module_utils.resource import (
-    FRESH_START_WINDOW, Engine, ResourceError, StartRecord, rfc3339_seconds, start_token,
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import (
+    FRESH_START_WINDOW, StartRecord, rfc3339_seconds, start_token,
 )
+from ansible_collections.cloudai.control.plugins.module_utils.engine import Engine
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.plugins.module_utils.vision import (
     IMAGE_JOB, PROJECT, VIDEO_JOB, WORK_REQUEST_TO_WAIT_FOR,
 )
