@@ -376,11 +376,18 @@ def units(root, collection, pytest_args=()):
 
 
 def integration_targets(shard=0, shards=1):
-    """The integration targets (not the hidden ones, which others use), the shard-th of shards slices of them."""
+    """The integration targets (not the hidden ones, which others use), the shard-th of shards groups of them.
+
+    The groups are balanced by the number of tasks (named steps) of each target, largest first into the lightest
+    group: a target's time follows its task count closely enough."""
     targets_dir = REPO / "tests" / "integration" / "targets"
-    names = sorted(path.name for path in targets_dir.iterdir()
+    weights = dict((path.name, sum(len(re.findall(r"(?m)^\s*- name:", yml.read_text())) for yml in path.rglob("*.yml")))
+                   for path in targets_dir.iterdir()
                    if path.is_dir() and "hidden" not in (path / "aliases").read_text().split())
-    return names[shard::shards]
+    groups = [[] for _number in range(shards)]
+    for name in sorted(weights, key=lambda name: (-weights[name], name)):
+        min(groups, key=lambda group: sum(weights[member] for member in group)).append(name)
+    return sorted(groups[shard])
 
 
 def integration_and_request_oracle(root, targets):
@@ -599,7 +606,8 @@ def cmd_test(_args):
         collection = copy_collection(default_root)
         steps = [  # longest first: the pool of workers takes them in this order
             # the request oracle runs in the integration step, on what it sent
-            Step("units (pytest)", lambda: units(default_root, collection, ["--ignore=" + REQUEST_ORACLE])),
+            Step("units (pytest)", lambda: units(default_root, collection, ["--ignore=" + REQUEST_ORACLE, "--durations=20"])),
+            Step("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
         ] + [
             # the targets mostly wait (lifecycles, clocks, retries): they run in shards side by side
             Step("integration %d/%d and request oracle (ansible-core %s)" % (shard + 1, INTEGRATION_SHARDS, DEFAULT_CORE),
@@ -610,7 +618,6 @@ def cmd_test(_args):
             Step("sanity (ansible-core %s)" % DEFAULT_CORE, lambda: sanity(sanity_copy)),
         ] + matrix + [
             Step("lint", lambda: lint(default_root)),
-            Step("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
         ]
         if prerelease:
             minor, version = prerelease

@@ -21,7 +21,7 @@ from emulator.testing import HuaweiClient, OciClient
 sys.path.insert(0, os.environ.get("ANSIBLE_COLLECTIONS_PATH", ""))
 from ansible.module_utils.testing import patch_module_args  # noqa: E402 pylint: disable=wrong-import-position
 
-SIZES = (100, 1000) if SMOKE else (1000, 10000)
+SIZES = (100, 300) if SMOKE else (1000, 10000)
 ROUNDS = 1 if SMOKE else 5
 
 

@@ -21,7 +21,7 @@ sys.path.insert(0, os.environ.get("ANSIBLE_COLLECTIONS_PATH", ""))
 from ansible_collections.cloudai.control.plugins.module_utils import waiter  # noqa: E402 pylint: disable=wrong-import-position
 
 TRANSITIONS = (5, 60, 1200)
-REAL_TRANSITIONS = (5,) if SMOKE else (5, 60)
+REAL_TRANSITIONS = (2,) if SMOKE else (5, 60)
 
 
 def simulate(transition):
