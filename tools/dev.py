@@ -36,7 +36,8 @@ from pathlib import Path
 import docsite  # tools/docsite.py
 
 REPO = Path(__file__).resolve().parent.parent
-VENV = REPO / ".venv"
+# CLOUDAI_DEV_VENV: use that venv instead (a test that runs this tool from a copy of the repository passes its own).
+VENV = Path(os.environ.get("CLOUDAI_DEV_VENV") or REPO / ".venv")
 VENV_BIN = VENV / "bin"
 REQUIREMENTS = REPO / "requirements-dev.txt"
 STAMP_NAME = "requirements.sha256"

@@ -87,8 +87,9 @@ def test_serves_https_with_the_given_certificate(tmp_path):
 def test_dev_py_emulator_says_its_url_once_and_how_to_put_objects():
     """`tools/dev.py emulator` prints what to export, the URL once, and how to seed Object Storage; SIGINT stops it."""
     dev = os.path.join(TESTS_DIR, '..', 'tools', 'dev.py')
+    # the venv running this test, not a new one in the copy of the repository that the tests may run from
     process = subprocess.Popen([sys.executable, dev, 'emulator'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
+                               text=True, env=dict(os.environ, CLOUDAI_DEV_VENV=sys.prefix))
     lines = []
     try:
         for line in process.stdout:
