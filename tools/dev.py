@@ -419,9 +419,15 @@ def matrix_row(root, venv, tarball):
     collection = copy_collection(root)
     sanity(collection, venv)
     integration(root, collection, MATRIX_TARGETS, venv)
+    as_module_processes(root, collection, venv)
+    demo_from_tarball(root, tarball, venv)
+
+
+def as_module_processes(root, collection, venv=DEFAULT):
+    """The matrix targets of each service (the parity target runs both paths itself) with every task run as a
+    module process, as on other hosts."""
     integration(root, collection, [target for target in MATRIX_TARGETS if target != "in_controller"], venv,
                 in_controller=False)
-    demo_from_tarball(root, tarball, venv)
 
 
 def prerelease_row(root, venv, tarball):
@@ -617,6 +623,8 @@ def cmd_test(_args):
             for shard in range(INTEGRATION_SHARDS)
         ] + [
             Step("sanity (ansible-core %s)" % DEFAULT_CORE, lambda: sanity(sanity_copy)),
+            Step("integration as module processes (ansible-core %s)" % DEFAULT_CORE,
+                 lambda: as_module_processes(root / "module-path", copy_collection(root / "module-path"))),
         ] + matrix + [
             Step("lint", lambda: lint(default_root)),
         ]
