@@ -1,7 +1,8 @@
 """Developer tasks for the cloudai.control collection.
 
     python3 tools/dev.py demo         run playbooks/demo.yml against the local emulator
-    python3 tools/dev.py test         sanity, lint, integration, then unit, oracle and release tests (what CI runs)
+    python3 tools/dev.py test         every suite on the default ansible-core and the version matrix, side by side (CI)
+    python3 tools/dev.py matrix [MINOR ...]  the version matrix rows only
     python3 tools/dev.py sanity       ansible-test sanity
     python3 tools/dev.py bench        the benchmarks under tests/bench against the emulator; writes docs/performance.md
     python3 tools/dev.py reliability  the reliability suites in full; writes docs/reliability.md from their figures
@@ -15,8 +16,9 @@
     python3 tools/dev.py venv         create or refresh .venv/ only
 
 Needs only Python 3 and access to PyPI. Every command first makes sure .venv/ (in the repository
-root) holds requirements-dev.txt, then calls the tools inside it; work directories are temporary
-and removed at the end.
+root) holds requirements-dev.txt, made with a Python that the default ansible-core supports (from
+pyenv's versions directory or PATH), then calls the tools inside it; the matrix rows have venvs of
+their own under .venv-matrix/. Work directories are temporary and removed at the end.
 """
 
 import argparse
