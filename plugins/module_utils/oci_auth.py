@@ -1,15 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright: cloudai.control contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""OCI authentication: settings from options and the OCI config file, and request signers.
+"""OCI authentication: request signers, and the signer for resolved settings (oci_config.py resolves them).
 
 Signing is HTTP Signature (draft-cavage) ``rsa-sha256`` as done by the ``oci`` SDK 2.189.0
 (``oci/signer.py``, ``oci/auth/*``); the rules are written down in the project's
 ``api/auth-and-signing.md`` part A. Signers follow the collection's protocol:
 ``sign(method, url, headers, body)`` adds headers in place; ``refresh()`` where credentials expire.
 
-``cryptography`` is imported only inside the functions that load keys or sign, so resolving settings
-stays cheap.
+``cryptography`` is imported only inside the functions that load keys or sign.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -17,24 +16,17 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import base64
-import configparser
 import email.utils
 import hashlib
 import json
 import os
-import re
-import socket
-import stat
 import time
 
 from urllib.parse import urlsplit
 
-from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError, did_you_mean
+from ansible_collections.cloudai.control.plugins.module_utils.errors import ConfigError
+from ansible_collections.cloudai.control.plugins.module_utils.oci_regions import canonical_region, realm_domain
 
-AUTH_TYPES = ("api_key", "security_token", "instance_principal")
-DEFAULT_PROFILE = "DEFAULT"
-DEFAULT_CONFIG_FILE = "~/.oci/config"
-FALLBACK_CONFIG_FILE = "~/.oraclebmc/config"
 DEFAULT_METADATA_URL = "http://169.254.169.254/opc/v2"
 METADATA_AUTHORIZATION = "Bearer Oracle"
 EMPTY_BODY_SHA256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
@@ -44,104 +36,11 @@ GENERIC_HEADERS = ("date", "(request-target)", "host")
 BODY_HEADERS = ("content-length", "content-type", "x-content-sha256")
 BODY_METHODS = ("POST", "PUT", "PATCH")
 
-FINGERPRINT_PATTERN = re.compile(r"^([0-9a-f]{2}:){15}[0-9a-f]{2}\Z")
-REGION_PATTERN = re.compile(r"^[a-z]{2,}(-[a-z0-9]+)*-[0-9]+\Z")  # us-chicago-1, us-gov-ashburn-1, eu-dcc-dublin-1
-OCID_PATTERN = re.compile(r"^([0-9a-zA-Z_-]+[.:])([0-9a-zA-Z_-]*[.:]){3,}([0-9a-zA-Z_-]+)\Z")
 
-# Short code -> region id, per realm (oci SDK 2.189.0 tables).
-_REALM_REGIONS = {
-    "oc1": "lej=af-casablanca-1 jnb=af-johannesburg-1 hsg=ap-batam-1 yny=ap-chuncheon-1 onm=ap-delhi-1"
-           " hyd=ap-hyderabad-1 jbp=ap-kulai-2 mel=ap-melbourne-1 bom=ap-mumbai-1 kix=ap-osaka-1 icn=ap-seoul-1"
-           " sin=ap-singapore-1 xsp=ap-singapore-2 syd=ap-sydney-1 nrt=ap-tokyo-1 yul=ca-montreal-1"
-           " yyz=ca-toronto-1 ams=eu-amsterdam-1 fra=eu-frankfurt-1 mad=eu-madrid-1 orf=eu-madrid-3"
-           " mrs=eu-marseille-1 lin=eu-milan-1 cdg=eu-paris-1 arn=eu-stockholm-1 nrq=eu-turin-1"
-           " zrh=eu-zurich-1 mtz=il-jerusalem-1 auh=me-abudhabi-1 dxb=me-dubai-1 jed=me-jeddah-1"
-           " ruh=me-riyadh-1 mty=mx-monterrey-1 qro=mx-queretaro-1 bog=sa-bogota-1 scl=sa-santiago-1"
-           " gru=sa-saopaulo-1 vap=sa-valparaiso-1 vcp=sa-vinhedo-1 cwl=uk-cardiff-1 lhr=uk-london-1"
-           " iad=us-ashburn-1 ord=us-chicago-1 phx=us-phoenix-1 aga=us-saltlake-2 sjc=us-sanjose-1",
-    "oc2": "lfi=us-langley-1 luf=us-luke-1",
-    "oc3": "ric=us-gov-ashburn-1 pia=us-gov-chicago-1 tus=us-gov-phoenix-1",
-    "oc4": "brs=uk-gov-cardiff-1 ltn=uk-gov-london-1",
-    "oc8": "nja=ap-chiyoda-1 ukb=ap-ibaraki-1",
-    "oc9": "mct=me-dcc-muscat-1 ibr=me-ibri-1",
-    "oc10": "wga=ap-dcc-canberra-1",
-    "oc14": "ork=eu-dcc-dublin-1 snn=eu-dcc-dublin-2 bgy=eu-dcc-milan-1 mxp=eu-dcc-milan-2"
-            " dus=eu-dcc-rating-1 dtm=eu-dcc-rating-2",
-    "oc15": "dac=ap-dcc-gazipur-1",
-    "oc19": "str=eu-frankfurt-2 vll=eu-madrid-2",
-    "oc20": "beg=eu-jovanovac-1",
-    "oc21": "vve=me-alrayyan-1 doh=me-dcc-doha-1",
-    "oc23": "ebb=us-somerset-1 ebl=us-thames-1",
-    "oc24": "avf=eu-crissier-1 avz=eu-dcc-zurich-1",
-    "oc26": "ahu=me-abudhabi-3 rba=me-alain-1",
-    "oc29": "rkt=me-abudhabi-2 shj=me-abudhabi-4",
-    "oc35": "bno=ap-chuncheon-2 dtz=ap-seoul-2 dln=ap-suwon-1",
-    "oc42": "yxj=us-ashburn-2 pgc=us-newark-1",
-    "oc51": "jsk=eu-budapest-1",
-    "oc52": "hnw=sa-riodejaneiro-1",
-}
-# Realms not listed use oraclecloud<N>.com.
-_REALM_DOMAINS = {
-    "oc1": "oraclecloud.com",
-    "oc2": "oraclegovcloud.com",
-    "oc3": "oraclegovcloud.com",
-    "oc4": "oraclegovcloud.uk",
-    "oc19": "oraclecloud.eu",
-}
-REGION_SHORT_CODES = {}
-REGION_REALMS = {}
-for _realm, _pairs in _REALM_REGIONS.items():
-    for _pair in _pairs.split():
-        _short, _region = _pair.split("=")
-        REGION_SHORT_CODES[_short] = _region
-        REGION_REALMS[_region] = _realm
 
 
 class OciAuthError(ConfigError):
     """Invalid OCI settings or a failure to authenticate. The message never contains a secret."""
-
-
-# ---------------------------------------------------------------------------------------------------
-# Regions and OCIDs
-
-
-def canonical_region(region):
-    """Region id for a region id or short code (``iad`` -> ``us-ashburn-1``); unknown names pass through."""
-    name = region.strip().lower()
-    return REGION_SHORT_CODES.get(name, name)
-
-
-def added_region():
-    """The region that env ``OCI_REGION_METADATA`` adds, as the SDK reads it (a JSON object with
-    ``regionIdentifier`` and ``realmDomainComponent``): a region newer than the table. {} when unset or unusable."""
-    try:
-        added = json.loads(os.environ.get("OCI_REGION_METADATA") or "{}")
-    except ValueError:
-        return {}
-    return added if isinstance(added, dict) and isinstance(added.get("regionIdentifier"), str) else {}
-
-
-def realm_domain(region):
-    """Second-level domain of the region's realm (``oraclecloud.com`` for oc1).
-
-    Unknown regions use the domain of env ``OCI_REGION_METADATA`` for its region, else env ``OCI_DEFAULT_REALM``
-    (a domain, as the SDK reads it), else oc1's.
-    """
-    realm = REGION_REALMS.get(canonical_region(region))
-    if realm is None:
-        added = added_region()
-        if added.get("regionIdentifier") == canonical_region(region) and added.get("realmDomainComponent"):
-            return added["realmDomainComponent"]
-        return os.environ.get("OCI_DEFAULT_REALM") or _REALM_DOMAINS["oc1"]
-    return _REALM_DOMAINS.get(realm) or "oraclecloud%s.com" % realm[2:]
-
-
-def region_from_ocid(ocid):
-    """Region id from the 4th segment of a regional OCID, or None for global OCIDs and non-OCIDs."""
-    parts = (ocid or "").split(".")
-    if len(parts) < 5 or not parts[0].startswith("ocid") or not parts[3]:
-        return None
-    return canonical_region(parts[3])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -486,190 +385,6 @@ class InstancePrincipalSigner:
         if self._token_expiry is not None and time.time() > self._token_expiry - TOKEN_REFRESH_MARGIN:
             self.refresh()
         self._token_signer.sign(method, url, headers, body)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Settings: options, then the OCI config file, then the environment
-
-SETTING_NAMES = ("region", "tenancy", "user", "fingerprint", "key_file", "key_content", "pass_phrase")
-# the environment variables of each option (those of oracle.oci and of the OCI CLI), for the argument spec and messages
-SETTING_ENV = dict(
-    auth_type=("OCI_CLI_AUTH",),
-    config_file=("OCI_CONFIG_FILE", "OCI_CLI_CONFIG_FILE"),
-    config_profile=("OCI_CONFIG_PROFILE", "OCI_CLI_PROFILE"),
-    region=("OCI_REGION", "OCI_CLI_REGION"),
-    tenancy=("OCI_TENANCY", "OCI_CLI_TENANCY"),
-    user=("OCI_USER_ID", "OCI_CLI_USER"),
-    fingerprint=("OCI_USER_FINGERPRINT", "OCI_CLI_FINGERPRINT"),
-    key_file=("OCI_USER_KEY_FILE", "OCI_CLI_KEY_FILE"),
-    key_content=("OCI_USER_KEY_CONTENT", "OCI_CLI_KEY_CONTENT"),
-    pass_phrase=("OCI_USER_KEY_PASS_PHRASE",),
-)
-CONFIG_FILE_KEYS = ("region", "tenancy", "user", "fingerprint", "key_file", "pass_phrase", "security_token_file")
-
-
-def _config_file_path(given):
-    """(path, explicit) per the SDK: the given path, ~/.oci/config, env OCI_CONFIG_FILE, ~/.oraclebmc/config."""
-    if given:
-        return os.path.expanduser(given), True
-    default = os.path.expanduser(DEFAULT_CONFIG_FILE)
-    if os.path.isfile(default):
-        return default, False
-    if os.environ.get("OCI_CONFIG_FILE"):
-        return os.path.expanduser(os.environ["OCI_CONFIG_FILE"]), True
-    fallback = os.path.expanduser(FALLBACK_CONFIG_FILE)
-    if os.path.isfile(fallback):
-        return fallback, False
-    return default, False
-
-
-def _read_profile(path, explicit_file, profile, explicit_profile):
-    """The profile's keys (``[DEFAULT]`` keys inherited), or {} when an optional file is absent."""
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except FileNotFoundError:
-        if explicit_file:
-            raise OciAuthError("config file %s does not exist (option config_file or env OCI_CONFIG_FILE)" % path)
-        if explicit_profile and profile != DEFAULT_PROFILE:
-            raise OciAuthError("config_profile %s was given but the config file %s does not exist" % (profile, path))
-        return {}
-    except OSError as exc:
-        raise OciAuthError("config file %s cannot be read: %s" % (path, exc.strerror))
-    except (configparser.Error, UnicodeDecodeError) as exc:
-        # The parser's own message may quote a line of the file (which could hold a pass phrase).
-        line = getattr(exc, "lineno", None) or (exc.errors[0][0] if getattr(exc, "errors", None) else None)
-        raise OciAuthError("config file %s is not a valid INI file%s"
-                           % (path, " (line %s)" % line if line else ""))
-    if profile != DEFAULT_PROFILE and not parser.has_section(profile):
-        raise OciAuthError("config_profile %s not found in config file %s (profiles: %s)"
-                           % (profile, path, ", ".join([DEFAULT_PROFILE] + parser.sections())))
-    values = dict(parser[profile])
-    if "key_content" in values:
-        raise OciAuthError("'key_content' is not allowed in a config file (profile %s of %s); use key_file, "
-                           "or the key_content option" % (profile, path))
-    return values
-
-
-def _checked_region(value, source, endpoint):
-    """The region id of ``value``: a known region, one that env OCI_REGION_METADATA adds, or any with ``endpoint``."""
-    region = canonical_region(value)
-    if not REGION_PATTERN.match(region):
-        raise OciAuthError("region must be an OCI region id such as us-chicago-1 or a short code such as ord, got %r (%s)"
-                           % (value, source))
-    if region not in REGION_REALMS and not endpoint and added_region().get("regionIdentifier") != region:
-        raise OciAuthError("region %r (%s) is not an OCI region%s. For a region newer than the collection's list, "
-                           "describe it in env OCI_REGION_METADATA as the OCI SDK reads it (such as "
-                           "{\"regionIdentifier\": \"%s\", \"realmDomainComponent\": \"oraclecloud.com\", ...}), or "
-                           "give the service's URL in it with endpoint" % (
-                               value, source, did_you_mean(region, REGION_REALMS), region))
-    return region
-
-
-def _missing_message(missing, auth_type, sources, values, profile, path):
-    """Every setting that is missing and every place it was looked for; 'no OCI credentials found' when nothing was."""
-    found = path if os.path.isfile(path) else "%s (file not found%s)" % (
-        path, "" if os.environ.get("OCI_CONFIG_FILE") else "; nor %s, nor env OCI_CONFIG_FILE" % FALLBACK_CONFIG_FILE)
-    where = []
-    for name in missing:
-        places = [] if name == "security_token_file" else ["option %s" % name]
-        places += ["env %s" % " or ".join(SETTING_ENV[name])] if name in SETTING_ENV else []
-        if name == "key_file":
-            places.append("option key_content or env %s" % " or ".join(SETTING_ENV["key_content"]))
-        places.append("'%s' in profile %s of the config file" % (name, profile))
-        if name == "region":
-            places.append("or option endpoint instead")
-        where.append("%s (%s)" % (name, ", ".join(places)))
-    listed = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
-    return "%s for auth_type %s: %s %s missing, looked for in: %s; config file %s. Credentials are read on the host " \
-           "that runs the task (%s), which is not the controller for a task on a remote host without delegate_to: " \
-           "localhost" % ("no OCI credentials found" if not sources and not values else "OCI credentials incomplete",
-                          auth_type, listed, "is" if len(missing) == 1 else "are", "; ".join(where), found,
-                          socket.gethostname())
-
-
-def _file_mode_warning(path, what):
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if mode & 0o077:
-        return "%s %s can be read by group or others (mode %04o); restrict it with chmod 600" % (what, path, mode)
-    return None
-
-
-def resolve_oci_settings(params):
-    """Resolve the auth settings from module options, falling back to the OCI config file and env.
-
-    ``params`` holds the common options (``auth_type``, ``config_file``, ``config_profile``, ``region``,
-    ``tenancy``, ``user``, ``fingerprint``, ``key_file``, ``key_content``, ``pass_phrase``, ``endpoint``);
-    missing or None values are taken from the config file profile. Returns a dict with those settings
-    plus ``security_token_file``, ``config_file`` (the file consulted or None), ``config_profile``,
-    ``sources`` (where each value came from, for messages) and ``warnings`` (a list of strings).
-    ``region`` is a region id (short codes mapped); it is None only with ``endpoint`` set or for
-    instance principals (``build_oci_signer`` fills it in). Raises OciAuthError.
-    """
-    auth_type = params.get("auth_type") or "api_key"
-    if auth_type not in AUTH_TYPES:
-        raise OciAuthError("auth_type must be one of %s, not %s" % (", ".join(AUTH_TYPES), auth_type))
-    settings = {"auth_type": auth_type, "security_token_file": None, "config_file": None, "config_profile": None,
-                "sources": {}, "warnings": []}
-    sources = settings["sources"]
-    for name in SETTING_NAMES:
-        value = params.get(name)
-        settings[name] = value if value not in (None, "") else None
-        if settings[name] is not None:
-            sources[name] = "option %s" % name
-    if settings["key_file"] and settings["key_content"]:
-        raise OciAuthError("options key_file and key_content are mutually exclusive")
-
-    if auth_type == "instance_principal":
-        # The instance's identity replaces the config file; the region defaults to the instance's.
-        if settings["region"]:
-            settings["region"] = _checked_region(settings["region"], sources["region"], params.get("endpoint"))
-        return settings
-
-    profile = params.get("config_profile") or DEFAULT_PROFILE
-    path, explicit_file = _config_file_path(params.get("config_file"))
-    values = _read_profile(path, explicit_file, profile, bool(params.get("config_profile")))
-    if values:
-        settings["config_file"] = path
-        settings["config_profile"] = profile
-        warning = _file_mode_warning(path, "config file")  # it may hold pass_phrase
-        if warning:
-            settings["warnings"].append(warning)
-    for key in CONFIG_FILE_KEYS:
-        if settings.get(key) is None and values.get(key) and not (key == "key_file" and settings["key_content"]):
-            settings[key] = values[key]
-            sources[key] = "'%s' in profile %s of %s" % (key, profile, path)
-    if settings["region"] is None and os.environ.get("OCI_REGION"):
-        settings["region"] = os.environ["OCI_REGION"]
-        sources["region"] = "env OCI_REGION"
-    if settings["region"]:
-        settings["region"] = _checked_region(settings["region"], sources["region"], params.get("endpoint"))
-
-    missing = [name for name in ("region", "tenancy", "user", "fingerprint", "key_file", "security_token_file")
-               if not settings[name] and (name != "region" or not params.get("endpoint"))
-               and (name not in ("tenancy", "user", "fingerprint") or auth_type == "api_key")
-               and (name != "key_file" or not settings["key_content"])
-               and (name != "security_token_file" or auth_type == "security_token")]
-    if missing:
-        raise OciAuthError(_missing_message(missing, auth_type, sources, values, profile, path))
-    if settings["fingerprint"] and not FINGERPRINT_PATTERN.match(settings["fingerprint"]):
-        raise OciAuthError("fingerprint must be 16 lower-case hex pairs separated by ':' (%s)" % sources["fingerprint"])
-    for name in ("tenancy", "user"):
-        if settings[name] and not OCID_PATTERN.match(settings[name]):
-            raise OciAuthError("%s must be an OCID such as ocid1.%s.oc1..aaaa... (%s)" % (name, name, sources[name]))
-
-    files = ["key_file"] + (["security_token_file"] if auth_type == "security_token" else [])
-    for name in files:
-        if not settings[name]:
-            continue
-        settings[name] = os.path.expanduser(settings[name])
-        if not os.path.isfile(settings[name]):
-            raise OciAuthError("%s %s does not exist or is not a file (%s)" % (name, settings[name], sources[name]))
-        warning = _file_mode_warning(settings[name], name)
-        if warning:
-            settings["warnings"].append(warning)
-    return settings
 
 
 def _read_file(settings, name):

@@ -16,7 +16,7 @@ import re
 import string
 
 from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
-from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import REGION_PATTERN, realm_domain, region_from_ocid
+from ansible_collections.cloudai.control.plugins.module_utils.oci_regions import REGION_PATTERN, realm_domain, region_from_ocid
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path, path_segment
 
 OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+\Z")

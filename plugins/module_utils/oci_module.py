@@ -11,7 +11,7 @@ __metaclass__ = type
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import CONNECTION_ARGS, Cloud, env
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OCID
 from ansible_collections.cloudai.control.plugins.module_utils.errors import a
-from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import SETTING_ENV
+from ansible_collections.cloudai.control.plugins.module_utils.oci_config import SETTING_ENV
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Filter, Key, Lifecycle, ResourceSpec
 
 # What OCI resources share: (option, wire, query) of the compartment and of the name, tags, list filters.
@@ -130,9 +130,8 @@ def oci_cloud(service):
     """The Cloud for one OCI service (``generativeai``, ``vision``)."""
 
     def connect(params, transport):
-        from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
-            build_oci_signer, resolve_oci_settings,
-        )
+        from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import build_oci_signer
+        from ansible_collections.cloudai.control.plugins.module_utils.oci_config import resolve_oci_settings
         from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
 
         settings = resolve_oci_settings(params)

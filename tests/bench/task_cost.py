@@ -24,7 +24,7 @@ from common import ansible_env, ansible_playbook_version, median, play, run_play
 from listing import run_main
 from scenarios import TASKS, modules, stand_up
 
-from ansible_collections.cloudai.control.plugins.module_utils import huawei_auth, oci_auth
+from ansible_collections.cloudai.control.plugins.module_utils import huawei_auth, oci_auth, oci_config
 
 import ansible
 import requests
@@ -150,7 +150,7 @@ def breakdown(name, args):
 
 def full_key_check_ms():
     """Milliseconds to load the benchmark's OCI key with OpenSSL's full check, as keys from a service are loaded."""
-    settings = oci_auth.resolve_oci_settings({"endpoint": "http://127.0.0.1"})
+    settings = oci_config.resolve_oci_settings({"endpoint": "http://127.0.0.1"})
     with open(settings["key_file"], "rb") as handle:
         pem = handle.read()
     started = time.perf_counter()

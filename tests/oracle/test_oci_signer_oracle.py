@@ -29,8 +29,9 @@ from ansible_collections.cloudai.control.plugins.module_utils import oci_auth  #
 from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (  # noqa: E402
     ApiKeySigner,
     SecurityTokenSigner,
-    resolve_oci_settings,
 )
+from ansible_collections.cloudai.control.plugins.module_utils import oci_regions  # noqa: E402
+from ansible_collections.cloudai.control.plugins.module_utils.oci_config import resolve_oci_settings  # noqa: E402
 
 DATE = "Tue, 07 Jan 2025 08:09:10 GMT"
 TENANCY = "ocid1.tenancy.oc1..aaaaaaaaoracletenancy"
@@ -146,10 +147,10 @@ def test_federation_request_signer_matches_sdk(key, body):
 
 
 def test_region_tables_match_sdk():
-    assert oci_auth.REGION_SHORT_CODES == oci.regions.REGIONS_SHORT_NAMES
-    assert oci_auth.REGION_REALMS == oci.regions.REGION_REALMS
+    assert oci_regions.REGION_SHORT_CODES == oci.regions.REGIONS_SHORT_NAMES
+    assert oci_regions.REGION_REALMS == oci.regions.REGION_REALMS
     for region, realm in oci.regions.REGION_REALMS.items():
-        assert oci_auth.realm_domain(region) == oci.regions.REALMS[realm], region
+        assert oci_regions.realm_domain(region) == oci.regions.REALMS[realm], region
 
 
 def test_config_file_resolution_matches_sdk(tmp_path, key):

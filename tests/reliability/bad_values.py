@@ -14,7 +14,7 @@ import re
 from ansible.module_utils.common.validation import check_type_float, check_type_int
 from hypothesis import strategies as st
 
-from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import REGION_SHORT_CODES
+from ansible_collections.cloudai.control.plugins.module_utils.oci_regions import REGION_SHORT_CODES
 from reliability.scenarios import COMPARTMENT
 
 DELETE = object()  # a Case value meaning: leave this (required) sub-option out

@@ -14,8 +14,9 @@ from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDIC
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import AkSkSigner, TokenSigner
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
 from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
-    ApiKeySigner, InstancePrincipalSigner, SecurityTokenSigner, build_oci_signer, resolve_oci_settings,
+    ApiKeySigner, InstancePrincipalSigner, SecurityTokenSigner, build_oci_signer,
 )
+from ansible_collections.cloudai.control.plugins.module_utils.oci_config import resolve_oci_settings
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
 from ansible_collections.cloudai.control.plugins.module_utils.engine import run_resource
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport

@@ -36,14 +36,17 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import (
     OciAuthError,
     SecurityTokenSigner,
     build_oci_signer,
-    canonical_region,
     key_fingerprint,
-    realm_domain,
-    region_from_ocid,
-    resolve_oci_settings,
     signed_header_names,
     signing_string,
     tenancy_from_certificate,
+)
+from ansible_collections.cloudai.control.plugins.module_utils.oci_config import resolve_oci_settings
+from ansible_collections.cloudai.control.plugins.module_utils.oci_regions import (
+    REGION_SHORT_CODES,
+    canonical_region,
+    realm_domain,
+    region_from_ocid,
 )
 
 TESTDATA = os.path.join(os.path.dirname(__file__), "testdata")
@@ -372,7 +375,7 @@ def test_a_key_with_a_factor_that_is_not_prime_is_refused_before_sending(rsa_key
 
 
 def test_region_table_shape():
-    assert len(oci_auth.REGION_SHORT_CODES) == 85
+    assert len(REGION_SHORT_CODES) == 85
     assert canonical_region("ORD") == "us-chicago-1"
     assert canonical_region("us-chicago-1") == "us-chicago-1"
     assert canonical_region("xx-new-1") == "xx-new-1"
@@ -802,7 +805,7 @@ def test_resolving_settings_does_not_import_cryptography(tmp_path):
     key = write_key(tmp_path / "k.pem")
     code = (
         "import sys\n"
-        "from ansible_collections.cloudai.control.plugins.module_utils.oci_auth import resolve_oci_settings\n"
+        "from ansible_collections.cloudai.control.plugins.module_utils.oci_config import resolve_oci_settings\n"
         "resolve_oci_settings(dict(region='ord', tenancy=%r, user=%r, fingerprint=%r, key_file=%r))\n"
         "assert 'cryptography' not in sys.modules, 'cryptography imported'\n"
         "assert 'requests' not in sys.modules, 'requests imported'\n"
