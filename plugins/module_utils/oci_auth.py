@@ -37,8 +37,6 @@ BODY_HEADERS = ("content-length", "content-type", "x-content-sha256")
 BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
-
-
 class OciAuthError(ConfigError):
     """Invalid OCI settings or a failure to authenticate. The message never contains a secret."""
 
