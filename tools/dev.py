@@ -189,6 +189,11 @@ def minor_key(minor):
     return tuple(int(part) for part in minor.split("."))
 
 
+def other_minors():
+    """The matrix rows besides the default's, oldest first."""
+    return [minor for minor in sorted(MATRIX, key=minor_key) if minor != DEFAULT_CORE]
+
+
 DEFAULT = Venv(VENV, REQUIREMENTS.read_text(), MATRIX[DEFAULT_CORE][1],
                "ansible-core %s (requirements-dev.txt)" % MATRIX[DEFAULT_CORE][0])
 
@@ -403,6 +408,13 @@ def integration_and_request_oracle(root, targets):
                  CLOUDAI_REQUEST_LOG=root / REQUEST_LOG))
 
 
+def playbook_env(venv, root, collections, url, oci_config):
+    """venv's environment for ansible-playbook with the collection from collections, run against the emulator at url."""
+    return venv.env(ANSIBLE_COLLECTIONS_PATH=collections, ANSIBLE_LOCAL_TEMP=root / "ansible-local",
+                    ANSIBLE_REMOTE_TEMP=root / "ansible-remote", ANSIBLE_LOCALHOST_WARNING="false",
+                    ANSIBLE_INVENTORY_UNPARSED_WARNING="false", **cloud_env(url, oci_config))
+
+
 def demo_from_tarball(root, tarball, venv=DEFAULT):
     """Install the built tarball with venv's ansible-galaxy into a fresh path and run the demo from there."""
     installed = root / "installed"
@@ -410,9 +422,7 @@ def demo_from_tarball(root, tarball, venv=DEFAULT):
     oci_config, _key = write_oci_config(root)
     with emulator(root, log_file=root / "emulator-demo.log") as url:
         run([venv.bin / "ansible-playbook", REPO / "playbooks" / "demo.yml", "-e", "emulator_url=" + url], root,
-            venv.env(ANSIBLE_COLLECTIONS_PATH=installed, ANSIBLE_LOCAL_TEMP=root / "ansible-local",
-                     ANSIBLE_REMOTE_TEMP=root / "ansible-remote", ANSIBLE_LOCALHOST_WARNING="false",
-                     ANSIBLE_INVENTORY_UNPARSED_WARNING="false", **cloud_env(url, oci_config)))
+            playbook_env(venv, root, installed, url, oci_config))
 
 
 def matrix_row(root, venv, tarball):
@@ -469,6 +479,10 @@ class Step:
         self.seconds = None
         self.outcome = outcome
         self.log = None
+
+    def times_line(self):
+        return "%6s  %s: %s%s" % ("%.0f s" % self.seconds if self.seconds is not None else "-", self.name, self.outcome,
+                                  "" if self.required else " (does not fail the command)")
 
     def run(self, log_dir):
         self.log = log_dir / ("%s.log" % re.sub(r"[^A-Za-z0-9.]+", "-", self.name))
@@ -584,7 +598,7 @@ def matrix_steps(root, minors, tarball, in_ci=False):
 def cmd_matrix(args):
     """The matrix rows of the versions given (default: every non-default one), side by side."""
     ensure_venv()
-    minors = args.minors or [minor for minor in sorted(MATRIX, key=minor_key) if minor != DEFAULT_CORE]
+    minors = args.minors or other_minors()
     unknown = sorted(set(minors) - set(MATRIX))
     if unknown:
         raise StepFailed("not in the matrix: %s (it has %s)" % (", ".join(unknown), ", ".join(MATRIX)))
@@ -594,7 +608,7 @@ def cmd_matrix(args):
         (root / "logs").mkdir()
         run_steps(steps, root / "logs", workers=2)
     for step in steps:
-        print("%6s  %s: %s" % ("%.0f s" % step.seconds if step.seconds is not None else "-", step.name, step.outcome))
+        print(step.times_line())
     if any(step.failed for step in steps):
         raise StepFailed("matrix rows failed")
 
@@ -606,9 +620,7 @@ def cmd_test(_args):
     prerelease = next_core_prerelease()
     with work_dir() as root:
         tarball = build_tarball(root / "build")
-        matrix, matrix_venv_seconds = matrix_steps(
-            root, [minor for minor in sorted(MATRIX, key=minor_key) if minor != DEFAULT_CORE], tarball,
-            in_ci=bool(os.environ.get("CI")))
+        matrix, matrix_venv_seconds = matrix_steps(root, other_minors(), tarball, in_ci=bool(os.environ.get("CI")))
         venv_seconds += matrix_venv_seconds
         default_root = root / "default"
         sanity_copy = copy_collection(root / "sanity")
@@ -642,8 +654,7 @@ def cmd_test(_args):
         units_log = steps[0].log.read_text(errors="replace")
     print("\n=== times (venvs: %.0f s, total: %.0f s) ===" % (venv_seconds, time.monotonic() - started))
     for step in steps:
-        print("%6s  %s: %s%s" % ("%.0f s" % step.seconds if step.seconds is not None else "-", step.name,
-                                 step.outcome, "" if step.required else " (does not fail the command)"))
+        print(step.times_line())
     failed = [step.name for step in steps if step.failed and step.required]
     summary = [line for line in units_log.splitlines() if line.startswith("=")]
     if summary:
@@ -705,13 +716,7 @@ def emulator_session():
         link_collection(root)
         oci_config, _key = write_oci_config(root)
         with emulator(root, log_file=root / "emulator.log") as url:
-            yield url, venv_env(
-                ANSIBLE_COLLECTIONS_PATH=root,
-                ANSIBLE_LOCAL_TEMP=root / "ansible-local",
-                ANSIBLE_REMOTE_TEMP=root / "ansible-remote",
-                ANSIBLE_LOCALHOST_WARNING="false",
-                ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
-                **cloud_env(url, oci_config))
+            yield url, playbook_env(DEFAULT, root, root, url, oci_config)
 
 
 def cmd_demo(args):
