@@ -51,6 +51,11 @@ class CloudClient:
         """Post to an action of the resource (``cancel``): the work request id or None."""
         raise NotImplementedError
 
+    def act_answer(self, spec, resource, action, etag, body=None):
+        """Post to an action of the resource that answers with it (an API key's ``renew``): (resource as answered,
+        or None without a body; work request id or None)."""
+        raise NotImplementedError
+
     def delete(self, spec, resource, etag):
         """Delete the resource, or post to the spec's ``delete_action``: the work request id or None."""
         raise NotImplementedError

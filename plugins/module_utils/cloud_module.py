@@ -398,8 +398,9 @@ def run_action_module(action, cloud):
 
 
 def run_info_module(spec, cloud):
-    required = [("id", spec.scope.option)] if (spec.scope and spec.has_id and spec.listable and not spec.scope_in_path
-                                               and not spec.list_scope_optional) else []
+    required = []
+    if spec.scope and spec.listable and not spec.scope_in_path and not spec.list_scope_optional:
+        required = [("id", spec.scope.option) if spec.has_id else (spec.scope.option,)]
     module = CloudModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                          required_one_of=required)
     check_params(module, spec, cloud, spec.filters)

@@ -41,6 +41,8 @@ class Engine(Settling):
         self.behaviour_diff = ({}, {})
         self.warnings = []
         self.mutated = False  # a mutating call succeeded: a failure after it still changed something
+        self.created = None  # the create's answer, before any wait: it may hold what no read shows (an API key's secret)
+        self.revealed = {}  # result key -> value a behaviour shows once (the secrets a create or renewal answered)
         self.result_name = spec.result_name
 
     # -- public ---------------------------------------------------------------------------------------
@@ -69,6 +71,7 @@ class Engine(Settling):
                                   after=dict(self.spec.managed_view(after, self.params), **self.behaviour_diff[1]))
         if self.warnings:
             result["warnings"] = self.warnings
+        result.update(self.revealed)
         return result
 
     # -- finding ----------------------------------------------------------------------------------------
@@ -147,6 +150,7 @@ class Engine(Settling):
             return body
         resource, work_request_id = self.client.create(self.spec, body)
         self.mutated = True
+        self.created = resource
         return self.settle(resource, work_request_id)
 
     def converge(self, current, etag):

@@ -83,6 +83,19 @@ def _cluster_in_use(client, resource):
     return _endpoints_using("dedicatedAiClusterId")(client, resource)
 
 
+ALLOCATABLE_GPUS = ResourceSpec(kind="allocatable_gpu", label="allocatable GPUs", path="/dedicatedAiClusters/allocatableGpus",
+                                scope=COMPARTMENT, lifecycle=Lifecycle(ready=()), has_id=False)
+
+
+def _allocatable_gpus(client, cluster):
+    """The GPUs of the cluster's capacity reservation that new clusters can still take (none without one)."""
+    reservation = cluster.get("capacityReservationId")
+    if not reservation:
+        return "allocatableGpus", []
+    return "allocatableGpus", list(client.search(ALLOCATABLE_GPUS, cluster["compartmentId"], None,
+                                                 [("capacityReservationId", reservation)]))
+
+
 DEDICATED_AI_CLUSTER = ResourceSpec(
     kind="dedicated_ai_cluster",
     label="dedicated AI cluster",
@@ -101,8 +114,9 @@ DEDICATED_AI_CLUSTER = ResourceSpec(
     tags=TAGS,
     protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
     lifecycle=Lifecycle(ready=["ACTIVE"], failed=["FAILED", "NEEDS_ATTENTION"], deleting=["DELETING"], gone=["DELETED"]),
-    read_only=READ_ONLY + ("capacity",),
+    read_only=READ_ONLY + ("capacity", "allocatable_gpus"),
     in_use=_cluster_in_use,
+    includes={"include_allocatable_gpus": _allocatable_gpus},
     filters={
         "display_name": DISPLAY_NAME_FILTER,
         "lifecycle_state": Filter("lifecycleState", choices=["CREATING", "ACTIVE", "UPDATING", "DELETING", "DELETED",
@@ -144,7 +158,8 @@ ENDPOINT = ResourceSpec(
         "dedicated_ai_cluster_id": Field("dedicatedAiClusterId", updatable=False, required_for_create=True,
                                          check=lambda value, option: check_ocid(value, option, DEDICATED_AI_CLUSTER)),
         "description": Field("description"),
-        "generative_ai_private_endpoint_id": Field("generativeAiPrivateEndpointId"),
+        "generative_ai_private_endpoint_id": Field("generativeAiPrivateEndpointId", check=lambda value, option: check_ocid(
+            value, option, ("generativeaiprivateendpoint",))),
         "content_moderation_config": Field("contentModerationConfig", type="dict", options=GUARDRAIL_OPTIONS,
                                            check=_guardrail(("INFORM", "BLOCK"))),
         "prompt_injection_config": Field("promptInjectionConfig", type="dict", options=GUARDRAIL_OPTIONS,

@@ -130,6 +130,9 @@ class HuaweiClient(CloudClient):
     def act(self, spec, resource, action, etag, body=None):
         raise unsupported("actions", spec)
 
+    def act_answer(self, spec, resource, action, etag, body=None):
+        raise unsupported("actions", spec)
+
     def get_work_request(self, work_request_id):
         raise unsupported("work requests")
 

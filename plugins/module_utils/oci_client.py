@@ -123,6 +123,12 @@ class OciClient(CloudClient):
         response = self.call("POST", spec.path + "/{id}/actions/" + action, resource["id"], body=body, etag=etag)
         return response.header("opc-work-request-id")
 
+    def act_answer(self, spec, resource, action, etag, body=None):
+        """With an opc-retry-token: the actions that answer (renew, setstate) take one, so a lost answer is retried."""
+        response = self.call("POST", spec.path + "/{id}/actions/" + action, resource["id"], body=body, etag=etag,
+                             retry_token=True)
+        return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
+
     def children(self, spec, resource, part, items_key="items"):
         return self.pages(spec.path + "/{id}/" + part, [], resource["id"])
 

@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import re
 
+from .genai_access import KINDS as ACCESS_KINDS, ROUTES as ACCESS_ROUTES, check_private_endpoint
 from .genai_catalogue import base_model_records
 from .oci_common import Field, OciError, invalid
 from .oci_resources import OciService, ResourceKind
@@ -100,6 +101,7 @@ def check_endpoint_references(service, fields):
         raise OciError(400, 'LimitExceeded', 'dedicatedAiClusterId %s already hosts %d endpoints, its capacity.'
                        % (cluster.id, HOSTING_ENDPOINT_CAPACITY))
     require_active(service.related(('Model', 'ImportedModel'), fields['modelId'], 'modelId'), 'modelId')
+    check_private_endpoint(service, fields)
 
 
 def check_fine_tuning_references(service, fields):
@@ -224,4 +226,5 @@ IMPORTED_MODEL = ResourceKind(
 
 
 def make_genai_service(emulator):
-    return OciService(emulator, 'genai', API_VERSION, (DEDICATED_AI_CLUSTER, ENDPOINT, MODEL, IMPORTED_MODEL), 'generativeaiworkrequest')
+    return OciService(emulator, 'genai', API_VERSION, (DEDICATED_AI_CLUSTER, ENDPOINT, MODEL, IMPORTED_MODEL) + ACCESS_KINDS,
+                      'generativeaiworkrequest', routes=ACCESS_ROUTES)

@@ -29,7 +29,8 @@ class ResourceKind:
     label: how messages and work-request logs name it ("endpoint");
     fields: `Field`s of the create body (`updatable` ones make the update body);
     states: every lifecycleState value (list filter check);
-    list_filters: exact-match query filters besides compartmentId;
+    list_filters: exact-match query filters besides compartmentId, each a field name or (query parameter, dotted field path);
+    list_compartment_optional: the list call takes compartmentId as an optional filter (ListSemanticStores);
     any_of_filters: (query parameter, list field, allowed values): repeated values match a record whose
         list holds any of them (`capability=CHAT&capability=FINE_TUNE`);
     sort_by: accepted `sortBy` values (timeCreated is the default, DESC);
@@ -44,13 +45,16 @@ class ResourceKind:
     decorate: hook(service, record, view) adding computed fields to the response;
     update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
     outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
-    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`.
+    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
+    synchronous: no work requests: a create answers the resource ACTIVE, a delete makes it DELETED at once (API keys);
+    create_answer: hook(record, data) adding to the create's answer what no read shows (an API key's secrets).
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
-                 update_returns_body=True, outcome_name=None, create_duration=None):
+                 update_returns_body=True, outcome_name=None, create_duration=None, synchronous=False, create_answer=None,
+                 list_compartment_optional=False):
         self.name = name
         self.label = label
         self.collection = collection
@@ -64,7 +68,6 @@ class ResourceKind:
         self.summary_omit = summary_omit
         self.default_name_prefix = default_name_prefix
         self.transition_fields = transition_fields
-        self.sync_update = sync_update
         self.dependents = dependents
         self.prepare = prepare
         self.on_created = on_created
@@ -73,6 +76,10 @@ class ResourceKind:
         self.update_returns_body = update_returns_body
         self.outcome_name = outcome_name or name
         self.create_duration = create_duration
+        self.synchronous = synchronous
+        self.sync_update = sync_update or synchronous
+        self.create_answer = create_answer
+        self.list_compartment_optional = list_compartment_optional
 
 
 class Transition:
@@ -125,7 +132,7 @@ class OciService:
     """
 
     def __init__(self, emulator, name, api_version, kinds, work_request_ocid_type, list_needs_compartment=True,
-                 move_retry_tokens=True, entry_sort_by='timestamp', cancel_work_requests=False):
+                 move_retry_tokens=True, entry_sort_by='timestamp', cancel_work_requests=False, routes=()):
         self.emulator = emulator
         self.name = name
         self.prefix = '/' + api_version
@@ -140,6 +147,8 @@ class OciService:
             if kind.catalogue:
                 self.catalogues[kind.name] = {record.id: record for record in kind.catalogue(self)}
         self.router = Router()
+        for method, template, handler in routes:  # before the kinds' routes: `/dedicatedAiClusters/allocatableGpus`
+            self.router.add(method, template, partial(handler, self))
         for kind in kinds:
             collection = '/' + kind.collection
             item = collection + '/{resource_id}'
@@ -272,9 +281,11 @@ class OciService:
             record.pending = Transition(work_request.finished, final_state, details, changes, undo)
         return work_request
 
-    def _resource_response(self, kind, record, work_request=None):
+    def _resource_response(self, kind, record, work_request=None, reveal=None):
         data = self.view(kind, record)
         headers = {'etag': etag_of(data)}
+        if reveal:
+            reveal(record, data)
         if work_request:
             headers['opc-work-request-id'] = work_request.id
         return json_response(200, data, headers)
@@ -316,6 +327,11 @@ class OciService:
         fields.setdefault('definedTags', {})
         fields.update({'id': record_id, 'lifecycleState': 'CREATING', 'timeCreated': rfc3339(now), 'systemTags': {}})
         record = self.store.add(self.table(kind.name), Record(kind.name, record_id, fields, now))
+        if kind.synchronous:
+            fields['lifecycleState'] = 'ACTIVE'
+            response = self._resource_response(kind, record, reveal=kind.create_answer)
+            self._remember(request, body, response)
+            return response
         outcome = self.emulator.settings.take_outcome(kind.outcome_name)
         if failure:
             outcome = 'FAILED'
@@ -331,9 +347,10 @@ class OciService:
         return self._resource_response(kind, self._load(kind, resource_id))
 
     def list_resources(self, kind, request):
-        compartment_id = self._list_compartment(request)
+        compartment_id = request.param('compartmentId') if kind.list_compartment_optional else self._list_compartment(request)
         check_enum_param(request, 'lifecycleState', kind.states)
-        filters = [(name, request.param(name)) for name in kind.list_filters if request.param(name) is not None]
+        paths = [name if isinstance(name, tuple) else (name, name) for name in kind.list_filters]
+        filters = [(path, request.param(name)) for name, path in paths if request.param(name) is not None]
         any_of = []
         for param, list_field, allowed in kind.any_of_filters:
             wanted = request.params(param)
@@ -345,7 +362,7 @@ class OciService:
                 any_of.append((list_field, set(wanted)))
         selected = [record for record in self.records(kind.name)
                     if (record.read_only or compartment_id in (None, record.fields['compartmentId']))
-                    and all(record.fields.get(name) == value for name, value in filters)
+                    and all(field_at(record.fields, path) == value for path, value in filters)
                     and all(wanted.intersection(record.fields.get(list_field) or ()) for list_field, wanted in any_of)]
         sort_keys = {name: (lambda record, name=name: record.fields.get(name) or '') for name in kind.sort_by}
         sort_keys['timeCreated'] = lambda record: record.created
@@ -397,8 +414,11 @@ class OciService:
             raise OciError(409, 'IncorrectState', 'Cannot delete %s %s while these resources use it: %s. Delete them first.'
                            % (kind.name, record.id, ', '.join(blocking)))
         undo = copy.deepcopy(record.fields)
-        record.fields['lifecycleState'] = 'DELETING'
         record.fields['timeUpdated'] = rfc3339(self.now())
+        if kind.synchronous:
+            record.fields['lifecycleState'] = 'DELETED'
+            return Response(204)
+        record.fields['lifecycleState'] = 'DELETING'
         work_request = self._start_work(kind, record, 'DELETE', 'DELETED', None, transition=True, undo=undo)
         return Response(202, b'', {'opc-work-request-id': work_request.id})
 
