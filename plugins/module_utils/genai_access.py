@@ -215,12 +215,12 @@ API_KEY = _spec(
     read_only=("keys",),
     behaviours=[ApiKeyItems()],
     lifecycle=Lifecycle(ready=["ACTIVE", "INACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
-    filters=_common_filters(states=["CREATING", "ACTIVE", "INACTIVE", "UPDATING", "DELETING", "DELETED", "FAILED"]),
+    filters=_common_filters(states=["ACTIVE", "CREATING", "INACTIVE", "UPDATING", "DELETING", "DELETED", "FAILED"]),
 )
 
 MODEL_DISCOVERY = ResourceSpec(
-    kind="model_discovery",
-    label="model discovery entry",
+    kind="model",  # the result: models
+    label="discovered model",
     path="/modelDiscovery",
     scope=COMPARTMENT,
     lifecycle=Lifecycle(ready=()),

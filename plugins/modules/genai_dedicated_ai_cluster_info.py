@@ -40,6 +40,13 @@ options:
     description:
       - Only clusters that use this capacity reservation.
     type: str
+  include_allocatable_gpus:
+    description:
+      - Add to each cluster that uses a capacity reservation the GPUs of that reservation that new clusters can
+        still take (C(allocatable_gpus)), one more list request per such cluster.
+    type: bool
+    default: false
+    version_added: 0.2.0
   sort_by:
     description:
       - Field to sort by. The service's default is V(timeCreated), newest first.
@@ -82,6 +89,12 @@ EXAMPLES = r'''
 - name: Show their names
   ansible.builtin.debug:
     msg: "{{ result.dedicated_ai_clusters | map(attribute='display_name') }}"
+
+- name: How many GPUs the capacity reservation of a cluster still has for new clusters
+  cloudai.control.genai_dedicated_ai_cluster_info:
+    id: "{{ cluster_id }}"
+    include_allocatable_gpus: true
+  register: result
 '''
 
 RETURN = r'''
@@ -146,6 +159,16 @@ dedicated_ai_clusters:
       description: OCID of the capacity reservation, when one is used.
       type: str
       returned: when set
+    allocatable_gpus:
+      description:
+        - The GPUs of the cluster's capacity reservation, per compute shape, each with C(compute_shape),
+          C(total_available_gpu_units), C(total_used_gpu_units), C(max_allocatable_gpu_units) (the most one new
+          cluster can take) and C(gpu_allocations) (per host, C(used_gpus) and C(available_gpus)).
+        - An empty list for a cluster without a capacity reservation.
+      type: list
+      elements: dict
+      returned: with O(include_allocatable_gpus=true)
+      version_added: 0.2.0
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
