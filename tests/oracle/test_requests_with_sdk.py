@@ -73,6 +73,9 @@ LLM = {'base_model_type': 'QWEN2_7B', 'model_path': OBS}
     ('genai', request('POST', '/20231130/dedicatedAiClusters/ocid1.x/actions/changeCompartment', body={'compartmentId': 'c'},
                       headers=['opc-retry-token', 'if-match'])),
     ('vision', request('GET', '/20220125/models', [('projectId', 'p'), ('limit', '1000')])),
+    ('genai', request('POST', '/20231130/apikeys/ocid1.x/actions/renew', body={'details': {'keyName': 'k', 'timeExpiry': 't'}},
+                      headers=['opc-retry-token'])),
+    ('genai', request('GET', '/20231130/dedicatedAiClusters/allocatableGpus', [('compartmentId', 'c'), ('capacityReservationId', 'r')])),
 ])
 def test_what_the_sdks_take_passes(contracts, service, sent):
     assert contracts[service].check(sent) == []
