@@ -42,9 +42,9 @@ def _ocids(kind):
     return check
 
 
-def _dns_prefix_differs(want, resource):
+def _dns_prefix(resource):
     """The service answers the fully qualified name (fqdn), never the dnsPrefix it was given."""
-    return (resource.get("fqdn") or "").split(".", 1)[0] != want
+    return resource.get("dnsPrefix") or (resource.get("fqdn") or "").split(".", 1)[0] or None
 
 
 PRIVATE_ENDPOINT = _spec(
@@ -52,7 +52,8 @@ PRIVATE_ENDPOINT = _spec(
     fields={
         "subnet_id": Field("subnetId", updatable=False, required_for_create=True,
                            check=lambda value, option: check_ocid(value, option, ("subnet",))),
-        "dns_prefix": Field("dnsPrefix", required_for_create=True, compare=_dns_prefix_differs),
+        "dns_prefix": Field("dnsPrefix", required_for_create=True, compare=lambda want, resource: _dns_prefix(resource) != want,
+                            view=_dns_prefix),
         "nsg_ids": Field("nsgIds", type="list", elements="str", unordered=True, check=_ocids(("networksecuritygroup",))),
         "is_allow_on_demand": Field("isAllowOnDemand", type="bool"),
         "resource_type": Field("resourceType", updatable=False, choices=["APPLICATION", "ENDPOINT"]),
@@ -97,6 +98,13 @@ MODEL_SELECTION_FIELDS = {"DEFAULT": ((), ()), "CUSTOM": (("model_id",), ())}
 REFRESH_FIELDS = {"INTERVAL": (("value",), ()), "ON_CREATE": ((), ()), "NONE": ((), ())}
 DATABASE_TOOLS = "DATABASE_TOOLS_CONNECTION"
 
+def _model_selection(value, option):
+    problems = [check_variant("model_selection_type", MODEL_SELECTION_FIELDS)(value, option)]
+    if value.get("model_id") is not None:
+        problems.append(check_ocid(value["model_id"], option + ".model_id", "any"))
+    return "; ".join(p for p in problems if p) or None
+
+
 SEMANTIC_STORE = _spec(
     "semantic_store", "semantic store", "/semanticStores", "generativeaisemanticstore",
     fields={
@@ -112,7 +120,7 @@ SEMANTIC_STORE = _spec(
             schemas=dict(type="list", elements="dict", required=True, options=dict(name=dict(type="str", required=True))),
         )),
         "is_user_defined_semantics_enabled": Field("isUserDefinedSemanticsEnabled", type="bool"),
-        "model_selection": Field("modelSelection", type="dict", check=check_variant("model_selection_type", MODEL_SELECTION_FIELDS),
+        "model_selection": Field("modelSelection", type="dict", check=_model_selection,
                                  options=dict(model_selection_type=dict(type="str", required=True, choices=sorted(MODEL_SELECTION_FIELDS)),
                                               model_id=dict(type="str"))),
         "refresh_schedule": Field("refreshSchedule", type="dict", check=check_variant("type", REFRESH_FIELDS), options=dict(
@@ -128,9 +136,16 @@ SEMANTIC_STORE = _spec(
 KEY_STATES = ["ACTIVE", "INACTIVE"]
 
 
+def _key_details(resource):
+    """The keys are given as keyDetails and answered as keys."""
+    if "keyDetails" in resource:
+        return resource["keyDetails"]
+    return [dict(keyName=k.get("keyName"), timeExpiry=k.get("timeExpiry")) for k in resource.get("keys") or []] or None
+
+
 def _key_names_differ(want, resource):
-    """The keys are given as keyDetails and answered as keys: the same key names, whatever their expiry now is."""
-    return sorted(k["keyName"] for k in want) != sorted(k.get("keyName") for k in resource.get("keys") or [])
+    """The same key names, whatever their expiry now is (a renewal changes it)."""
+    return sorted(k["keyName"] for k in want) != sorted(k["keyName"] for k in _key_details(resource) or [])
 
 
 def _key_states(value, option):
@@ -201,7 +216,7 @@ API_KEY = _spec(
     "api_key", "API key", "/apikeys", "generativeaiapikey",
     fields={
         "key_details": Field("keyDetails", type="list", elements="dict", updatable=False, required_for_create=True,
-                             compare=_key_names_differ, options=dict(
+                             compare=_key_names_differ, view=_key_details, options=dict(
                                  key_name=dict(type="str", required=True, no_log=False),
                                  time_expiry=dict(type="str", required=True),
                              )),

@@ -30,14 +30,16 @@ class Field:
 
     ``wire`` None: an option only a behaviour uses (see ResourceSpec.behaviours): the engine neither sends nor compares it.
     ``compare(want, resource)`` -> True when they differ, for a field the service answers in another shape or
-    under another key (or not at all) than it takes.
+    under another key (or not at all) than it takes; ``view(resource)`` -> its wire value as the diff shows it, from
+    either shape (a check-mode prediction holds what was sent, a read what the service answers).
     """
 
     def __init__(self, wire, type="str", updatable=True, required_for_create=False, choices=None,
                  elements=None, options=None, unordered=False, no_log=None, check=None, aliases=None,
-                 write_only=(), default=None, compare=None):
+                 write_only=(), default=None, compare=None, view=None):
         self.wire = wire
         self.compare = compare
+        self.view = view
         self.updatable = updatable
         self.required_for_create = required_for_create
         self.unordered = unordered
@@ -231,9 +233,10 @@ class ResourceSpec:
         deleting = params.get("state") == "absent"
         view = {}
         for option, wire in self.managed():
-            if wire in resource and (deleting or params.get(option) is not None):
-                value = resource[wire]
-                view[option] = value if wire in TAG_WIRE_KEYS else to_result(value, self.result_name)
+            field = self.fields.get(option)
+            shown = field.view(resource) if field is not None and field.view else resource.get(wire)
+            if (wire in resource or shown is not None) and (deleting or params.get(option) is not None):
+                view[option] = shown if wire in TAG_WIRE_KEYS else to_result(shown, self.result_name)
         return view
 
     def desired_tags(self, params, current):

@@ -4,7 +4,8 @@ the listings ListModelDiscovery and ListDedicatedAiClustersAllocatableGpus.
 
 Which operations answer with a work request follows the SDK's composite operations (which wait for a work request
 or for a lifecycle state): private endpoints and projects change through work requests, semantic stores are created
-and deleted through them and updated at once, API keys and routing profiles change at once.
+and deleted through them and updated at once; API keys and routing profiles answer without work requests (their
+creates and deletes go through CREATING / DELETING, their updates apply at once).
 Emulator assumptions (the SDK does not say): an fqdn is `<dnsPrefix>.generativeai.<region>.oci.oraclecloud.com`;
 an API key's secret is `sk-` and 48 characters, answered only by the create and the renewal; setstate takes ACTIVE
 or INACTIVE; a capacity reservation holds 4 x BM.GPU.H100.8, which its clusters use 1 GPU per unit per `_X<n>`.
@@ -215,7 +216,7 @@ KINDS = (
                 Field('keyDetails', 'object_list', required=True, minimum=1, fields=KEY_DETAILS)) + TAG_FIELDS,
         states=('CREATING', 'ACTIVE', 'INACTIVE', 'UPDATING', 'DELETING', 'DELETED', 'FAILED'),
         list_filters=('lifecycleState', 'displayName', 'id'), sort_by=NAME_SORT, default_name_prefix='apikey',
-        synchronous=True, prepare=new_keys, decorate=hide_secrets, create_answer=reveal_secrets),
+        work_requests=False, prepare=new_keys, decorate=hide_secrets, create_answer=reveal_secrets),
     ResourceKind(
         name='GenerativeAiProject', label='project', collection='generativeAiProjects', ocid_type='generativeaiproject',
         operation_suffix='PROJECT',
@@ -239,7 +240,7 @@ KINDS = (
                 Field('modelRoutingPolicy', 'object', updatable=True, fields=(Field('allowedModels', 'string_list'),)),
                 ) + TAG_FIELDS,
         states=STATES, list_filters=('lifecycleState', 'displayName', 'id'), sort_by=NAME_SORT,
-        default_name_prefix='routingprofile', synchronous=True),
+        default_name_prefix='routingprofile', work_requests=False),
     ResourceKind(
         name='SemanticStore', label='semantic store', collection='semanticStores', ocid_type='generativeaisemanticstore',
         operation_suffix='SEMANTIC_STORE',

@@ -46,14 +46,15 @@ class ResourceKind:
     update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
     outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
     create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
-    synchronous: no work requests: a create answers the resource ACTIVE, a delete makes it DELETED at once (API keys);
+    work_requests: False: the answers carry no opc-work-request-id (API keys, routing profiles: the SDK's composite
+        operations wait for their lifecycle state instead), and updates apply at once;
     create_answer: hook(record, data) adding to the create's answer what no read shows (an API key's secrets).
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
-                 update_returns_body=True, outcome_name=None, create_duration=None, synchronous=False, create_answer=None,
+                 update_returns_body=True, outcome_name=None, create_duration=None, work_requests=True, create_answer=None,
                  list_compartment_optional=False):
         self.name = name
         self.label = label
@@ -76,8 +77,8 @@ class ResourceKind:
         self.update_returns_body = update_returns_body
         self.outcome_name = outcome_name or name
         self.create_duration = create_duration
-        self.synchronous = synchronous
-        self.sync_update = sync_update or synchronous
+        self.work_requests = work_requests
+        self.sync_update = sync_update or not work_requests
         self.create_answer = create_answer
         self.list_compartment_optional = list_compartment_optional
 
@@ -327,11 +328,6 @@ class OciService:
         fields.setdefault('definedTags', {})
         fields.update({'id': record_id, 'lifecycleState': 'CREATING', 'timeCreated': rfc3339(now), 'systemTags': {}})
         record = self.store.add(self.table(kind.name), Record(kind.name, record_id, fields, now))
-        if kind.synchronous:
-            fields['lifecycleState'] = 'ACTIVE'
-            response = self._resource_response(kind, record, reveal=kind.create_answer)
-            self._remember(request, body, response)
-            return response
         outcome = self.emulator.settings.take_outcome(kind.outcome_name)
         if failure:
             outcome = 'FAILED'
@@ -339,7 +335,7 @@ class OciService:
         duration = kind.create_duration(self.emulator.settings.delay, fields) if kind.create_duration else None
         work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes,
                                         duration=duration, reason=failure)
-        response = self._resource_response(kind, record, work_request)
+        response = self._resource_response(kind, record, work_request if kind.work_requests else None, kind.create_answer)
         self._remember(request, body, response)
         return response
 
@@ -415,12 +411,9 @@ class OciService:
                            % (kind.name, record.id, ', '.join(blocking)))
         undo = copy.deepcopy(record.fields)
         record.fields['timeUpdated'] = rfc3339(self.now())
-        if kind.synchronous:
-            record.fields['lifecycleState'] = 'DELETED'
-            return Response(204)
         record.fields['lifecycleState'] = 'DELETING'
         work_request = self._start_work(kind, record, 'DELETE', 'DELETED', None, transition=True, undo=undo)
-        return Response(202, b'', {'opc-work-request-id': work_request.id})
+        return Response(202, b'', {'opc-work-request-id': work_request.id} if kind.work_requests else {})
 
     def change_compartment(self, kind, request, resource_id):
         record = self._load_writable(kind, resource_id)

@@ -97,7 +97,8 @@ def test_api_key_secrets_are_answered_by_the_create_and_the_renewal_only(oci, ge
             models.KeyDetails(key_name='one', time_expiry='2027-01-01T00:00:00Z'),
             models.KeyDetails(key_name='two', time_expiry='2027-06-01T00:00:00Z')]))
     key = created.data
-    assert isinstance(key, models.ApiKey) and key.lifecycle_state == 'ACTIVE' and 'opc-work-request-id' not in created.headers
+    assert isinstance(key, models.ApiKey) and key.lifecycle_state == 'CREATING' and 'opc-work-request-id' not in created.headers
+    oci.wait_until(genai, genai.get_api_key(key.id), 'lifecycle_state', 'ACTIVE', **WAIT)
     assert [(item.key_name, item.state) for item in key.keys] == [('one', 'ACTIVE'), ('two', 'ACTIVE')]
     first_secret = key.keys[0].key
     assert first_secret and first_secret not in key.keys[0].key_mask
@@ -122,8 +123,9 @@ def test_api_key_secrets_are_answered_by_the_create_and_the_renewal_only(oci, ge
     assert updated.description == 'd' and updated.lifecycle_state == 'ACTIVE'
     assert genai.change_api_key_compartment(key.id, models.ChangeApiKeyCompartmentDetails(
         compartment_id=OTHER_COMPARTMENT)).status == 204
-    assert genai.delete_api_key(key.id).status == 204
-    assert genai.get_api_key(key.id).data.lifecycle_state == 'DELETED'
+    deleted = genai.delete_api_key(key.id)
+    assert deleted.status == 202 and 'opc-work-request-id' not in deleted.headers
+    oci.wait_until(genai, genai.get_api_key(key.id), 'lifecycle_state', 'DELETED', **WAIT)
 
 
 def test_project_and_routing_profile_change_at_once(oci, genai):
@@ -147,10 +149,11 @@ def test_project_and_routing_profile_change_at_once(oci, genai):
         compartment_id=OTHER_COMPARTMENT)).status == 204
     composite.delete_generative_ai_project_and_wait_for_state(project.data.id, wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
 
-    profile = genai.create_routing_profile(models.CreateRoutingProfileDetails(
+    profile = composite.create_routing_profile_and_wait_for_state(models.CreateRoutingProfileDetails(
         compartment_id=TEST_COMPARTMENT, display_name='oracle-routing',
         region_routing_policy=models.RegionRoutingPolicy(allowed_regions=['us-chicago-1']),
-        model_routing_policy=models.ModelRoutingPolicy(allowed_models=['cohere.command-r-08-2024']))).data
+        model_routing_policy=models.ModelRoutingPolicy(allowed_models=['cohere.command-r-08-2024'])),
+        wait_for_states=['ACTIVE'], waiter_kwargs=WAIT).data
     assert isinstance(profile, models.RoutingProfile) and profile.region_routing_policy.allowed_regions == ['us-chicago-1']
     changed = genai.update_routing_profile(profile.id, models.UpdateRoutingProfileDetails(
         model_routing_policy=models.ModelRoutingPolicy(allowed_models=[]))).data
@@ -158,7 +161,7 @@ def test_project_and_routing_profile_change_at_once(oci, genai):
     assert [p.id for p in genai.list_routing_profiles(compartment_id=TEST_COMPARTMENT, lifecycle_state='ACTIVE').data.items] == [profile.id]
     assert genai.change_routing_profile_compartment(profile.id, models.ChangeRoutingProfileCompartmentDetails(
         compartment_id=OTHER_COMPARTMENT)).status == 204
-    assert genai.delete_routing_profile(profile.id).status == 204
+    composite.delete_routing_profile_and_wait_for_state(profile.id, wait_for_states=['DELETED'], waiter_kwargs=WAIT)
     with pytest.raises(oci.exceptions.ServiceError) as nameless:
         genai.create_routing_profile(models.CreateRoutingProfileDetails(compartment_id=TEST_COMPARTMENT), **NO_RETRY)
     assert nameless.value.status == 400 and 'displayName' in nameless.value.message

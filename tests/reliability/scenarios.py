@@ -18,6 +18,8 @@ COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaareliabilitycompartment"
 # GenAI module takes; OCI keys, pass phrases and tokens and the Huawei SK / tokens are made per test run.
 HUGGING_FACE_TOKEN = "hf_reliabilitySuiteSecretToken7f3a9c1e5b"
 ABSENT = "absent"
+SUBNET = "ocid1.subnet.oc1.us-chicago-1.aaaaaaaareliabilitysubnet"
+CONNECTION = "ocid1.databasetoolsconnection.oc1.us-chicago-1.aaaaaaaareliabilityconnection"
 
 
 class Ref:
@@ -139,6 +141,31 @@ GENAI = Service(
                  dict(compartment_id=COMPARTMENT, display_name=Name(), model_id=Ref("hugging_face"),
                       dedicated_ai_cluster_id=Ref("hosting")),
                  update=ABSENT),
+        Resource("private", "genai_private_endpoint",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), subnet_id=SUBNET, dns_prefix="reliability",
+                      resource_type="ENDPOINT"),
+                 update=described(is_allow_on_demand=True)),
+        Resource("serving_private", "genai_endpoint",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), model_id=Ref("chat_base"),
+                      dedicated_ai_cluster_id=Ref("hosting"), generative_ai_private_endpoint_id=Ref("private")),
+                 update=ABSENT),
+        Resource("api_key", "genai_api_key",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), key_details=[
+                     dict(key_name="primary", time_expiry="2027-01-01T00:00:00Z"),
+                     dict(key_name="secondary", time_expiry="2027-06-01T00:00:00Z")]),
+                 update=described(key_states=dict(secondary="INACTIVE"))),
+        Resource("project", "genai_project",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), conversation_config=dict(responses_retention_in_hours=24)),
+                 update=described(sandbox_config=dict(is_enabled=True))),
+        Resource("routing", "genai_routing_profile",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(),
+                      region_routing_policy=dict(allowed_regions=["us-chicago-1"])),
+                 update=described(model_routing_policy=dict(allowed_models=["cohere.command-r-08-2024"]))),
+        Resource("semantic", "genai_semantic_store",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(),
+                      data_source=dict(querying_connection_id=CONNECTION, enrichment_connection_id=CONNECTION),
+                      schemas=dict(schemas=[dict(name="SALES")])),
+                 update=described(refresh_schedule=dict(type="INTERVAL", value="PT1H"))),
     ],
     info={
         "genai_dedicated_ai_cluster_info": [dict(compartment_id=COMPARTMENT, display_name=Name("hosting")),
@@ -149,14 +176,26 @@ GENAI = Service(
                                       dict(id=Ref("hugging_face"))],
         "genai_work_request_info": [dict(compartment_id=COMPARTMENT, resource_id=Ref("hosting"), include_errors=True,
                                          include_logs=True)],
+        "genai_private_endpoint_info": [dict(compartment_id=COMPARTMENT, resource_type="ENDPOINT"), dict(id=Ref("private"))],
+        "genai_api_key_info": [dict(compartment_id=COMPARTMENT, display_name=Name("api_key")), dict(id=Ref("api_key"))],
+        "genai_project_info": [dict(compartment_id=COMPARTMENT, lifecycle_state="ACTIVE"), dict(id=Ref("project"))],
+        "genai_routing_profile_info": [dict(compartment_id=COMPARTMENT), dict(id=Ref("routing"))],
+        "genai_semantic_store_info": [dict(data_source_querying_connection_id=CONNECTION), dict(id=Ref("semantic"))],
+        "genai_model_discovery_info": [dict(compartment_id=COMPARTMENT, capability=["CHAT"], serving_mode=["DEDICATED"])],
     },
     store_kinds={
         "genai_dedicated_ai_cluster": "genai:DedicatedAiCluster",
         "genai_model": "genai:Model",
         "genai_imported_model": "genai:ImportedModel",
         "genai_endpoint": "genai:Endpoint",
+        "genai_private_endpoint": "genai:GenerativeAiPrivateEndpoint",
+        "genai_api_key": "genai:ApiKey",
+        "genai_project": "genai:GenerativeAiProject",
+        "genai_routing_profile": "genai:RoutingProfile",
+        "genai_semantic_store": "genai:SemanticStore",
     },
-    not_ids={"genai_imported_model": ["data_source.model_id"]},  # a Hugging Face repository, not an OCID
+    # a Hugging Face repository and a model's name, not OCIDs
+    not_ids={"genai_imported_model": ["data_source.model_id"], "genai_model_discovery_info": ["model_id"]},
     bad_values={"genai_dedicated_ai_cluster": {"unit_shape": ["LARGE_COHERE_V9", "large_cohere_v2", "", "H100_X3"]}},
 )
 

@@ -360,8 +360,11 @@ def test_hosting_cluster_capacity_is_fifty_endpoints(oci, admin):
 def test_list_endpoints_filters_sorting_and_paging(oci, admin):
     cluster_id = cluster(oci, admin)
     model_id = base_model_id('cohere.command-a-03-2025')
+    private_endpoint = created(oci.post('/20231130/generativeAiPrivateEndpoints', {
+        'compartmentId': TEST_COMPARTMENT, 'subnetId': 'ocid1.subnet.oc1..s', 'dnsPrefix': 'pe', 'resourceType': 'ENDPOINT'}))['id']
+    finish_transitions(admin)
     first = created(oci.post(ENDPOINTS, endpoint_body(cluster_id, model_id, displayName='b-ep',
-                                                      generativeAiPrivateEndpointId='ocid1.generativeaiprivateendpoint.oc1..pe')))
+                                                      generativeAiPrivateEndpointId=private_endpoint)))
     finish_transitions(admin)
     second = created(oci.post(ENDPOINTS, endpoint_body(cluster_id, model_id, displayName='a-ep')))
     third = created(oci.post(ENDPOINTS, endpoint_body(cluster_id, model_id, displayName='c-ep', compartmentId=OTHER_COMPARTMENT)))
@@ -374,7 +377,7 @@ def test_list_endpoints_filters_sorting_and_paging(oci, admin):
     assert ids(sortBy='displayName', sortOrder='DESC') == [first['id'], second['id']]
     assert ids(lifecycleState='ACTIVE') == [first['id']] and ids(lifecycleState='CREATING') == [second['id']]
     assert ids(displayName='a-ep') == [second['id']] and ids(id=first['id']) == [first['id']]
-    assert ids(generativeAiPrivateEndpointId='ocid1.generativeaiprivateendpoint.oc1..pe') == [first['id']]
+    assert ids(generativeAiPrivateEndpointId=private_endpoint) == [first['id']]
     assert [item['id'] for item in oci.get(ENDPOINTS, params={'compartmentId': OTHER_COMPARTMENT}).json()['items']] == [third['id']]
     assert error_of(oci.get(ENDPOINTS, params={'compartmentId': TEST_COMPARTMENT, 'sortBy': 'lifecycleState'}), 400)[0] == 'InvalidParameter'
     assert error_of(oci.get(ENDPOINTS, params={'compartmentId': TEST_COMPARTMENT, 'lifecycleState': 'NEEDS_ATTENTION'}), 400)[0] == \
