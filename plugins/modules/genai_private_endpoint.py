@@ -194,6 +194,14 @@ private_endpoint:
       description: C(APPLICATION) or C(ENDPOINT).
       type: str
       returned: when the service gives it
+    security_attributes:
+      description: Security attributes (Zero Trust Packet Routing), as the service gives them.
+      type: dict
+      returned: when the service gives them
+    previous_state:
+      description: The private endpoint as it was before the change in progress.
+      type: dict
+      returned: while the private endpoint is being updated
 work_request:
   description: The work request that was followed while waiting, with snake_case keys.
   returned: when the change ran as a work request and O(wait=true)

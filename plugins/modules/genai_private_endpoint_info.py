@@ -150,6 +150,14 @@ private_endpoints:
       description: C(APPLICATION) or C(ENDPOINT).
       type: str
       returned: when the service gives it
+    security_attributes:
+      description: Security attributes (Zero Trust Packet Routing), as the service gives them.
+      type: dict
+      returned: when the service gives them
+    previous_state:
+      description: The private endpoint as it was before the change in progress.
+      type: dict
+      returned: while the private endpoint is being updated
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

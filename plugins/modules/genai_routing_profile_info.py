@@ -130,6 +130,10 @@ routing_profiles:
       description: The models requests may be routed to, in C(allowed_models).
       type: dict
       returned: when set
+    previous_state:
+      description: The routing profile as it was before the change in progress.
+      type: dict
+      returned: while the routing profile is being updated
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
