@@ -144,7 +144,8 @@ def info_argument_spec(spec, cloud):
     if spec.has_id:
         argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"], required=not spec.listable)
     if spec.scope and (spec.listable or spec.scope_in_path):
-        argspec[spec.scope.option] = dict(type="str", required=spec.scope_in_path)
+        # without an id to get, a list call that needs its scope needs the option
+        argspec[spec.scope.option] = dict(type="str", required=spec.scope_in_path or not (spec.has_id or spec.list_scope_optional))
     argspec.update((option, dict(f.argspec)) for option, f in spec.filters.items())
     argspec.update((option, dict(type="bool", default=False)) for option in spec.includes)
     return argspec
@@ -398,9 +399,8 @@ def run_action_module(action, cloud):
 
 
 def run_info_module(spec, cloud):
-    required = []
-    if spec.scope and spec.listable and not spec.scope_in_path and not spec.list_scope_optional:
-        required = [("id", spec.scope.option) if spec.has_id else (spec.scope.option,)]
+    required = [("id", spec.scope.option)] if (spec.scope and spec.has_id and spec.listable and not spec.scope_in_path
+                                               and not spec.list_scope_optional) else []
     module = CloudModule(argument_spec=info_argument_spec(spec, cloud), supports_check_mode=True,
                          required_one_of=required)
     check_params(module, spec, cloud, spec.filters)

@@ -21,8 +21,8 @@ LIFECYCLE = Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"]
 NAME_SORT = Filter("sortBy", choices=["displayName", "timeCreated"])
 
 
-def _common_filters(states=STATES, sort_by=NAME_SORT, **more):
-    filters = dict(display_name=DISPLAY_NAME_FILTER, lifecycle_state=Filter("lifecycleState", choices=states),
+def _common_filters(states=None, sort_by=NAME_SORT, **more):
+    filters = dict(display_name=DISPLAY_NAME_FILTER, lifecycle_state=Filter("lifecycleState", choices=states or STATES),
                    sort_by=sort_by, sort_order=SORT_ORDER)
     filters.update(more)
     return filters
@@ -97,6 +97,7 @@ ROUTING_PROFILE = _spec(
 MODEL_SELECTION_FIELDS = {"DEFAULT": ((), ()), "CUSTOM": (("model_id",), ())}
 REFRESH_FIELDS = {"INTERVAL": (("value",), ()), "ON_CREATE": ((), ()), "NONE": ((), ())}
 DATABASE_TOOLS = "DATABASE_TOOLS_CONNECTION"
+
 
 def _model_selection(value, option):
     problems = [check_variant("model_selection_type", MODEL_SELECTION_FIELDS)(value, option)]
@@ -215,19 +216,20 @@ def _secrets(resource, name):
 API_KEY = _spec(
     "api_key", "API key", "/apikeys", "generativeaiapikey",
     fields={
-        "key_details": Field("keyDetails", type="list", elements="dict", updatable=False, required_for_create=True,
+        "key_details": Field("keyDetails", type="list", elements="dict", updatable=False, required_for_create=True, no_log=False,
                              compare=_key_names_differ, view=_key_details, options=dict(
                                  key_name=dict(type="str", required=True, no_log=False),
                                  time_expiry=dict(type="str", required=True),
                              )),
-        "key_states": Field(None, type="dict", check=_key_states),
+        "key_states": Field(None, type="dict", check=_key_states, no_log=False),
         "renew": Field(None, type="dict", options=dict(
             key_name=dict(type="str", required=True, no_log=False),
             time_expiry=dict(type="str", required=True),
         )),
     },
     secrets={"keys": ("key",)},
-    read_only=("keys",),
+    renamed={"keys": "key_items"},  # `keys` cannot be read with dot notation in Jinja (it is the dict method)
+    read_only=("key_items",),
     behaviours=[ApiKeyItems()],
     lifecycle=Lifecycle(ready=["ACTIVE", "INACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"]),
     filters=_common_filters(states=["ACTIVE", "CREATING", "INACTIVE", "UPDATING", "DELETING", "DELETED", "FAILED"]),

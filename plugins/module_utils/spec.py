@@ -126,6 +126,8 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    renamed       wire key -> result key where the snake_case one will not do (an API key's ``keys``, a dict method in
+                  Jinja)
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
     """
@@ -135,7 +137,7 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False, read_only=()):
+                 list_scope_optional=False, read_only=(), renamed=None):
         self.kind = kind
         self.label = label
         self.path = path
@@ -162,6 +164,7 @@ class ResourceSpec:
         self.list_params = tuple(list_params)
         self.list_scope_optional = list_scope_optional
         self.read_only = tuple(read_only)
+        self.renamed = renamed or {}
 
     @property
     def plural(self):
@@ -196,6 +199,8 @@ class ResourceSpec:
 
     def result_name(self, name):
         """A wire key as results spell it."""
+        if name in self.renamed:
+            return self.renamed[name]
         return camel_to_snake(name) if self.wire_case == "camel" else name
 
     def field_for(self, wire):

@@ -24,7 +24,7 @@ description:
   - B(Secrets.) The service shows a key's secret only in its answer to the create and to a renewal. The module
     returns those secrets once, in RV(api_key_secrets) of the task that created the API key or renewed the key, and
     nowhere else (not in RV(api_key), the diff, warnings, or the info module). Register the result with
-    C(no_log: true) on the task and store the secret in a vault at once: it cannot be read again.
+    the task's C(no_log) set to true and store the secret in a vault at once, as it cannot be read again.
   - Options that are not given are not managed; for those the service's own defaults apply when the API key is
     created.
 author:
@@ -194,9 +194,9 @@ api_key:
       description: Tags the system adds.
       type: dict
       returned: when the service gives them
-    keys:
+    key_items:
       description:
-        - The keys, each with C(key_name), C(key_mask) (the secret with most characters hidden), C(state)
+        - The keys (the service's C(keys)), each with C(key_name), C(key_mask) (the secret with most characters hidden), C(state)
           (C(ACTIVE), C(INACTIVE), C(REVOKED), C(EXPIRED) or C(DELETED)), C(time_created), C(time_expiry) and the
           times of the last changes of state. Never the secret.
       type: list

@@ -123,9 +123,9 @@ api_keys:
       description: Tags the system adds.
       type: dict
       returned: when the service gives them
-    keys:
+    key_items:
       description:
-        - The keys, each with C(key_name), C(key_mask) (the secret with most characters hidden), C(state)
+        - The keys (the service's C(keys)), each with C(key_name), C(key_mask) (the secret with most characters hidden), C(state)
           (C(ACTIVE), C(INACTIVE), C(REVOKED), C(EXPIRED) or C(DELETED)), C(time_created), C(time_expiry) and the
           times of the last changes of state. Never the secret.
       type: list

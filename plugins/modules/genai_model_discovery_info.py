@@ -22,8 +22,9 @@ author:
 options:
   compartment_id:
     description:
-      - OCID of the compartment to ask in (the tenancy, for example). Required.
+      - OCID of the compartment to ask in (the tenancy, for example).
     type: str
+    required: true
   realm:
     description:
       - Only models available in one of these realms, for example V(oc1).

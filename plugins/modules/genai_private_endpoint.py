@@ -58,7 +58,7 @@ options:
     description:
       - First label of the private endpoint's fully qualified domain name (C(fqdn) in the result). Required to
         create it.
-      - The service answers the C(fqdn), never the prefix: the module compares the prefix with the first label of the
+      - The service answers the C(fqdn), never the prefix, so the module compares the prefix with the first label of the
         C(fqdn).
     type: str
   nsg_ids:

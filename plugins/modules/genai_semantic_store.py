@@ -98,7 +98,7 @@ options:
     type: bool
   model_selection:
     description:
-      - The model that answers: the service's default, or a custom one.
+      - The model that answers, the service's default or a custom one.
     type: dict
     suboptions:
       model_selection_type:

@@ -25,7 +25,7 @@ options:
     aliases: [semantic_store_id]
   compartment_id:
     description:
-      - OCID of the compartment to list. Optional: without it and without O(id), the semantic stores of every compartment are listed.
+      - OCID of the compartment to list. Optional; without it and without O(id), the semantic stores of every compartment are listed.
     type: str
   display_name:
     description:

@@ -99,7 +99,7 @@ def test_key_states_converge_through_the_set_state_action_and_check_mode_only_pr
     assert predicted["changed"] is True and service.mutations() == []
     assert predicted["diff"]["before"] == {"key_states": {"secondary": "ACTIVE"}}
     assert predicted["diff"]["after"] == {"key_states": {"secondary": "INACTIVE"}}
-    assert [k["state"] for k in predicted["api_key"]["keys"]] == ["ACTIVE", "INACTIVE"]
+    assert [k["state"] for k in predicted["api_key"]["key_items"]] == ["ACTIVE", "INACTIVE"]
 
     switched = run(API_KEY, service, clock, id=key_id, key_states=dict(secondary="INACTIVE", primary="ACTIVE"))
     assert switched["changed"] is True and "api_key_secrets" not in switched
@@ -115,7 +115,7 @@ def test_a_key_created_switched_off_predicts_its_new_keys_in_check_mode(clock):
     service = ApiKeyService()
     predicted = run(API_KEY, service, clock, check_mode=True, key_states=dict(primary="INACTIVE"), **KEY)
     assert predicted["changed"] is True and service.mutations() == [] and "api_key_secrets" not in predicted
-    assert [(k["key_name"], k["state"]) for k in predicted["api_key"]["keys"]] == [("primary", "INACTIVE"), ("secondary", "ACTIVE")]
+    assert [(k["key_name"], k["state"]) for k in predicted["api_key"]["key_items"]] == [("primary", "INACTIVE"), ("secondary", "ACTIVE")]
 
 
 def test_renew_is_an_action_every_run_but_not_on_the_run_that_creates_the_key(clock):
