@@ -184,6 +184,7 @@ ENDPOINT = ResourceKind(
     transition_fields=('displayName', 'description', 'generativeAiPrivateEndpointId', 'contentModerationConfig',
                        'promptInjectionConfig', 'piiDetectionConfig', 'freeformTags', 'definedTags'),
     prepare=check_endpoint_references,
+    check_update=check_private_endpoint,
 )
 
 MODEL = ResourceKind(

@@ -48,14 +48,15 @@ class ResourceKind:
     create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
     work_requests: False: the answers carry no opc-work-request-id (API keys, routing profiles: the SDK's composite
         operations wait for their lifecycle state instead), and updates apply at once;
-    create_answer: hook(record, data) adding to the create's answer what no read shows (an API key's secrets).
+    create_answer: hook(record, data) adding to the create's answer what no read shows (an API key's secrets);
+    check_update: hook(service, changes) checking the related resources an update names (an endpoint's private endpoint).
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
                  update_returns_body=True, outcome_name=None, create_duration=None, work_requests=True, create_answer=None,
-                 list_compartment_optional=False):
+                 list_compartment_optional=False, check_update=None):
         self.name = name
         self.label = label
         self.collection = collection
@@ -81,6 +82,7 @@ class ResourceKind:
         self.sync_update = sync_update or not work_requests
         self.create_answer = create_answer
         self.list_compartment_optional = list_compartment_optional
+        self.check_update = check_update
 
 
 class Transition:
@@ -377,6 +379,8 @@ class OciService:
         changes = validate_body(kind.fields, json_object(request), updating=True)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
+        if kind.check_update:
+            kind.check_update(self, changes)
         if kind.sync_update:
             record.fields.update(changes)
             record.fields['timeUpdated'] = rfc3339(self.now())

@@ -276,8 +276,13 @@ def test_endpoint_lifecycle(oci, admin):
                       {'compartmentId': OTHER_COMPARTMENT}):
         code, message = error_of(oci.put(path, immutable), 400)
         assert code == 'InvalidParameter' and list(immutable)[0] in message
+    unknown = oci.put(path, {'generativeAiPrivateEndpointId': 'ocid1.generativeaiprivateendpoint.oc1..pe'})
+    assert error_of(unknown, 404)[0] == 'NotAuthorizedOrNotFound' and 'generativeAiPrivateEndpointId' in unknown.text
+    private_endpoint = created(oci.post(API + '/generativeAiPrivateEndpoints', {
+        'compartmentId': TEST_COMPARTMENT, 'subnetId': 'ocid1.subnet.oc1..s', 'dnsPrefix': 'pe', 'resourceType': 'ENDPOINT'}))['id']
+    finish_transitions(admin)
     updated = oci.put(path, {'displayName': 'ep-2', 'contentModerationConfig': {'isEnabled': True, 'mode': 'INFORM'},
-                             'generativeAiPrivateEndpointId': 'ocid1.generativeaiprivateendpoint.oc1..pe'},
+                             'generativeAiPrivateEndpointId': private_endpoint},
                       headers={'if-match': current.headers['etag']})
     assert updated.status_code == 200 and updated.json()['lifecycleState'] == 'UPDATING'
     assert updated.json()['previousState']['displayName'] == 'ep' and updated.json()['contentModerationConfig']['mode'] == 'INFORM'
@@ -360,7 +365,7 @@ def test_hosting_cluster_capacity_is_fifty_endpoints(oci, admin):
 def test_list_endpoints_filters_sorting_and_paging(oci, admin):
     cluster_id = cluster(oci, admin)
     model_id = base_model_id('cohere.command-a-03-2025')
-    private_endpoint = created(oci.post('/20231130/generativeAiPrivateEndpoints', {
+    private_endpoint = created(oci.post(API + '/generativeAiPrivateEndpoints', {
         'compartmentId': TEST_COMPARTMENT, 'subnetId': 'ocid1.subnet.oc1..s', 'dnsPrefix': 'pe', 'resourceType': 'ENDPOINT'}))['id']
     finish_transitions(admin)
     first = created(oci.post(ENDPOINTS, endpoint_body(cluster_id, model_id, displayName='b-ep',
