@@ -50,8 +50,8 @@ class Behaviour:
         return changes
 
     def move(self, engine, resource, scope_value, etag):
-        """Move the resource into the scope the task gives (another compartment). Without a behaviour that
-        defines it, a scope change is refused."""
+        """Move the resource into the scope the task gives (another compartment): the work request id or None.
+        Without a behaviour that defines it, a scope change is refused."""
 
     def converge(self, engine, resource, created):
         """After the fields converged (or the resource was created): make its own calls (none that mutate in check
@@ -73,7 +73,7 @@ class Move(Behaviour):
         self.move_retry_token = retry_token
 
     def move(self, engine, resource, scope_value, etag):
-        engine.client.move(engine.spec, resource, scope_value, etag)
+        return engine.client.move(engine.spec, resource, scope_value, etag)
 
 
 class LeaveAlone(Behaviour):

@@ -44,7 +44,7 @@ class CloudClient:
         raise NotImplementedError
 
     def move(self, spec, resource, scope_value, etag):
-        """Move the resource into another scope (compartment)."""
+        """Move the resource into another scope (compartment): the work request id or None."""
         raise NotImplementedError
 
     def act(self, spec, resource, action, etag, body=None):

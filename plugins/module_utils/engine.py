@@ -246,8 +246,10 @@ class Engine(Settling):
         before = current
         if new_scope is not None:
             move = hooks(spec, "move")[0]
-            self.mutate(current["id"], lambda: move(self, current, new_scope, etag),
-                        lambda seen: seen.get(spec.scope.wire) == new_scope)
+            dummy, moving = self.mutate(current["id"], lambda: (None, move(self, current, new_scope, etag)),
+                                        lambda seen: seen.get(spec.scope.wire) == new_scope)
+            if moving:  # the move runs as a work request (OCI Generative AI private endpoints, semantic stores)
+                current = self.settle(current, moving)
             if changes:
                 current, etag = self.client.read(spec, current["id"])
         resource, work_request_id = None, None

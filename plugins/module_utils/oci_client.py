@@ -110,8 +110,9 @@ class OciClient(CloudClient):
         return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
 
     def move(self, spec, resource, scope_value, etag):
-        self.call("POST", spec.path + "/{id}/actions/changeCompartment", resource["id"],
-                  body={"compartmentId": scope_value}, etag=etag, retry_token=spec.move_retry_token)
+        response = self.call("POST", spec.path + "/{id}/actions/changeCompartment", resource["id"],
+                             body={"compartmentId": scope_value}, etag=etag, retry_token=spec.move_retry_token)
+        return response.header("opc-work-request-id")
 
     def delete(self, spec, resource, etag):
         if spec.delete_action:

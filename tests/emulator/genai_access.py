@@ -3,8 +3,8 @@ GenerativeAiPrivateEndpoint, ApiKey (renew and setstate), GenerativeAiProject, R
 the listings ListModelDiscovery and ListDedicatedAiClustersAllocatableGpus.
 
 Which operations answer with a work request follows the SDK's composite operations (which wait for a work request
-or for a lifecycle state): private endpoints and projects change through work requests, semantic stores are created
-and deleted through them and updated at once; API keys and routing profiles answer without work requests (their
+or for a lifecycle state): private endpoints and projects change through work requests, semantic stores are created,
+moved and deleted through them and updated at once; API keys and routing profiles answer without work requests (their
 creates and deletes go through CREATING / DELETING, their updates apply at once).
 Emulator assumptions (the SDK does not say): an fqdn is `<dnsPrefix>.generativeai.<region>.oci.oraclecloud.com`;
 an API key's secret is `sk-` and 48 characters, answered only by the create and the renewal; setstate takes ACTIVE
@@ -208,7 +208,7 @@ KINDS = (
                 Field('securityAttributes', 'defined_tags', updatable=True)) + DESCRIBING + TAG_FIELDS,
         states=STATES, list_filters=('lifecycleState', 'displayName', 'id', 'resourceType'), sort_by=('timeCreated',),
         default_name_prefix='generativeaiprivateendpoint', transition_fields=('dnsPrefix', 'nsgIds', 'isAllowOnDemand'),
-        dependents=(('Endpoint', 'generativeAiPrivateEndpointId'),), decorate=private_endpoint_view),
+        dependents=(('Endpoint', 'generativeAiPrivateEndpointId'),), decorate=private_endpoint_view, move_work_requests=True),
     ResourceKind(
         name='ApiKey', label='API key', collection='apikeys', ocid_type='generativeaiapikey', operation_suffix='API_KEY',
         fields=(Field('compartmentId', required=True), Field('displayName', required=True, updatable=True),
@@ -258,5 +258,6 @@ KINDS = (
         states=STATES, list_filters=('lifecycleState', 'displayName', 'id',
                                      ('dataSourceQueryingConnectionId', 'dataSource.queryingConnectionId')),
         sort_by=NAME_SORT, list_compartment_optional=True, default_name_prefix='semanticstore', sync_update=True,
+        move_work_requests=True,
         decorate=semantic_store_view),
 )

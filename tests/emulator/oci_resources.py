@@ -49,14 +49,16 @@ class ResourceKind:
     work_requests: False: the answers carry no opc-work-request-id (API keys, routing profiles: the SDK's composite
         operations wait for their lifecycle state instead), and updates apply at once;
     create_answer: hook(record, data) adding to the create's answer what no read shows (an API key's secrets);
-    check_update: hook(service, changes) checking the related resources an update names (an endpoint's private endpoint).
+    check_update: hook(service, changes) checking the related resources an update names (an endpoint's private endpoint);
+    move_work_requests: a move answers 202 with a work request (the SDK's composite operation waits for one), which
+        ends after the emulator's delay; the compartment changes at once.
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
                  update_returns_body=True, outcome_name=None, create_duration=None, work_requests=True, create_answer=None,
-                 list_compartment_optional=False, check_update=None):
+                 list_compartment_optional=False, check_update=None, move_work_requests=False):
         self.name = name
         self.label = label
         self.collection = collection
@@ -83,6 +85,7 @@ class ResourceKind:
         self.create_answer = create_answer
         self.list_compartment_optional = list_compartment_optional
         self.check_update = check_update
+        self.move_work_requests = move_work_requests
 
 
 class Transition:
@@ -432,6 +435,9 @@ class OciService:
         record.fields['compartmentId'] = body['compartmentId']
         record.fields['timeUpdated'] = rfc3339(self.now())
         response = Response(204)
+        if kind.move_work_requests:
+            work_request = self._start_work(kind, record, 'MOVE', 'ACTIVE', None, transition=False)
+            response = Response(202, b'', {'opc-work-request-id': work_request.id})
         if self.move_retry_tokens:
             self._remember(request, body, response)
         return response

@@ -7,7 +7,7 @@ from .wire import rfc3339
 ACCEPTED_SHARE = 0.1  # part of the duration a work request spends in ACCEPTED before IN_PROGRESS
 STATUSES = ('ACCEPTED', 'IN_PROGRESS', 'WAITING', 'FAILED', 'SUCCEEDED', 'CANCELING', 'CANCELED')
 VERBS = {'CREATE': 'Creating', 'UPDATE': 'Updating', 'DELETE': 'Deleting'}
-FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED'}
+FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED', 'MOVE': 'UPDATED'}  # a move's resource is UPDATED
 
 
 class WorkRequest:

@@ -83,8 +83,11 @@ def test_private_endpoint_operations_and_an_endpoint_behind_one(oci, genai, comp
         genai.create_endpoint(endpoint)
     assert missing.value.status == 404 and 'generativeAiPrivateEndpointId' in missing.value.message
 
-    assert genai.change_generative_ai_private_endpoint_compartment(pe_id, models.ChangeGenerativeAiPrivateEndpointCompartmentDetails(
-        compartment_id=OTHER_COMPARTMENT)).status == 204
+    moved = composite.change_generative_ai_private_endpoint_compartment_and_wait_for_state(
+        pe_id, models.ChangeGenerativeAiPrivateEndpointCompartmentDetails(compartment_id=OTHER_COMPARTMENT),
+        wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
+    assert moved.data.operation_type == 'MOVE_PRIVATE_ENDPOINT'
+    assert genai.get_generative_ai_private_endpoint(pe_id).data.compartment_id == OTHER_COMPARTMENT
     composite.delete_endpoint_and_wait_for_state(endpoint_id, wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
     deleted = composite.delete_generative_ai_private_endpoint_and_wait_for_state(pe_id, wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
     assert deleted.data.operation_type == 'DELETE_PRIVATE_ENDPOINT'
@@ -189,8 +192,10 @@ def test_semantic_store_operations(oci, genai, composite):
     updated = genai.update_semantic_store(store_id, models.UpdateSemanticStoreDetails(
         refresh_schedule=models.RefreshScheduleNoneDetails()), if_match=store.headers['etag'])
     assert 'opc-work-request-id' not in updated.headers and isinstance(updated.data.refresh_schedule, models.RefreshScheduleNoneDetails)
-    assert genai.change_semantic_store_compartment(store_id, models.ChangeSemanticStoreCompartmentDetails(
-        compartment_id=OTHER_COMPARTMENT)).status == 204
+    moved = composite.change_semantic_store_compartment_and_wait_for_state(
+        store_id, models.ChangeSemanticStoreCompartmentDetails(compartment_id=OTHER_COMPARTMENT), wait_for_states=['SUCCEEDED'],
+        waiter_kwargs=WAIT)
+    assert moved.data.operation_type == 'MOVE_SEMANTIC_STORE'
     composite.delete_semantic_store_and_wait_for_state(store_id, wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
     details.data_source = models.CreateDataSourceDatabaseToolsConnectionDetails(querying_connection_id=CONNECTION)
     with pytest.raises(oci.exceptions.ServiceError) as incomplete:

@@ -160,6 +160,26 @@ def test_a_private_endpoint_compares_its_dns_prefix_with_the_fqdn(clock):
     assert changed["changed"] is True and service.mutations()[-1][2] == {"dnsPrefix": "other"}
 
 
+class MovingByWorkRequest(FakeClient):
+    """A service whose moves run as work requests (OCI Generative AI private endpoints and semantic stores)."""
+
+    def move(self, spec, resource, scope_value, etag):
+        super(MovingByWorkRequest, self).move(spec, resource, scope_value, etag)
+        return self._work_request()
+
+
+def test_a_move_answered_with_a_work_request_is_waited_for_before_the_update(clock):
+    service = MovingByWorkRequest(PRIVATE_ENDPOINT, work_requests=True, work_request_statuses=("IN_PROGRESS", "SUCCEEDED"))
+    endpoint_id = service.add(dict(compartmentId=C1, displayName="pe", subnetId="s", lifecycleState="ACTIVE",
+                                   fqdn="private.generativeai.us-chicago-1.oci.oraclecloud.com"))
+    other = "ocid1.compartment.oc1..aaaaaaaacompartmenttwo"
+    result = run(PRIVATE_ENDPOINT, service, clock, id=endpoint_id, compartment_id=other, description="moved")
+    assert result["changed"] is True and result["private_endpoint"]["compartment_id"] == other
+    ops = service.ops()
+    moved, updated = ops.index("move"), ops.index("update")
+    assert ops[moved + 1:updated].count("get_work_request") == 2  # IN_PROGRESS, then SUCCEEDED, before the update
+
+
 def test_model_discovery_checks_its_filters():
     assert MODEL_DISCOVERY.filters["model_id"].check("cohere.command-r-08-2024", "model_id") is None
     assert MODEL_DISCOVERY.plural == "models" and not MODEL_DISCOVERY.has_id
