@@ -14,7 +14,7 @@ import pytest
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import FRESH_START_WINDOW
 from emulator.config import TEST_HUAWEI_SK
 from reliability import catalogue
-from reliability.harness import Converged, has_traceback, mode, records, record, run_module
+from reliability.harness import Converged, has_traceback, mode, paired, records, record, run_module
 
 SPOILT = {
     "malformed": "not valid JSON",
@@ -54,8 +54,7 @@ def live_named(emulated, service, module, name):
             and fields.get("lifecycleState") not in service.gone_states]
 
 
-@pytest.mark.parametrize("kind", sorted(SPOILT))
-@pytest.mark.parametrize("module", catalogue.modules(), ids=str)
+@pytest.mark.parametrize("module, kind", paired(catalogue.modules(), sorted(SPOILT)), ids=str)
 def test_spoilt_reads_fail_clearly_and_change_nothing(module, kind, emulated):
     service = catalogue.service_of(module)
     dummy, args = options_of(module, emulated)
@@ -70,8 +69,8 @@ def test_spoilt_reads_fail_clearly_and_change_nothing(module, kind, emulated):
     record("bad_answers", module=module.name, kind=kind, clean=1)
 
 
-@pytest.mark.parametrize("kind", sorted(SPOILT))
-@pytest.mark.parametrize("module", [module for module in catalogue.resource_modules() if module.name_option], ids=str)
+@pytest.mark.parametrize("module, kind", paired([module for module in catalogue.resource_modules() if module.name_option],
+                                                 sorted(SPOILT)), ids=str)
 def test_spoilt_create_answer_fails_clearly_or_is_looked_up_and_the_rerun_finds_the_resource(module, kind, emulated):
     """Every module that creates (one that follows a work request given by id creates nothing). A client that cannot
     repeat a create safely (Huawei: no retry tokens) looks the name up after an answer it cannot read; it must then
