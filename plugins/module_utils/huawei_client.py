@@ -61,7 +61,7 @@ class HuaweiClient(CloudClient):
     def read(self, spec, resource_id):
         """(resource, None): Huawei has no etags. Resources without a GET call are read with an id filter."""
         if spec.read_by_list:
-            params = [("id", resource_id)] + list(spec.list_params)
+            params = ([(spec.id_query, resource_id)] if spec.id_query else []) + list(spec.list_params)
             found = [r for r in self.pages(spec.path, params, spec.items_key) if r.get("id") == resource_id]
             return (found[0] if found else None), None
         try:
@@ -84,7 +84,8 @@ class HuaweiClient(CloudClient):
 
         def made():
             return next((r for r in self.search(spec, None, name) if r.get(spec.name.wire) == name), None)
-        return self.once(lambda: self.call("POST", spec.path, body=body).resource(), made), None
+        payload = {spec.create_envelope: [body]} if spec.create_envelope else body
+        return self.once(lambda: self.call("POST", spec.path, body=payload).resource(), made), None
 
     def update(self, spec, resource, changes, etag, landed=None):
         """PUT the changes. An update that adds something (a model's version) is not idempotent: ``landed`` is then

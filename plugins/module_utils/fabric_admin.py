@@ -1,0 +1,225 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudai.control contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""DataArts Fabric administration: a workspace's message notification policies (a resource type for the engine),
+the specs and features catalogues, and the account-wide settings that have no id (the agency and its policy types,
+the signed agreements, the health check), run as cloud_module.Action calls."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import Action
+from ansible_collections.cloudai.control.plugins.module_utils.fabric import NO_STATUS, WORKSPACE_SCOPE
+from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Key, ResourceError, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
+
+NOTIFY_TYPES = ["SUCCESS", "FAILED"]
+MESSAGE_TYPES = ["job"]
+POLICY_TYPES = ["FABRIC_COMMON_POLICY", "FABRIC_SMN_POLICY", "FABRIC_LAKEFORMATION_POLICY", "FABRIC_AOM_POLICY"]
+COMMON_POLICY = "FABRIC_COMMON_POLICY"
+SPEC_TYPES = ["APU", "DPU", "MU", "RESOURCE_USAGE_UNIT", "TOKENS_USAGE_UNIT"]
+NAME_PATTERN = re.compile(r"^[\w\-.*]{1,128}$")
+TOPIC_URN = re.compile(r"^urn:smn:[a-z0-9-]+:[A-Za-z0-9]+:[A-Za-z0-9_-]{1,255}$")
+AGREEMENT_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+AGREEMENT_VERSION = re.compile(r"^[A-Za-z0-9]{1,32}$")
+
+
+def pattern_rule(pattern, words):
+    def check(value, option):
+        if not pattern.match(value):
+            return "%s must be %s, got %r" % (option, words, value)
+        return None
+    return check
+
+
+def _check_notification_types(value, option):
+    if not value or len(set(value)) != len(value):
+        return "%s must hold SUCCESS, FAILED or both, each once, got %r" % (option, value)
+    return None
+
+
+NOTIFICATION_POLICY = ResourceSpec(
+    kind="notification_policy",
+    plural="notification_policies",
+    label="notification policy",
+    path="/v1/workspaces/{workspace_id}/messages",
+    scope=WORKSPACE_SCOPE,
+    name=Key("name_pattern", "name_pattern", "name_pattern"),
+    checks={"name_pattern": pattern_rule(NAME_PATTERN, "1-128 letters, digits, '_', '-', '.' and '*'")},
+    fields={
+        "message_type": Field("message_type", choices=MESSAGE_TYPES, default="job"),
+        "notification_types": Field("notification_types", type="list", elements="str", choices=NOTIFY_TYPES,
+                                    unordered=True, required_for_create=True, check=_check_notification_types),
+        "topic_urn": Field("topic_urn", required_for_create=True,
+                           check=pattern_rule(TOPIC_URN, "an SMN topic URN urn:smn:<region>:<project id>:<topic name>")),
+    },
+    lifecycle=NO_STATUS,
+    immutable=True,  # the service has no update call
+    change_hint="delete it (state=absent) and create it again",
+    wire_case="snake",
+    items_key="policies",
+    read_by_list=True,
+    id_query=None,  # the list call has no id filter
+    create_envelope="message_notification_policy_list",
+    filters={
+        "name_pattern": Filter("name_pattern"),
+        "message_type": Filter("message_type", choices=MESSAGE_TYPES),
+        "notify_type": Filter("notify_type", choices=NOTIFY_TYPES),
+    },
+)
+
+SPEC = ResourceSpec(
+    kind="spec",
+    label="spec",
+    path="/v1/specs",
+    lifecycle=NO_STATUS,
+    wire_case="snake",
+    items_key="spec_codes",
+    has_id=False,
+    filters={
+        "spec_code": Filter("spec_code"),
+        "spec_types": Filter("spec_types", type="list", elements="str", choices=SPEC_TYPES),
+        "scenario": Filter("scenario", choices=["COMPUTE", "ENDPOINT"]),
+    },
+)
+
+FEATURE = ResourceSpec(
+    kind="feature",
+    label="feature",
+    path="/v1/features",
+    lifecycle=NO_STATUS,
+    wire_case="snake",
+    items_key="configs",
+    has_id=False,
+    filters={"key": Filter(wire="key")},  # the service has no filter: matched here
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# account-wide settings without an id: the agency, the agreements, the health check
+
+def _health(client, params, check_mode):
+    try:
+        client.call("GET", "/healthcheck")
+    except ApiError as error:
+        if error.status and error.status < 500:
+            raise  # refused (credentials, project): not an answer about the service's health
+        return {"healthy": False, "error": error.to_dict()}
+    return {"healthy": True}
+
+
+HEALTH = Action({}, _health)
+
+
+def _agency(client, policy_type=None):
+    """The agency as the service shows it, and its enabled policy types in the order of POLICY_TYPES."""
+    response = client.call("GET", "/v1/agency", params=[("policy_type", policy_type)] if policy_type else None)
+    policies = response.items("agency_policies")
+    agency = dict(agency_name=response.body.get("agency_name"), authorized=response.body.get("authorized"),
+                  agency_policies=policies)
+    enabled = [p["policy_type"] for p in policies if p.get("is_enable") is True and p.get("policy_type") in POLICY_TYPES]
+    return agency, [p for p in POLICY_TYPES if p in enabled]
+
+
+def _run_agency(client, params, check_mode):
+    agency, enabled = _agency(client)
+    wanted = params.get("policy_types")
+    if params["state"] == "present":
+        add = [p for p in POLICY_TYPES if p in (wanted or []) + [COMMON_POLICY] and p not in enabled]
+        after = [p for p in POLICY_TYPES if p in enabled + add]
+        if add and not check_mode:
+            client.call("POST", "/v1/agency", body={"policy_types": add}, idempotent=True)  # enabling twice is harmless
+    else:
+        remove = [p for p in enabled if wanted is None or p in wanted]
+        if COMMON_POLICY in remove and any(p not in remove for p in enabled):
+            raise ResourceError("policy_types: %s cannot be removed while %s stay enabled; remove them too, or leave "
+                                "policy_types out to delete the agency" % (
+                                    COMMON_POLICY, ", ".join(p for p in enabled if p not in remove)))
+        after = [p for p in enabled if p not in remove]
+        if remove and not check_mode:
+            if not after:
+                client.call("DELETE", "/v1/agency")
+            else:
+                for policy_type in remove:
+                    client.call("DELETE", "/v1/agency", params=[("policy_type", policy_type)])
+    changed = after != enabled
+    if changed and not check_mode:
+        agency, after = _agency(client)
+    return dict(changed=changed, agency=agency, policy_types=after,
+                diff=dict(before=dict(policy_types=enabled), after=dict(policy_types=after)))
+
+
+AGENCY = Action(dict(
+    policy_types=dict(type="list", elements="str", choices=POLICY_TYPES),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+), _run_agency)
+
+
+def _run_agency_info(client, params, check_mode):
+    agency, enabled = _agency(client, params.get("policy_type"))
+    return dict(agency=agency, policy_types=enabled)
+
+
+AGENCY_INFO = Action(dict(policy_type=dict(type="str", choices=POLICY_TYPES)), _run_agency_info)
+
+
+def _signed(client):
+    return [dict(name=a.get("agreement_name"), version=a.get("agreement_version"))
+            for a in client.call("GET", "/v1/agreement").items("agreements")]
+
+
+def _rules(client):
+    return client.call("GET", "/v1/agreement-rule").items("agreement_rules")
+
+
+def _check_agreements(value, option):
+    problems = []
+    for index, agreement in enumerate(value):
+        if not AGREEMENT_NAME.match(agreement["name"]):
+            problems.append("%s[%d].name must be 1-64 letters, digits, '_' and '-', got %r" % (option, index, agreement["name"]))
+        if not AGREEMENT_VERSION.match(agreement["version"]):
+            problems.append("%s[%d].version must be 1-32 letters and digits, got %r" % (option, index, agreement["version"]))
+    return "; ".join(problems) or None
+
+
+def _run_agreement(client, params, check_mode):
+    if params["state"] == "absent" and params.get("agreements") is not None:
+        raise ResourceError("agreements: state=absent withdraws every agreement of the account (the service has no "
+                            "call to withdraw one): give no agreements with it")
+    signed = _signed(client)
+    if params["state"] == "absent":
+        after = []
+        if signed and not check_mode:
+            client.call("DELETE", "/v1/agreement")
+    else:
+        wanted = params.get("agreements")
+        if wanted is None:  # the agreements the service asks for now
+            wanted = [dict(name=r.get("agreement_name"), version=r.get("agreement_version")) for r in _rules(client)]
+        missing = [a for a in wanted if a not in signed]
+        after = signed + missing
+        if missing and not check_mode:
+            client.call("POST", "/v1/agreement", idempotent=True, body={"agreements": [
+                dict(agreement_name=a["name"], agreement_version=a["version"]) for a in missing]})
+    changed = after != signed
+    if changed and not check_mode:
+        after = _signed(client)
+    return dict(changed=changed, agreements=after, diff=dict(before=dict(agreements=signed), after=dict(agreements=after)))
+
+
+AGREEMENT = Action(dict(
+    agreements=dict(type="list", elements="dict", options=dict(
+        name=dict(type="str", required=True),
+        version=dict(type="str", required=True),
+    )),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+), _run_agreement, checks={"agreements": _check_agreements})
+
+
+def _run_agreement_info(client, params, check_mode):
+    return dict(agreements=_signed(client), agreement_rules=_rules(client))
+
+
+AGREEMENT_INFO = Action({}, _run_agreement_info)
