@@ -52,12 +52,14 @@ class Field:
 
 class Filter:
     """One info-module filter option: sent as the list call's ``query`` parameter, or, when the service has
-    none, matched here against the listed resources' ``wire`` field."""
+    none, matched here against the listed resources' ``wire`` field, or ``select(client, value)``: the ids of the
+    resources another call of the service selects (Fabric workspaces by tag)."""
 
-    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None):
+    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None, select=None):
         self.query = query
         self.wire = wire
         self.check = check
+        self.select = select
         self.argspec = dict(type=type)
         if choices is not None:
             self.argspec["choices"] = choices
