@@ -376,13 +376,17 @@ class Action:
     setting that has no id (DataArts Fabric's agency and agreements): then its result has ``changed`` and ``diff``.
 
     options: argument spec of the call's own options; checks: option -> check(value, option) (problem or None);
-    run(client, params, check_mode) -> result dict; the AnsibleModule keywords (mutually_exclusive, ...) as given.
+    run(client, params, check_mode) -> result dict; reads: the HTTP method it asks with; answer_fields: False when
+    the service's answer has no fields (any answer it gives means the same); the AnsibleModule keywords
+    (mutually_exclusive, ...) as given.
     """
 
-    def __init__(self, options, run, checks=None, **module_kwargs):
+    def __init__(self, options, run, checks=None, reads="POST", answer_fields=True, **module_kwargs):
         self.options = options
         self.run = run
         self.checks = checks or {}
+        self.reads = reads
+        self.answer_fields = answer_fields
         self.module_kwargs = module_kwargs
 
 

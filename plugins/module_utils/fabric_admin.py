@@ -107,26 +107,24 @@ def _health(client, params, check_mode):
     except ApiError as error:
         if error.status and error.status < 500:
             raise  # refused (credentials, project): not an answer about the service's health
-        return {"healthy": False, "error": error.to_dict()}
-    return {"healthy": True}
+        return {"health": {"healthy": False, "error": error.to_dict()}}
+    return {"health": {"healthy": True}}
 
 
-HEALTH = Action({}, _health)
+HEALTH = Action({}, _health, reads="GET", answer_fields=False)
 
 
 def _agency(client, policy_type=None):
-    """The agency as the service shows it, and its enabled policy types in the order of POLICY_TYPES."""
+    """The agency as the service shows it, with ``policy_types``: the enabled ones, in the order of POLICY_TYPES."""
     response = client.call("GET", "/v1/agency", params=[("policy_type", policy_type)] if policy_type else None)
     policies = response.items("agency_policies")
-    agency = dict(agency_name=response.body.get("agency_name"), authorized=response.body.get("authorized"),
-                  agency_policies=policies)
     enabled = [p["policy_type"] for p in policies if p.get("is_enable") is True and p.get("policy_type") in POLICY_TYPES]
-    return agency, [p for p in POLICY_TYPES if p in enabled]
+    return dict(response.body, policy_types=[p for p in POLICY_TYPES if p in enabled])
 
 
 def _run_agency(client, params, check_mode):
-    agency, enabled = _agency(client)
-    wanted = params.get("policy_types")
+    agency = _agency(client)
+    enabled, wanted = agency["policy_types"], params.get("policy_types")
     if params["state"] == "present":
         add = [p for p in POLICY_TYPES if p in (wanted or []) + [COMMON_POLICY] and p not in enabled]
         after = [p for p in POLICY_TYPES if p in enabled + add]
@@ -146,24 +144,18 @@ def _run_agency(client, params, check_mode):
                 for policy_type in remove:
                     client.call("DELETE", "/v1/agency", params=[("policy_type", policy_type)])
     changed = after != enabled
-    if changed and not check_mode:
-        agency, after = _agency(client)
-    return dict(changed=changed, agency=agency, policy_types=after,
-                diff=dict(before=dict(policy_types=enabled), after=dict(policy_types=after)))
+    if changed:
+        agency = _agency(client) if not check_mode else dict(agency, policy_types=after)
+    return dict(changed=changed, agency=agency, diff=dict(before=dict(policy_types=enabled), after=dict(policy_types=after)))
 
 
 AGENCY = Action(dict(
     policy_types=dict(type="list", elements="str", choices=POLICY_TYPES),
     state=dict(type="str", default="present", choices=["present", "absent"]),
-), _run_agency)
+), _run_agency, reads="GET")
 
-
-def _run_agency_info(client, params, check_mode):
-    agency, enabled = _agency(client, params.get("policy_type"))
-    return dict(agency=agency, policy_types=enabled)
-
-
-AGENCY_INFO = Action(dict(policy_type=dict(type="str", choices=POLICY_TYPES)), _run_agency_info)
+AGENCY_INFO = Action(dict(policy_type=dict(type="str", choices=POLICY_TYPES)),
+                     lambda client, params, check_mode: dict(agency=_agency(client, params.get("policy_type"))), reads="GET")
 
 
 def _signed(client):
@@ -206,7 +198,8 @@ def _run_agreement(client, params, check_mode):
     changed = after != signed
     if changed and not check_mode:
         after = _signed(client)
-    return dict(changed=changed, agreements=after, diff=dict(before=dict(agreements=signed), after=dict(agreements=after)))
+    return dict(changed=changed, agreement=dict(signed=after),
+                diff=dict(before=dict(agreements=signed), after=dict(agreements=after)))
 
 
 AGREEMENT = Action(dict(
@@ -215,11 +208,7 @@ AGREEMENT = Action(dict(
         version=dict(type="str", required=True),
     )),
     state=dict(type="str", default="present", choices=["present", "absent"]),
-), _run_agreement, checks={"agreements": _check_agreements})
+), _run_agreement, checks={"agreements": _check_agreements}, reads="GET")
 
-
-def _run_agreement_info(client, params, check_mode):
-    return dict(agreements=_signed(client), agreement_rules=_rules(client))
-
-
-AGREEMENT_INFO = Action({}, _run_agreement_info)
+AGREEMENT_INFO = Action({}, lambda client, params, check_mode: dict(agreement=dict(signed=_signed(client),
+                                                                                   rules=_rules(client))), reads="GET")

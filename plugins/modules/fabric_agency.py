@@ -66,14 +66,8 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
-policy_types:
-  description: The enabled policy types (in check mode, as predicted).
-  returned: always
-  type: list
-  elements: str
-  sample: [FABRIC_COMMON_POLICY, FABRIC_SMN_POLICY]
 agency:
-  description: The agency as the service shows it (in check mode, as it was before the task).
+  description: The agency as the service shows it (in check mode, as predicted).
   returned: always
   type: dict
   contains:
@@ -87,6 +81,11 @@ agency:
       description: Each policy type, with C(policy_type), C(is_required), C(is_enable), C(actions) and C(description).
       type: list
       elements: dict
+    policy_types:
+      description: The enabled policy types (in check mode, as predicted).
+      type: list
+      elements: str
+      sample: [FABRIC_COMMON_POLICY, FABRIC_SMN_POLICY]
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_action_module

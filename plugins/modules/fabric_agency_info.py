@@ -20,7 +20,7 @@ author:
 options:
   policy_type:
     description:
-      - Only this policy type in RV(agency.agency_policies).
+      - Only this policy type in RV(agency.agency_policies) and RV(agency.policy_types).
     type: str
     choices: [FABRIC_COMMON_POLICY, FABRIC_SMN_POLICY, FABRIC_LAKEFORMATION_POLICY, FABRIC_AOM_POLICY]
 extends_documentation_fragment:
@@ -48,12 +48,6 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
-policy_types:
-  description: The enabled policy types (among those shown).
-  returned: always
-  type: list
-  elements: str
-  sample: [FABRIC_COMMON_POLICY]
 agency:
   description: The agency as the service shows it.
   returned: always
@@ -69,6 +63,11 @@ agency:
       description: Each policy type, with C(policy_type), C(is_required), C(is_enable), C(actions) and C(description).
       type: list
       elements: dict
+    policy_types:
+      description: The enabled policy types (among those shown).
+      type: list
+      elements: str
+      sample: [FABRIC_COMMON_POLICY, FABRIC_SMN_POLICY]
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_action_module

@@ -73,20 +73,24 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
-agreements:
-  description: The signed agreements (in check mode, as predicted).
+agreement:
+  description: The account's agreements.
   returned: always
-  type: list
-  elements: dict
+  type: dict
   contains:
-    name:
-      description: Name of the agreement.
-      type: str
-      sample: fabric_service_agreement
-    version:
-      description: The version signed.
-      type: str
-      sample: v20240901
+    signed:
+      description: The signed agreements (in check mode, as predicted); each is an item of O(cloudai.control.fabric_agreement#module:agreements).
+      type: list
+      elements: dict
+      contains:
+        name:
+          description: Name of the agreement.
+          type: str
+          sample: fabric_service_agreement
+        version:
+          description: The version signed.
+          type: str
+          sample: v20240901
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_action_module

@@ -42,44 +42,47 @@ EXAMPLES = r'''
 
 - name: Show them
   ansible.builtin.debug:
-    msg: "{{ result.agreement_rules | map(attribute='agreement_url') | list }}"
+    msg: "{{ result.agreement.rules | map(attribute='agreement_url') | list }}"
 '''
 
 RETURN = r'''
-agreements:
-  description: The signed agreements; each is an item of O(cloudai.control.fabric_agreement#module:agreements).
+agreement:
+  description: The account's agreements.
   returned: always
-  type: list
-  elements: dict
+  type: dict
   contains:
-    name:
-      description: Name of the agreement.
-      type: str
-      sample: fabric_service_agreement
-    version:
-      description: The version signed.
-      type: str
-      sample: v20240901
-agreement_rules:
-  description: The agreements the service asks for.
-  returned: always
-  type: list
-  elements: dict
-  contains:
-    agreement_name:
-      description: Name of the agreement.
-      type: str
-      sample: fabric_service_agreement
-    agreement_display_name:
-      description: Its title.
-      type: str
-    agreement_version:
-      description: Its current version.
-      type: str
-      sample: v20240901
-    agreement_url:
-      description: Where to read it.
-      type: str
+    signed:
+      description: The signed agreements; each is an item of O(cloudai.control.fabric_agreement#module:agreements).
+      type: list
+      elements: dict
+      contains:
+        name:
+          description: Name of the agreement.
+          type: str
+          sample: fabric_service_agreement
+        version:
+          description: The version signed.
+          type: str
+          sample: v20240901
+    rules:
+      description: The agreements the service asks for (its agreement rule).
+      type: list
+      elements: dict
+      contains:
+        agreement_name:
+          description: Name of the agreement.
+          type: str
+          sample: fabric_service_agreement
+        agreement_display_name:
+          description: Its title.
+          type: str
+        agreement_version:
+          description: Its current version.
+          type: str
+          sample: v20240901
+        agreement_url:
+          description: Where to read it.
+          type: str
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_action_module

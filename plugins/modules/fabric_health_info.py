@@ -13,7 +13,7 @@ short_description: Check the health of the Huawei Cloud DataArts Fabric service
 version_added: 0.2.0
 description:
   - Asks the service's health check and returns whether it answered as healthy.
-  - An answer of 500 or more, or no answer after the retries, is reported as RV(healthy=false) with the
+  - An answer of 500 or more, or no answer after the retries, is reported as RV(health.healthy=false) with the
     error; a refusal (wrong credentials or project) fails the task.
   - Runs in check mode.
 author:
@@ -38,21 +38,26 @@ EXAMPLES = r'''
 - name: Wait until the service is healthy
   cloudai.control.fabric_health_info:
   register: result
-  until: result.healthy
+  until: result.health.healthy
   retries: 10
   delay: 30
 '''
 
 RETURN = r'''
-healthy:
-  description: Whether the service answered its health check.
+health:
+  description: What the health check found.
   returned: always
-  type: bool
-  sample: true
-error:
-  description: What the service (or the connection) said instead, with C(status), C(code), C(message) and C(request_id).
-  returned: when not healthy
   type: dict
+  contains:
+    healthy:
+      description: Whether the service answered its health check.
+      type: bool
+      sample: true
+    error:
+      description: What the service (or the connection) said instead, with C(status), C(code), C(message) and
+        C(request_id).
+      type: dict
+      returned: when not healthy
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_action_module
