@@ -158,9 +158,11 @@ AGENCY_INFO = Action(dict(policy_type=dict(type="str", choices=POLICY_TYPES)),
                      lambda client, params, check_mode: dict(agency=_agency(client, params.get("policy_type"))), reads="GET")
 
 
-def _signed(client):
-    return [dict(name=a.get("agreement_name"), version=a.get("agreement_version"))
-            for a in client.call("GET", "/v1/agreement").items("agreements")]
+def _agreement(client):
+    """The service's answer (what it adds passed on) with ``signed``: its agreements as the module's options."""
+    response = client.call("GET", "/v1/agreement")
+    signed = [dict(name=a.get("agreement_name"), version=a.get("agreement_version")) for a in response.items("agreements")]
+    return dict(((key, value) for key, value in response.body.items() if key != "agreements"), signed=signed)
 
 
 def _rules(client):
@@ -181,7 +183,8 @@ def _run_agreement(client, params, check_mode):
     if params["state"] == "absent" and params.get("agreements") is not None:
         raise ResourceError("agreements: state=absent withdraws every agreement of the account (the service has no "
                             "call to withdraw one): give no agreements with it")
-    signed = _signed(client)
+    agreement = _agreement(client)
+    signed = agreement["signed"]
     if params["state"] == "absent":
         after = []
         if signed and not check_mode:
@@ -196,10 +199,10 @@ def _run_agreement(client, params, check_mode):
             client.call("POST", "/v1/agreement", idempotent=True, body={"agreements": [
                 dict(agreement_name=a["name"], agreement_version=a["version"]) for a in missing]})
     changed = after != signed
-    if changed and not check_mode:
-        after = _signed(client)
-    return dict(changed=changed, agreement=dict(signed=after),
-                diff=dict(before=dict(agreements=signed), after=dict(agreements=after)))
+    if changed:
+        agreement = _agreement(client) if not check_mode else dict(agreement, signed=after)
+    return dict(changed=changed, agreement=agreement,
+                diff=dict(before=dict(agreements=signed), after=dict(agreements=agreement["signed"])))
 
 
 AGREEMENT = Action(dict(
@@ -210,5 +213,5 @@ AGREEMENT = Action(dict(
     state=dict(type="str", default="present", choices=["present", "absent"]),
 ), _run_agreement, checks={"agreements": _check_agreements}, reads="GET")
 
-AGREEMENT_INFO = Action({}, lambda client, params, check_mode: dict(agreement=dict(signed=_signed(client),
-                                                                                   rules=_rules(client))), reads="GET")
+AGREEMENT_INFO = Action({}, lambda client, params, check_mode: dict(agreement=dict(_agreement(client), rules=_rules(client))),
+                        reads="GET")
