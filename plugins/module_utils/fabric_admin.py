@@ -94,7 +94,7 @@ FEATURE = ResourceSpec(
     wire_case="snake",
     items_key="configs",
     has_id=False,
-    filters={"key": Filter(wire="key")},  # the service has no filter: matched here
+    filters={"feature": Filter(wire="key")},  # the service has no filter: matched here
 )
 
 

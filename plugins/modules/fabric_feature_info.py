@@ -17,7 +17,7 @@ description:
 author:
   - cloudai.control developers (@cloudai)
 options:
-  key:
+  feature:
     description:
       - Only the setting of exactly this key. The service has no such filter; the module drops the other settings.
     type: str

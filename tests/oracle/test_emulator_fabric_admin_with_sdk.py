@@ -18,7 +18,7 @@ pytest.importorskip('huaweicloudsdkdataartsfabric')
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials  # noqa: E402
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException  # noqa: E402
-from huaweicloudsdkdataartsfabric.v1 import *  # noqa: E402,F401,F403 pylint: disable=wildcard-import
+from huaweicloudsdkdataartsfabric.v1 import DataArtsFabricClient  # noqa: E402
 from huaweicloudsdkdataartsfabric.v1 import model as models  # noqa: E402
 
 TOPIC = 'urn:smn:cn-north-4:%s:fabric-jobs' % TEST_HUAWEI_PROJECT
@@ -33,7 +33,7 @@ def emulator():
 
 @pytest.fixture
 def fabric(emulator):
-    return (DataArtsFabricClient.new_builder()  # noqa: F405
+    return (DataArtsFabricClient.new_builder()
             .with_credentials(BasicCredentials(TEST_HUAWEI_AK, TEST_HUAWEI_SK, TEST_HUAWEI_PROJECT))
             .with_endpoints([emulator.url]).build())
 
