@@ -12,7 +12,7 @@ __metaclass__ = type
 import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import Action
-from ansible_collections.cloudai.control.plugins.module_utils.fabric import NO_STATUS, WORKSPACE_SCOPE
+from ansible_collections.cloudai.control.plugins.module_utils.fabric import NO_STATUS, WORKSPACE_SCOPE, name_rule
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Key, ResourceError, ResourceSpec
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
@@ -21,18 +21,15 @@ MESSAGE_TYPES = ["job"]
 POLICY_TYPES = ["FABRIC_COMMON_POLICY", "FABRIC_SMN_POLICY", "FABRIC_LAKEFORMATION_POLICY", "FABRIC_AOM_POLICY"]
 COMMON_POLICY = "FABRIC_COMMON_POLICY"
 SPEC_TYPES = ["APU", "DPU", "MU", "RESOURCE_USAGE_UNIT", "TOKENS_USAGE_UNIT"]
-NAME_PATTERN = re.compile(r"^[\w\-.*]{1,128}$")
 TOPIC_URN = re.compile(r"^urn:smn:[a-z0-9-]+:[A-Za-z0-9]+:[A-Za-z0-9_-]{1,255}$")
-AGREEMENT_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-AGREEMENT_VERSION = re.compile(r"^[A-Za-z0-9]{1,32}$")
+AGREEMENT_NAME = name_rule(1, 64, "letters, digits, '_' and '-'", r"A-Za-z0-9_\-")
+AGREEMENT_VERSION = name_rule(1, 32, "letters and digits", "A-Za-z0-9")
 
 
-def pattern_rule(pattern, words):
-    def check(value, option):
-        if not pattern.match(value):
-            return "%s must be %s, got %r" % (option, words, value)
-        return None
-    return check
+def _check_topic_urn(value, option):
+    if not TOPIC_URN.match(value):
+        return "%s must be an SMN topic URN urn:smn:<region>:<project id>:<topic name>, got %r" % (option, value)
+    return None
 
 
 def _check_notification_types(value, option):
@@ -48,13 +45,12 @@ NOTIFICATION_POLICY = ResourceSpec(
     path="/v1/workspaces/{workspace_id}/messages",
     scope=WORKSPACE_SCOPE,
     name=Key("name_pattern", "name_pattern", "name_pattern"),
-    checks={"name_pattern": pattern_rule(NAME_PATTERN, "1-128 letters, digits, '_', '-', '.' and '*'")},
+    checks={"name_pattern": name_rule(1, 128, "letters, digits, '_', '-', '.' and '*'", r"\w\-.*")},
     fields={
         "message_type": Field("message_type", choices=MESSAGE_TYPES, default="job"),
         "notification_types": Field("notification_types", type="list", elements="str", choices=NOTIFY_TYPES,
                                     unordered=True, required_for_create=True, check=_check_notification_types),
-        "topic_urn": Field("topic_urn", required_for_create=True,
-                           check=pattern_rule(TOPIC_URN, "an SMN topic URN urn:smn:<region>:<project id>:<topic name>")),
+        "topic_urn": Field("topic_urn", required_for_create=True, check=_check_topic_urn),
     },
     lifecycle=NO_STATUS,
     immutable=True,  # the service has no update call
@@ -172,11 +168,9 @@ def _rules(client):
 def _check_agreements(value, option):
     problems = []
     for index, agreement in enumerate(value):
-        if not AGREEMENT_NAME.match(agreement["name"]):
-            problems.append("%s[%d].name must be 1-64 letters, digits, '_' and '-', got %r" % (option, index, agreement["name"]))
-        if not AGREEMENT_VERSION.match(agreement["version"]):
-            problems.append("%s[%d].version must be 1-32 letters and digits, got %r" % (option, index, agreement["version"]))
-    return "; ".join(problems) or None
+        where = "%s[%d]." % (option, index)
+        problems += [AGREEMENT_NAME(agreement["name"], where + "name"), AGREEMENT_VERSION(agreement["version"], where + "version")]
+    return "; ".join(p for p in problems if p) or None
 
 
 def _run_agreement(client, params, check_mode):
