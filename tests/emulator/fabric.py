@@ -314,6 +314,9 @@ class FabricService:
                 workspace_id, ', '.join('%s %s' % (e.fields['name'], e.id) for e in endpoints)))
         for model in self._models(workspace_id):
             self.store.remove('FabricModel', model.id)
+        for policy in self.store.all('FabricMessagePolicy'):
+            if policy.workspace_id == workspace_id:
+                self.store.remove('FabricMessagePolicy', policy.id)
         self.store.remove('FabricWorkspace', workspace_id)
         return Response(200)
 

@@ -44,7 +44,7 @@ def workspace(fabric):
         name='admin-ws', enterprise_project_id='0'))).id
 
 
-def test_sdk_message_notification_policies(fabric, workspace):
+def test_sdk_message_notification_policies(emulator, fabric, workspace):
     made = fabric.create_message_notification_policy(models.CreateMessageNotificationPolicyRequest(
         workspace_id=workspace, body=models.CreateMessageNotificationPolicyRequestBody(message_notification_policy_list=[
             models.CreateMessageNotificationPolicy(message_type='job', name_pattern='ray_job*',
@@ -68,6 +68,14 @@ def test_sdk_message_notification_policies(fabric, workspace):
         fabric.delete_message_notification_policy(models.DeleteMessageNotificationPolicyRequest(
             workspace_id=workspace, message_policy_id=made.id))
     assert gone.value.status_code == 404
+    fabric.create_message_notification_policy(models.CreateMessageNotificationPolicyRequest(
+        workspace_id=workspace, body=models.CreateMessageNotificationPolicyRequestBody(message_notification_policy_list=[
+            models.CreateMessageNotificationPolicy(message_type='job', name_pattern='*', notification_types=['SUCCESS'],
+                                                   topic_urn=TOPIC)])))
+    fabric.delete_workspace(models.DeleteWorkspaceRequest(workspace_id=workspace))
+    with pytest.raises(ClientRequestException) as no_workspace:  # its policies went with it
+        fabric.list_message_notification_policy(models.ListMessageNotificationPolicyRequest(workspace_id=workspace))
+    assert no_workspace.value.status_code == 404 and emulator.emulator.store.all('FabricMessagePolicy') == []
 
 
 def test_sdk_agency(fabric):
