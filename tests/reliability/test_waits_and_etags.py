@@ -50,7 +50,7 @@ def slow_work(module, emulated):
 
 def live_named(emulated, service, module, name):
     return [fields for kind, fields in records(emulated.handle, service)
-            if kind == module.name and fields.get(service.name_field) == name
+            if kind == module.name and fields.get(service.name_field_of(module.name)) == name
             and fields.get("lifecycleState") not in service.gone_states]
 
 
