@@ -78,9 +78,9 @@ def _stream_source_details(value, option):
     network = value.get("stream_network_access_details") or {}
     problems = [_stream_source_variant(value, option),
                 network and _network_access_variant(network, option + ".stream_network_access_details"),
-                value.get("camera_url") and _camera_url(value["camera_url"], option + ".camera_url"),
-                value.get("secret_id") and check_ocid(value["secret_id"], option + ".secret_id", ("vaultsecret",)),
-                network.get("private_endpoint_id") and check_ocid(
+                value.get("camera_url") is not None and _camera_url(value["camera_url"], option + ".camera_url"),
+                value.get("secret_id") is not None and check_ocid(value["secret_id"], option + ".secret_id", ("vaultsecret",)),
+                network.get("private_endpoint_id") is not None and check_ocid(
                     network["private_endpoint_id"], option + ".stream_network_access_details.private_endpoint_id",
                     PRIVATE_ENDPOINT)]
     return "; ".join(p for p in problems if p) or None
@@ -144,7 +144,7 @@ def _stream_features(value, option):
             if not tracking["objects"]:
                 problems.append("%s.tracking_types[%d].objects must name at least one object" % (where, number))
             for key in ("detection_model_id", "tracking_model_id"):
-                if tracking.get(key):
+                if tracking.get(key) is not None:
                     problems.append(check_ocid(tracking[key], "%s.tracking_types[%d].%s" % (where, number, key),
                                                ("aivisionmodel",)))
     return "; ".join(p for p in problems if p) or None

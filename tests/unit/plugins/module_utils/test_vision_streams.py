@@ -89,3 +89,22 @@ def test_a_camera_url_with_credentials_or_another_scheme_is_refused(url, problem
                                                       private_endpoint_id="ocid1.aivisionprivateendpoint.oc1..x"))
     message = STREAM_SOURCE.fields["stream_source_details"].check(details, "stream_source_details")
     assert problem in message and url not in message and "admin" not in message  # the URL is not echoed
+
+
+@pytest.mark.parametrize("where", ["secret_id", "private_endpoint_id"])
+def test_an_empty_id_in_the_source_details_is_refused(where):
+    details = dict(source_type="RTSP", camera_url="rtsp://10.0.0.5/stream", secret_id=None,
+                   stream_network_access_details=dict(stream_access_type="PRIVATE",
+                                                      private_endpoint_id="ocid1.aivisionprivateendpoint.oc1..x"))
+    if where == "secret_id":
+        details["secret_id"] = ""
+    else:
+        details["stream_network_access_details"]["private_endpoint_id"] = ""
+    assert where in STREAM_SOURCE.fields["stream_source_details"].check(details, "stream_source_details")
+
+
+def test_an_empty_tracking_model_id_is_refused():
+    features = [dict(feature_type="OBJECT_TRACKING", max_results=None, min_confidence=None, should_return_landmarks=None,
+                     tracking_types=[dict(objects=["person"], tracking_model_id="", detection_model_id=None)])]
+    message = STREAM_JOB.fields["features"].check(features, "features")
+    assert "features[0].tracking_types[0].tracking_model_id must be an OCID" in message
