@@ -17,6 +17,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.spec import Field,
 from ansible_collections.cloudai.control.plugins.module_utils.vision import LIFECYCLE, SORT_BY, STATES
 
 JOB_STATES = STATES + ["INACTIVE", "NEEDS_ATTENTION"]
+NO_DETAILS = tuple(key for key in READ_ONLY if key != "lifecycle_details")  # stream sources and groups have none
 
 
 def _ocid_of(*types):
@@ -30,7 +31,7 @@ def _ocids_of(*types):
     return check
 
 
-def _common(kind, label, path, ocid_type, fields, filters, lifecycle=LIFECYCLE, behaviours=(), read_only=()):
+def _common(kind, label, path, ocid_type, fields, filters, lifecycle=LIFECYCLE, behaviours=(), read_only=READ_ONLY):
     return ResourceSpec(
         kind=kind,
         label=label,
@@ -44,7 +45,7 @@ def _common(kind, label, path, ocid_type, fields, filters, lifecycle=LIFECYCLE, 
         tags=TAGS,
         protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
         lifecycle=lifecycle,
-        read_only=READ_ONLY + tuple(read_only),
+        read_only=tuple(read_only),
         filters=dict(filters, display_name=DISPLAY_NAME_FILTER, sort_by=SORT_BY, sort_order=SORT_ORDER),
     )
 
@@ -99,6 +100,7 @@ STREAM_SOURCE = _common(
             )),
         ))},
     filters={"lifecycle_state": Filter("lifecycleState", choices=STATES)},
+    read_only=NO_DETAILS,
 )
 
 
@@ -119,6 +121,7 @@ STREAM_GROUP = _common(
         )),
     },
     filters={},  # ListStreamGroups has no lifecycleState filter
+    read_only=NO_DETAILS,
 )
 
 # featureType -> (required, optional) suboptions (oci.ai_vision.models.VideoStream*Feature)
@@ -181,5 +184,5 @@ STREAM_JOB = _common(
     lifecycle=Lifecycle(ready=["ACTIVE", "INACTIVE"], failed=["FAILED", "NEEDS_ATTENTION"], deleting=["DELETING"],
                         gone=["DELETED"]),
     behaviours=[RunState("running_state", {"started": ("start", "ACTIVE"), "stopped": ("stop", "INACTIVE")}, "stopped")],
-    read_only=("agent_participant_id",),
+    read_only=READ_ONLY + ("agent_participant_id",),
 )

@@ -125,6 +125,10 @@ stream_jobs:
       description: What the service says about the state.
       type: str
       returned: when the service gives it
+    agent_participant_id:
+      description: The participant id of the agent that runs the job (only when got by O(id)).
+      type: str
+      returned: when got by id and the service gives it
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
