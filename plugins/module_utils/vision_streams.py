@@ -105,9 +105,10 @@ STREAM_SOURCE = _common(
 
 
 def _overlaps(value, option):
-    return "; ".join(p for p in (_ocids_of(STREAM_SOURCE.ocid_type)(item["overlapping_streams"],
-                                                                       "%s[%d].overlapping_streams" % (option, index))
-                                 for index, item in enumerate(value)) if p) or None
+    check = _ocids_of(STREAM_SOURCE.ocid_type)
+    problems = [check(item["overlapping_streams"], "%s[%d].overlapping_streams" % (option, index))
+                for index, item in enumerate(value)]
+    return "; ".join(p for p in problems if p) or None
 
 
 STREAM_GROUP = _common(
