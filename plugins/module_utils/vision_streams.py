@@ -14,7 +14,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.oci_module import 
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, READ_ONLY, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Lifecycle, ResourceSpec
-from ansible_collections.cloudai.control.plugins.module_utils.vision import LIFECYCLE, SORT_BY, STATES
+from ansible_collections.cloudai.control.plugins.module_utils.vision import LIFECYCLE, SORT_BY, STATES, _features_check
 
 JOB_STATES = STATES + ["INACTIVE", "NEEDS_ATTENTION"]
 NO_DETAILS = tuple(key for key in READ_ONLY if key != "lifecycle_details")  # stream sources and groups have none
@@ -131,26 +131,21 @@ STREAM_FEATURES = {
     "FACE_DETECTION": ((), ("max_results", "should_return_landmarks", "min_confidence")),
     "OBJECT_DETECTION": ((), ("max_results", "min_confidence")),
 }
-_stream_feature_variant = check_variant("feature_type", STREAM_FEATURES)
+_feature_rules = _features_check(STREAM_FEATURES)  # the rules of the batch jobs' features (types once, ranges)
 
 
 def _stream_features(value, option):
-    types = [feature["feature_type"] for feature in value]
-    problems = [_stream_feature_variant(value, option)] if value else ["%s must list at least one feature" % option]
-    problems.extend("%s lists %s more than once" % (option, kind) for kind in sorted(set(types)) if types.count(kind) > 1)
+    problems = [_feature_rules(value, option)]
     for index, feature in enumerate(value):
-        where = "%s[%d]" % (option, index)
-        if feature.get("max_results") is not None and feature["max_results"] < 1:
-            problems.append("%s.max_results must be at least 1, got %s" % (where, feature["max_results"]))
-        if feature.get("min_confidence") is not None and not 0 <= feature["min_confidence"] <= 1:
-            problems.append("%s.min_confidence must be from 0 to 1, got %s" % (where, feature["min_confidence"]))
         for number, tracking in enumerate(feature.get("tracking_types") or ()):
+            where = "%s[%d].tracking_types[%d]" % (option, index, number)
             if not tracking["objects"]:
-                problems.append("%s.tracking_types[%d].objects must name at least one object" % (where, number))
+                problems.append("%s.objects must name at least one object" % where)
+            if tracking.get("max_results") is not None and tracking["max_results"] < 1:
+                problems.append("%s.max_results must be at least 1, got %s" % (where, tracking["max_results"]))
             for key in ("detection_model_id", "tracking_model_id"):
                 if tracking.get(key) is not None:
-                    problems.append(check_ocid(tracking[key], "%s.tracking_types[%d].%s" % (where, number, key),
-                                               ("aivisionmodel",)))
+                    problems.append(check_ocid(tracking[key], "%s.%s" % (where, key), ("aivisionmodel",)))
     return "; ".join(p for p in problems if p) or None
 
 
