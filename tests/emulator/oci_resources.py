@@ -49,14 +49,16 @@ class ResourceKind:
         (Vision's `ADD_STREAM_SOURCE`);
     created_state: the state a create ends in (a Vision stream job is INACTIVE until started);
     idle_states: states besides ACTIVE that a settled resource may be in (INACTIVE): it may then be updated, moved or
-        deleted, and an update brings it back to the state it was in.
+        deleted, and an update brings it back to the state it was in;
+    move_retry_tokens: whether its changeCompartment honours `opc-retry-token`, where it differs from the service's
+        (Vision's stream resources take one, its projects and models none).
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
                  update_returns_body=True, outcome_name=None, create_duration=None, operation_types=None,
-                 created_state='ACTIVE', idle_states=()):
+                 created_state='ACTIVE', idle_states=(), move_retry_tokens=None):
         self.name = name
         self.label = label
         self.collection = collection
@@ -82,6 +84,7 @@ class ResourceKind:
         self.operation_types = operation_types or {}
         self.created_state = created_state
         self.idle_states = tuple(idle_states)
+        self.move_retry_tokens = move_retry_tokens
 
     def operation_type(self, operation):
         return self.operation_types.get(operation, '%s_%s' % (operation, self.operation_suffix))
@@ -418,7 +421,8 @@ class OciService:
     def change_compartment(self, kind, request, resource_id):
         record = self._load_writable(kind, resource_id)
         body = json_object(request)
-        replayed = self._replay(request, body) if self.move_retry_tokens else None
+        tokens = self.move_retry_tokens if kind.move_retry_tokens is None else kind.move_retry_tokens
+        replayed = self._replay(request, body) if tokens else None
         if replayed:
             return replayed
         if set(body) != {'compartmentId'} or not isinstance(body['compartmentId'], str) or not body['compartmentId']:
@@ -428,7 +432,7 @@ class OciService:
         record.fields['compartmentId'] = body['compartmentId']
         record.fields['timeUpdated'] = rfc3339(self.now())
         response = Response(204)
-        if self.move_retry_tokens:
+        if tokens:
             self._remember(request, body, response)
         return response
 

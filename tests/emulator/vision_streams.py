@@ -3,7 +3,7 @@ stream sources (RTSP cameras reached through a private endpoint), stream groups 
 
 They run on the generic OCI engine (oci_resources) like projects and models: creates, updates and deletes are work
 requests (a create of a source or group is `ADD_STREAM_SOURCE` / `ADD_STREAM_GROUP`), updates answer 202 without a
-body. A stream job is INACTIVE when created; `actions/start` makes it ACTIVE and `actions/stop` INACTIVE again, each
+body; unlike projects and models, their moves take an `opc-retry-token`. A stream job is INACTIVE when created; `actions/start` makes it ACTIVE and `actions/stop` INACTIVE again, each
 through a work request (`START_STREAM_JOB`, `STOP_STREAM_JOB`).
 """
 
@@ -74,6 +74,7 @@ def kind(name, label, collection, ocid_type, suffix, fields, **options):
     options.setdefault('list_filters', ('lifecycleState', 'displayName', 'id'))
     return ResourceKind(name=name, label=label, collection=collection, ocid_type=ocid_type, operation_suffix=suffix,
                         fields=NAMING + fields + TAG_FIELDS, sort_by=SORT_BY, default_name_prefix=label.replace(' ', ''),
+                        move_retry_tokens=True,
                         transition_fields=tuple(f.name for f in NAMING[1:] + fields + TAG_FIELDS if f.updatable),
                         update_returns_body=False, **options)
 

@@ -100,7 +100,11 @@ def test_private_endpoint_and_stream_source_operations(oci, vision, composite):
     for move, resource_id, details in (
             (vision.change_vision_private_endpoint_compartment, endpoint_id, models.ChangeVisionPrivateEndpointCompartmentDetails),
             (vision.change_stream_source_compartment, source_ids[2], models.ChangeStreamSourceCompartmentDetails)):
-        assert move(resource_id, details(compartment_id=OTHER_COMPARTMENT), opc_retry_token='move-1').status in (200, 202, 204)
+        assert move(resource_id, details(compartment_id=OTHER_COMPARTMENT), opc_retry_token='move-1').status == 204
+        with pytest.raises(oci.exceptions.ServiceError) as reused:  # the same token with another body
+            move(resource_id, details(compartment_id=TEST_COMPARTMENT), opc_retry_token='move-1',
+                 retry_strategy=oci.retry.NoneRetryStrategy())
+        assert reused.value.status == 409 and reused.value.code == 'IdempotencyConflict'
     assert vision.get_vision_private_endpoint(endpoint_id).data.compartment_id == OTHER_COMPARTMENT
     for source_id in source_ids:
         succeeded(composite.delete_stream_source_and_wait_for_state(source_id, wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT),
