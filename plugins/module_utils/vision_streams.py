@@ -31,6 +31,14 @@ def _ocids_of(*types):
     return check
 
 
+def _users(spec, wanted):
+    """in_use: the live resources of ``spec`` (listed in every compartment) for which ``wanted(item, resource)``."""
+    def in_use(client, resource):
+        return ["%s %s (%s)" % (spec.label, item.get("displayName"), item["id"]) for item in client.search(spec, None, None)
+                if spec.lifecycle.is_live(item) and wanted(item, resource)]
+    return in_use
+
+
 def _common(kind, label, path, ocid_type, fields, filters, lifecycle=LIFECYCLE, behaviours=(), read_only=READ_ONLY):
     return ResourceSpec(
         kind=kind,
@@ -182,3 +190,8 @@ STREAM_JOB = _common(
     behaviours=[RunState("running_state", {"started": ("start", "ACTIVE"), "stopped": ("stop", "INACTIVE")}, "stopped")],
     read_only=READ_ONLY + ("agent_participant_id",),
 )
+
+# What keeps a private endpoint or a stream source from being deleted; the list calls have no filter for it.
+PRIVATE_ENDPOINT.in_use = _users(STREAM_SOURCE, lambda source, endpoint: ((source.get("streamSourceDetails") or {}).get(
+    "streamNetworkAccessDetails") or {}).get("privateEndpointId") == endpoint["id"])
+STREAM_SOURCE.in_use = _users(STREAM_JOB, lambda job, source: job.get("streamSourceId") == source["id"])

@@ -10,7 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
-from ansible_collections.cloudai.control.plugins.module_utils.vision_streams import STREAM_JOB, STREAM_SOURCE
+from ansible_collections.cloudai.control.plugins.module_utils.vision_streams import PRIVATE_ENDPOINT, STREAM_JOB, STREAM_SOURCE
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import FakeClient, FakeClock, run_engine as run
 
 C1 = "ocid1.compartment.oc1..aaaaaaaacompartmentone"
@@ -108,3 +108,32 @@ def test_an_empty_tracking_model_id_is_refused():
                      tracking_types=[dict(objects=["person"], tracking_model_id="", detection_model_id=None)])]
     message = STREAM_JOB.fields["features"].check(features, "features")
     assert "features[0].tracking_types[0].tracking_model_id must be an OCID" in message
+
+
+class Lister:
+    """A client whose list calls answer ``items`` per resource kind, from every compartment."""
+
+    def __init__(self, **items):
+        self.items = items
+        self.searched = []
+
+    def search(self, spec, scope_value, name, filters=()):
+        self.searched.append((spec.kind, scope_value, name))
+        return iter(self.items.get(spec.kind, []))
+
+
+def test_a_private_endpoint_is_in_use_by_the_live_stream_sources_reached_through_it():
+    via = dict(streamNetworkAccessDetails=dict(streamAccessType="PRIVATE", privateEndpointId="pe-1"))
+    client = Lister(stream_source=[
+        dict(id="s-1", displayName="gate", lifecycleState="ACTIVE", streamSourceDetails=via),
+        dict(id="s-2", displayName="old", lifecycleState="DELETED", streamSourceDetails=via),
+        dict(id="s-3", displayName="other", lifecycleState="ACTIVE", streamSourceDetails=dict(
+            streamNetworkAccessDetails=dict(privateEndpointId="pe-2")))])
+    assert PRIVATE_ENDPOINT.in_use(client, dict(id="pe-1")) == ["stream source gate (s-1)"]
+    assert client.searched == [("stream_source", None, None)]  # in every compartment
+
+
+def test_a_stream_source_is_in_use_by_its_live_stream_jobs():
+    client = Lister(stream_job=[dict(id="j-1", displayName="watch", lifecycleState="INACTIVE", streamSourceId="s-1"),
+                                dict(id="j-2", displayName="gone", lifecycleState="DELETING", streamSourceId="s-1")])
+    assert STREAM_SOURCE.in_use(client, dict(id="s-1")) == ["stream job watch (j-1)"]
