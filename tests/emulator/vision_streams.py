@@ -3,8 +3,9 @@ stream sources (RTSP cameras reached through a private endpoint), stream groups 
 
 They run on the generic OCI engine (oci_resources) like projects and models: creates, updates and deletes are work
 requests (a create of a source or group is `ADD_STREAM_SOURCE` / `ADD_STREAM_GROUP`), updates answer 202 without a
-body; unlike projects and models, their moves take an `opc-retry-token`. A stream job is INACTIVE when created; `actions/start` makes it ACTIVE and `actions/stop` INACTIVE again, each
-through a work request (`START_STREAM_JOB`, `STOP_STREAM_JOB`).
+body; unlike projects and models, their moves take an `opc-retry-token`. A stream job is INACTIVE when created;
+`actions/start` makes it ACTIVE and `actions/stop` INACTIVE again, each through a work request (`START_STREAM_JOB`,
+`STOP_STREAM_JOB`).
 """
 
 import copy
