@@ -72,6 +72,17 @@ SETUP = [
     job("video", "clip.mp4", [{"feature_type": "LABEL_DETECTION"}]),
     task("vision_work_request_info", "vision_work_requests", compartment_id=COMPARTMENT,
          resource_id="{{ project.project.id }}"),
+    task("vision_private_endpoint", "private_endpoint", compartment_id=COMPARTMENT, display_name="bench-endpoint",
+         subnet_id="ocid1.subnet.oc1..bench"),
+    task("vision_stream_source", "stream_source", compartment_id=COMPARTMENT, display_name="bench-source",
+         stream_source_details={"camera_url": "rtsp://10.0.0.5/bench", "stream_network_access_details": {
+             "private_endpoint_id": "{{ private_endpoint.vision_private_endpoint.id }}"}}),
+    task("vision_stream_group", "stream_group", compartment_id=COMPARTMENT, display_name="bench-group",
+         stream_source_ids=["{{ stream_source.stream_source.id }}"]),
+    task("vision_stream_job", "stream_job", compartment_id=COMPARTMENT, display_name="bench-stream-job",
+         stream_source_id="{{ stream_source.stream_source.id }}", features=[{"feature_type": "OBJECT_DETECTION"}],
+         stream_output_location={"namespace_name": NAMESPACE, "bucket_name": "outputs", "prefix": "bench"},
+         running_state="started"),
 ]
 # name -> expression over the registered results
 # the arguments of each setup task, by what it registers
@@ -92,6 +103,10 @@ IDS = {
     "document_job": "document_job.document_job.id",
     "video_job": "video_job.video_job.id",
     "vision_work_request": "vision_work_requests.work_requests[0].id",
+    "private_endpoint": "private_endpoint.vision_private_endpoint.id",
+    "stream_source": "stream_source.stream_source.id",
+    "stream_group": "stream_group.stream_group.id",
+    "stream_job": "stream_job.stream_job.id",
 }
 
 # module -> function of the ids -> the arguments of the measured task
@@ -138,6 +153,14 @@ TASKS = {
                                             "features": [{"feature_type": "TEXT_DETECTION"}]},
     "vision_work_request": lambda ids: {"id": ids["vision_work_request"]},
     "vision_work_request_info": lambda ids: {"id": ids["vision_work_request"]},
+    "vision_private_endpoint": lambda ids: {"id": ids["private_endpoint"], "display_name": "bench-endpoint"},
+    "vision_private_endpoint_info": lambda ids: {"id": ids["private_endpoint"]},
+    "vision_stream_source": lambda ids: {"id": ids["stream_source"], "display_name": "bench-source"},
+    "vision_stream_source_info": lambda ids: {"id": ids["stream_source"]},
+    "vision_stream_group": lambda ids: {"id": ids["stream_group"], "display_name": "bench-group"},
+    "vision_stream_group_info": lambda ids: {"id": ids["stream_group"]},
+    "vision_stream_job": lambda ids: {"id": ids["stream_job"], "running_state": "started"},
+    "vision_stream_job_info": lambda ids: {"id": ids["stream_job"]},
 }
 
 # For the request counts: module -> function of the ids -> arguments naming an existing resource without its id
@@ -152,6 +175,7 @@ BY_NAME = {
     "vision_project": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-project"},
     "vision_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model"},
     "vision_image_job": lambda ids: dict(SETUP_BY_REGISTER["image_job"]),
+    "vision_stream_job": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-stream-job"},
 }
 
 

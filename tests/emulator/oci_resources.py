@@ -44,13 +44,21 @@ class ResourceKind:
     decorate: hook(service, record, view) adding computed fields to the response;
     update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
     outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
-    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`.
+    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
+    operation_types: operation -> the work request's operationType where it is not `<operation>_<suffix>`
+        (Vision's `ADD_STREAM_SOURCE`);
+    created_state: the state a create ends in (a Vision stream job is INACTIVE until started);
+    idle_states: states besides ACTIVE that a settled resource may be in (INACTIVE): it may then be updated, moved or
+        deleted, and an update brings it back to the state it was in;
+    move_retry_tokens: whether its changeCompartment honours `opc-retry-token`, where it differs from the service's
+        (Vision's stream resources take one, its projects and models none).
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
-                 update_returns_body=True, outcome_name=None, create_duration=None):
+                 update_returns_body=True, outcome_name=None, create_duration=None, operation_types=None,
+                 created_state='ACTIVE', idle_states=(), move_retry_tokens=None):
         self.name = name
         self.label = label
         self.collection = collection
@@ -73,6 +81,13 @@ class ResourceKind:
         self.update_returns_body = update_returns_body
         self.outcome_name = outcome_name or name
         self.create_duration = create_duration
+        self.operation_types = operation_types or {}
+        self.created_state = created_state
+        self.idle_states = tuple(idle_states)
+        self.move_retry_tokens = move_retry_tokens
+
+    def operation_type(self, operation):
+        return self.operation_types.get(operation, '%s_%s' % (operation, self.operation_suffix))
 
 
 class Transition:
@@ -247,7 +262,7 @@ class OciService:
         state = record.fields['lifecycleState']
         if state == 'DELETED':
             raise not_found('%s %s (deleted)' % (kind.name, record.id))
-        if state not in allowed:
+        if state not in allowed + kind.idle_states:
             raise OciError(409, 'IncorrectState', 'Cannot %s %s %s while it is %s.' % (operation, kind.name, record.id, state))
 
     def _start_work(self, kind, record, operation, final_state, outcome, transition, changes=None, duration=None, undo=None,
@@ -264,7 +279,7 @@ class OciService:
             details = 'The resource needs attention (outcome injected by the emulator).'
         work_request = WorkRequest(
             new_ocid(self.work_request_ocid_type, self.emulator.config.region), record.fields['compartmentId'],
-            operation, kind.operation_suffix, kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
+            operation, kind.operation_type(operation), kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
             record.id, now, self.emulator.settings.delay if duration is None else duration,
             final_state if transition else record.fields['lifecycleState'], error)
         self.store.add(self.work_request_kind, work_request)
@@ -321,7 +336,7 @@ class OciService:
             outcome = 'FAILED'
         changes = kind.on_created(record) if kind.on_created else None
         duration = kind.create_duration(self.emulator.settings.delay, fields) if kind.create_duration else None
-        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes,
+        work_request = self._start_work(kind, record, 'CREATE', kind.created_state, outcome, transition=True, changes=changes,
                                         duration=duration, reason=failure)
         response = self._resource_response(kind, record, work_request)
         self._remember(request, body, response)
@@ -364,6 +379,7 @@ class OciService:
         changes = validate_body(kind.fields, json_object(request), updating=True)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
+        settled = record.fields['lifecycleState'] if record.fields['lifecycleState'] in kind.idle_states else 'ACTIVE'
         if kind.sync_update:
             record.fields.update(changes)
             record.fields['timeUpdated'] = rfc3339(self.now())
@@ -380,7 +396,7 @@ class OciService:
         else:
             record.fields.update(changes)
         record.fields['timeUpdated'] = rfc3339(self.now())
-        work_request = self._start_work(kind, record, 'UPDATE', 'ACTIVE', outcome, transition, undo=undo)
+        work_request = self._start_work(kind, record, 'UPDATE', settled, outcome, transition, undo=undo)
         if not kind.update_returns_body:
             return Response(202, b'', {'opc-work-request-id': work_request.id})
         return self._resource_response(kind, record, work_request)
@@ -405,7 +421,8 @@ class OciService:
     def change_compartment(self, kind, request, resource_id):
         record = self._load_writable(kind, resource_id)
         body = json_object(request)
-        replayed = self._replay(request, body) if self.move_retry_tokens else None
+        tokens = self.move_retry_tokens if kind.move_retry_tokens is None else kind.move_retry_tokens
+        replayed = self._replay(request, body) if tokens else None
         if replayed:
             return replayed
         if set(body) != {'compartmentId'} or not isinstance(body['compartmentId'], str) or not body['compartmentId']:
@@ -415,7 +432,7 @@ class OciService:
         record.fields['compartmentId'] = body['compartmentId']
         record.fields['timeUpdated'] = rfc3339(self.now())
         response = Response(204)
-        if self.move_retry_tokens:
+        if tokens:
             self._remember(request, body, response)
         return response
 

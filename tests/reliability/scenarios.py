@@ -166,6 +166,8 @@ GENAI = Service(
 
 # what OCI Vision's jobs, trainings and analyses read: a PNG, a PDF, an MP4 and a labelled dataset
 VISION_NAMESPACE = "reliability"
+VISION_SUBNET = "ocid1.subnet.oc1.us-chicago-1.aaaaaaaareliabilitysubnet"
+CAMERA_SECRET = "ocid1.vaultsecret.oc1.us-chicago-1.aaaaaaaareliabilitycamera"
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 PDF = base64.b64encode(b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n")
 MP4 = "AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29tAAAACGZyZWU="
@@ -228,6 +230,24 @@ VISION = Service(
                  job("clip.mp4", freeform_tags={"suite": "reliability"}, features=[
                      dict(feature_type="LABEL_DETECTION", model_id=Ref("classifier"), min_confidence=0.5),
                      dict(feature_type="OBJECT_TRACKING")])),
+        Resource("private_endpoint", "vision_private_endpoint",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), subnet_id=VISION_SUBNET, description="reliability"),
+                 update=described()),
+        Resource("stream_source", "vision_stream_source",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), stream_source_details=dict(
+                     camera_url="rtsp://10.0.0.5:554/reliability", secret_id=CAMERA_SECRET,
+                     stream_network_access_details=dict(private_endpoint_id=Ref("private_endpoint")))),
+                 update=dict(freeform_tags={"stage": "updated"})),
+        Resource("stream_group", "vision_stream_group",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), is_enabled=True, stream_source_ids=[Ref("stream_source")],
+                      stream_overlaps=[dict(overlapping_streams=[Ref("stream_source")])]),
+                 update=dict(is_enabled=False)),
+        Resource("stream_job", "vision_stream_job",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), stream_source_id=Ref("stream_source"),
+                      features=[dict(feature_type="OBJECT_TRACKING", tracking_types=[dict(objects=["person"], max_results=5)]),
+                                dict(feature_type="FACE_DETECTION", min_confidence=0.5)],
+                      stream_output_location=dict(namespace_name=VISION_NAMESPACE, bucket_name="results", prefix=Name())),
+                 update=dict(running_state="started", freeform_tags={"stage": "updated"})),
         Lookup("image_analysis", "vision_analyze_image",
                dict(compartment_id=COMPARTMENT, object_location=located("shelf.png"), features=[
                    dict(feature_type="IMAGE_CLASSIFICATION", model_id=Ref("classifier")),
@@ -248,6 +268,11 @@ VISION = Service(
         "vision_image_job_info": [dict(id=Ref("image_job"))],
         "vision_document_job_info": [dict(id=Ref("document_job"))],
         "vision_video_job_info": [dict(id=Ref("video_job"))],
+        "vision_private_endpoint_info": [dict(compartment_id=COMPARTMENT, display_name=Name("private_endpoint")),
+                                         dict(id=Ref("private_endpoint"))],
+        "vision_stream_source_info": [dict(compartment_id=COMPARTMENT, lifecycle_state="ACTIVE"), dict(id=Ref("stream_source"))],
+        "vision_stream_group_info": [dict(compartment_id=COMPARTMENT, sort_by="displayName"), dict(id=Ref("stream_group"))],
+        "vision_stream_job_info": [dict(compartment_id=COMPARTMENT, display_name=Name("stream_job")), dict(id=Ref("stream_job"))],
     },
     store_kinds={
         "vision_project": "vision:Project",
@@ -256,6 +281,10 @@ VISION = Service(
         "vision_document_job": "vision:DocumentJob",
         "vision_video_job": "vision:VideoJob",
         "vision_work_request": None,
+        "vision_private_endpoint": "vision:VisionPrivateEndpoint",
+        "vision_stream_source": "vision:StreamSource",
+        "vision_stream_group": "vision:StreamGroup",
+        "vision_stream_job": "vision:StreamJob",
     },
     bad_values={
         "vision_model": {"max_training_duration_in_hours": [0, -1, -0.25], "project_id": [COMPARTMENT]},
