@@ -5,7 +5,7 @@
 
 It keeps the contract of client.CloudClient, so the engine needs no special cases. Huawei has no retry tokens: a
 create whose response was lost is detected by looking the name up before it is sent again. It has no etags, moves,
-actions or work requests either: those calls refuse.
+actions (but a spec's ``delete_action``, a job run's ``cancel``) or work requests either: those calls refuse.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -92,6 +92,9 @@ class HuaweiClient(CloudClient):
         def send():
             response = self.call("PUT", spec.path + "/{id}", body=changes, idempotent=landed is None,
                                  ids={"id": resource["id"]})
+            if spec.answers_ids:
+                response.resource()
+                return self.read(spec, resource["id"])[0]
             return response.resource() if response.body is not None else None
         return (send() if landed is None else self.once(send, landed)), None
 
@@ -113,7 +116,10 @@ class HuaweiClient(CloudClient):
             attempt += 1
 
     def delete(self, spec, resource, etag):
-        self.call("DELETE", spec.path + "/{id}", ids={"id": resource["id"]})
+        if spec.delete_action:  # a job run is cancelled
+            self.call("POST", spec.path + "/{id}/" + spec.delete_action, ids={"id": resource["id"]})
+        else:
+            self.call("DELETE", spec.path + "/{id}", ids={"id": resource["id"]})
 
     def children(self, spec, resource, part, items_key="items"):
         return self.pages(spec.path + "/{id}/" + part, [], items_key, ids={"id": resource["id"]})

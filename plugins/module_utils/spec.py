@@ -124,6 +124,7 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    answers_ids   an update answers with ids only (Fabric jobs, service instances): the client reads the resource after it
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
     """
@@ -133,7 +134,7 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False, read_only=()):
+                 list_scope_optional=False, read_only=(), answers_ids=False):
         self.kind = kind
         self.label = label
         self.path = path
@@ -160,6 +161,7 @@ class ResourceSpec:
         self.list_params = tuple(list_params)
         self.list_scope_optional = list_scope_optional
         self.read_only = tuple(read_only)
+        self.answers_ids = answers_ids
 
     @property
     def plural(self):

@@ -184,6 +184,8 @@ class FabricService:
         add('PUT', '/v1/workspaces/{workspace_id}/endpoints/{endpoint_id}', self.update_endpoint)
         add('DELETE', '/v1/workspaces/{workspace_id}/endpoints/{endpoint_id}', self.delete_endpoint)
         add('GET', '/v1/base-models', self.list_base_models)
+        from .fabric_jobs import register  # jobs, job runs and service instances; it imports this module
+        register(self)
 
     @property
     def store(self):
