@@ -68,7 +68,7 @@ JOB_CONFIG_OPTIONS = dict(
     )),
     spark_job_config=dict(type="dict", options=dict(
         driver_resource_spec=dict(type="str", required=True),
-        executor_resource_spec=dict(type="str"),
+        executor_resource_spec=dict(type="str", required=True),
         main_file_path=dict(type="str"),
         main_class=dict(type="str"),
         main_arguments=dict(type="list", elements="str"),
@@ -172,7 +172,7 @@ JOB_RUN = ResourceSpec(
     fields={
         "job": Field("job", type="dict", required_for_create=True, options=dict(
             id=dict(type="str", required=True),
-            version_id=dict(type="str"),
+            version_id=dict(type="str", required=True),  # SDK 3.1.219's JobRef requires both
         ), check=_check_ref),
         "endpoint_id": Field("endpoint_id", required_for_create=True, check=_check_id),
     },
@@ -207,19 +207,20 @@ SERVICE_TYPES = ["PGSQL_SERVICE", "LLM_MODEL"]
 RESOURCE_DEMAND_OPTIONS = dict(
     spec_code=dict(type="str", required=True),
     min=dict(type="int", required=True),
-    max=dict(type="int"),
+    max=dict(type="int", required=True),
 )
 SERVICE_CONFIG_OPTIONS = dict(
     model_instance_config=dict(type="dict", options=dict(
         resource=dict(type="dict", required=True, options=RESOURCE_DEMAND_OPTIONS),
     )),
     pgsql_instance_config=dict(type="dict", options=dict(
+        # SDK 3.1.219's PGSQLInstanceConfig requires all six
         coordinator_resource_spec=dict(type="str", required=True),
         worker_resource_spec=dict(type="str", required=True),
         coordinator_port=dict(type="int", required=True),
-        coordinator_pod_label=dict(type="str"),
-        worker_pod_label=dict(type="str"),
-        runtime_param=dict(type="str"),
+        coordinator_pod_label=dict(type="str", required=True),
+        worker_pod_label=dict(type="str", required=True),
+        runtime_param=dict(type="str", required=True),
     )),
 )
 
@@ -229,9 +230,9 @@ def _check_service_config(value, option):
     problems = [] if len(given) == 1 else ["%s needs exactly one of %s, got %s" % (
         option, ", ".join(SERVICE_CONFIG_OPTIONS), ", ".join(given) or "none")]
     resource = (value.get("model_instance_config") or {}).get("resource")
-    if resource and not (0 <= resource["min"] <= (resource["max"] if resource.get("max") is not None else 1000) <= 1000):
-        problems.append("%s.model_instance_config.resource needs 0 <= min <= max <= 1000, got min=%s max=%s" % (
-            option, resource["min"], resource.get("max")))
+    if resource and not (0 <= resource["min"] <= resource["max"] and 1 <= resource["max"] <= 1000):
+        problems.append("%s.model_instance_config.resource needs 0 <= min <= max and 1 <= max <= 1000, got min=%s "
+                        "max=%s" % (option, resource["min"], resource["max"]))
     port = (value.get("pgsql_instance_config") or {}).get("coordinator_port")
     if port is not None and not 1 <= port <= 65535:
         problems.append("%s.pgsql_instance_config.coordinator_port must be 1-65535, got %s" % (option, port))

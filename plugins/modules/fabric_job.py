@@ -190,6 +190,7 @@ options:
               executor_resource_spec:
                 description: Resource specification of the executors.
                 type: str
+                required: true
               main_file_path:
                 description: The main file, a Python file or a JAR on OBS.
                 type: str

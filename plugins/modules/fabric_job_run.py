@@ -62,8 +62,11 @@ options:
         type: str
         required: true
       version_id:
-        description: Id of the version to run; without it, the job's current version runs.
+        description:
+          - Id of the version to run, for example RV(cloudai.control.fabric_job#module:job.current_version.id).
+          - Required; the service's C(JobRef) (SDK 3.1.219) requires it.
         type: str
+        required: true
   endpoint_id:
     description:
       - Id of the endpoint to run on. Required to start a run.
@@ -99,6 +102,7 @@ EXAMPLES = r'''
     name: nightly-eval-2026-12-07
     job:
       id: "{{ job.job.id }}"
+      version_id: "{{ job.job.current_version.id }}"
     endpoint_id: "{{ endpoint_id }}"
     wait_timeout: 7200
   register: run

@@ -98,6 +98,7 @@ options:
               max:
                 description: Most units, 1-1000, at least O(config.model_instance_config.resource.min).
                 type: int
+                required: true
       pgsql_instance_config:
         description: The resources of a DWS pay-by-query service.
         type: dict
@@ -117,12 +118,15 @@ options:
           coordinator_pod_label:
             description: Pod label of the coordinator.
             type: str
+            required: true
           worker_pod_label:
             description: Pod label of the workers.
             type: str
+            required: true
           runtime_param:
             description: Metadata and data locations, as a JSON string.
             type: str
+            required: true
 extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection

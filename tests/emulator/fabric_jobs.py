@@ -66,7 +66,7 @@ JOB_CONFIG = Obj(
     ),
     python_job_config=Obj(resource_spec=Str(required=True, min_length=1), main_file_name=Str(), main_arguments=STRINGS,
                           python_packages=STRINGS, working_dir=Str(), user_log_path=Str()),
-    spark_job_config=Obj(driver_resource_spec=Str(required=True, min_length=1), executor_resource_spec=Str(),
+    spark_job_config=Obj(driver_resource_spec=Str(required=True, min_length=1), executor_resource_spec=Str(required=True, min_length=1),
                          main_file_path=Str(), main_class=Str(), main_arguments=STRINGS, spark_conf=Str(),
                          num_executors=Int(minimum=0), enable_dynamic_allocation=Bool(), min_num_executors=Int(minimum=0),
                          max_num_executors=Int(minimum=0), user_log_path=Str(), metastore_id=Str(), metastore_catalog_id=Str()),
@@ -82,13 +82,13 @@ JOB_VERSION = Obj(
     description=Str(max_length=1024),
     cap_white_list=STRINGS,
     config=Obj(required=True, **JOB_CONFIG.fields),
-    dependence_framework=Arr(Obj(name=Str(required=True, min_length=1), version_name=Str())),
+    dependence_framework=Arr(Obj(name=Str(), version_name=Str())),
 )
 JOB_CREATE = Obj(
     name=Str(required=True, **NAME),
     description=Str(max_length=1024),
     type=Str(required=True, choices=JOB_TYPES),
-    version=Obj(**JOB_VERSION.fields),  # optional in SDK 3.1.219's CreateJobInput
+    version=Obj(required=True, **JOB_VERSION.fields),
     current_endpoint_id=Str(**RESOURCE_ID),
 )
 JOB_UPDATE = Obj(
@@ -99,34 +99,35 @@ JOB_UPDATE = Obj(
     version=Obj(**JOB_VERSION.fields),
 )
 
-REF = dict(id=Str(required=True, **RESOURCE_ID), version_id=Str(**RESOURCE_ID))
-RUN_CREATE = Obj(job=Obj(required=True, **REF), name=Str(**NAME), endpoint_id=Str(required=True, **RESOURCE_ID))
+REF = dict(id=Str(required=True, **RESOURCE_ID), version_id=Str(**RESOURCE_ID))  # SourceRef
+JOB_REF = dict(REF, version_id=Str(required=True, **RESOURCE_ID))  # JobRef requires both
+RUN_CREATE = Obj(job=Obj(required=True, **JOB_REF), name=Str(required=True, **NAME), endpoint_id=Str(required=True, **RESOURCE_ID))
 
 SPEC = Str(required=True, min_length=1, max_length=64)
 PGSQL_CONFIG = Obj(coordinator_resource_spec=SPEC, worker_resource_spec=SPEC, coordinator_port=Int(required=True, minimum=1, maximum=65535),
-                   coordinator_pod_label=Str(), worker_pod_label=Str(), runtime_param=Str())
+                   coordinator_pod_label=Str(required=True), worker_pod_label=Str(required=True), runtime_param=Str(required=True))
 
 
 def _check_demand(resource, path):
-    if resource.get('max') is not None and resource['min'] > resource['max']:
+    if resource['min'] > resource['max']:
         raise bad_input('%s.min must not be more than max.' % path)
 
 
 INSTANCE_CREATE = Obj(
     source=Obj(required=True, **REF),
-    name=Str(**NAME),
+    name=Str(required=True, **NAME),
     description=Str(max_length=1024),
     endpoint_id=Str(required=True, **RESOURCE_ID),
     config=Obj(pgsql_instance_config=PGSQL_CONFIG, model_instance_config=Obj(resource=Obj(
         required=True, rule=_check_demand, spec_code=SPEC, min=Int(required=True, minimum=0, maximum=1000),
-        max=Int(minimum=1, maximum=1000)))),
+        max=Int(required=True, minimum=1, maximum=1000)))),
 )
 INSTANCE_UPDATE = Obj(
     source=Obj(**REF),
     name=Str(**NAME),
     description=Str(max_length=1024),
     config=Obj(pgsql_instance_config=PGSQL_CONFIG, model_instance_config=Obj(resource=Obj(
-        required=True, rule=_check_demand, min=Int(required=True, minimum=0, maximum=1000), max=Int(minimum=1, maximum=1000)))),
+        required=True, rule=_check_demand, min=Int(required=True, minimum=0, maximum=1000), max=Int(required=True, minimum=1, maximum=1000)))),
 )
 # what a service instance shows beyond ServiceInstanceBriefInfo (list items); a run beyond JobRunBriefInfo
 INSTANCE_DETAIL_ONLY = ('update_user', 'url', 'config', 'error_code', 'error_msg')
@@ -271,9 +272,7 @@ class FabricJobs:
 
     def _job_view(self, job):
         view = copy.deepcopy(job.fields)
-        current = next((v for v in job.versions if v['id'] == job.current_version_id), None)
-        if current is not None:
-            view['current_version'] = copy.deepcopy(current)
+        view['current_version'] = copy.deepcopy(next(v for v in job.versions if v['id'] == job.current_version_id))
         return view
 
     def create_job(self, request, workspace_id):
@@ -282,18 +281,18 @@ class FabricJobs:
         self.service._check_unique_name('FabricJob', 'job', fields['name'], workspace_id=workspace_id)
         if 'current_endpoint_id' in fields:
             self._check_endpoint(workspace_id, fields['current_endpoint_id'], 'current_endpoint_id')
-        version = fields.pop('version', None)
+        version = fields.pop('version')
         fields.setdefault('description', '')
         fields.update({'visibility': 'PRIVATE', 'workspace_id': workspace_id, 'create_user': self.user(),
                        'update_user': self.user()})
         record = self._new('FabricJob', workspace_id, fields)
         record.versions, record.current_version_id = [], None
         try:
-            version_id = self._new_version(record, version)['id'] if version else None
+            version_id = self._new_version(record, version)['id']
         except FabricError:
             self.store.remove('FabricJob', record.id)
             raise
-        return json_response(200, dict({'id': record.id}, **({'version_id': version_id} if version_id else {})))
+        return json_response(200, {'id': record.id, 'version_id': version_id})
 
     def list_jobs(self, request, workspace_id):
         self.service._workspace(workspace_id)
@@ -362,12 +361,9 @@ class FabricJobs:
         job = self.store.get('FabricJob', fields['job']['id'])
         if job is None or job.workspace_id != workspace_id:
             raise bad_input('job.id %s is not a job of workspace %s.' % (fields['job']['id'], workspace_id))
-        version_id = fields['job'].get('version_id') or job.current_version_id
-        if version_id is None or not any(v['id'] == version_id for v in job.versions):
-            raise bad_input('job.version_id %s is not a version of job %s.' % (version_id, job.id))
+        if not any(v['id'] == fields['job']['version_id'] for v in job.versions):
+            raise bad_input('job.version_id %s is not a version of job %s.' % (fields['job']['version_id'], job.id))
         self._check_endpoint(workspace_id, fields['endpoint_id'], 'endpoint_id')
-        fields['job'] = {'id': job.id, 'version_id': version_id}
-        fields.setdefault('name', '')
         fields.update({'type': job.fields['type'], 'duration': 0, 'create_user': self.user()})
         record = self._new('FabricJobRun', workspace_id, fields)
         fields['log_path'] = [{'type': 'OBS', 'path': 'obs://fabric-logs-%s/jobs/runs/%s/' % (workspace_id[:8], record.id)}]
@@ -441,14 +437,12 @@ class FabricJobs:
     def deploy_service_instance(self, request, workspace_id):
         self.service._workspace(workspace_id)
         fields = INSTANCE_CREATE.check(self.service._json(request))
-        if fields.get('name'):
-            self.service._check_unique_name('FabricServiceInstance', 'service instance', fields['name'], workspace_id=workspace_id)
+        self.service._check_unique_name('FabricServiceInstance', 'service instance', fields['name'], workspace_id=workspace_id)
         self._check_endpoint(workspace_id, fields['endpoint_id'], 'endpoint_id')
         config = fields.get('config') or {}
         if len(config) > 1:
             raise bad_input('config takes one of pgsql_instance_config and model_instance_config.')
         self._check_source(workspace_id, fields)
-        fields.setdefault('name', '')
         fields.setdefault('description', '')
         fields.update({'visibility': 'PRIVATE', 'duration': 0, 'create_user': self.user(), 'update_user': self.user(),
                        'type': 'PGSQL_SERVICE' if 'pgsql_instance_config' in config else 'LLM_MODEL', 'config': config})

@@ -96,11 +96,11 @@ def test_sdk_jobs_and_versions(fabric):
         name='eval', type='PYTHON_JOB', description='nightly', version=python_version('v1'), current_endpoint_id=endpoint_id)))
     assert created.id and created.version_id and created.x_request_id
     with pytest.raises(ClientRequestException) as duplicate:
-        fabric.create_job(CreateJobRequest(workspace_id=ws, body=CreateJobInput(name='eval', type='PYTHON_JOB')))
-    assert duplicate.value.status_code == 400
+        fabric.create_job(CreateJobRequest(workspace_id=ws, body=CreateJobInput(name='eval', type='PYTHON_JOB', version=python_version('v1'))))
+    assert duplicate.value.status_code == 400 and 'already exists' in duplicate.value.error_msg
     with pytest.raises(ClientRequestException) as wrong_kind:  # a Python job's version holds a python_job_config
         fabric.create_job(CreateJobRequest(workspace_id=ws, body=CreateJobInput(name='other', type='PYTHON_JOB', version=JobVersionInput(
-            name='v1', config=JobConfig(spark_job_config=SparkJobConfig(driver_resource_spec='s'))))))
+            name='v1', config=JobConfig(spark_job_config=SparkJobConfig(driver_resource_spec='s', executor_resource_spec='s'))))))
     assert 'python_job_config' in wrong_kind.value.error_msg
 
     listed = fabric.list_jobs(ListJobsRequest(workspace_id=ws, name='ev', id=created.id, type='PYTHON_JOB', endpoint_id=endpoint_id,
@@ -130,7 +130,7 @@ def test_sdk_job_runs(emulator, fabric, ep):
     ws, _model, endpoint_id = workspace_with_endpoint(fabric, 'oracle-runs')
     job = fabric.create_job(CreateJobRequest(workspace_id=ws, body=CreateJobInput(
         name='eval', type='PYTHON_JOB', version=python_version('v1'))))
-    run = ep.run_job(RunJobRequest(workspace_id=ws, body=RunJobInput(job=JobRef(id=job.id), name='first', endpoint_id=endpoint_id)))
+    run = ep.run_job(RunJobRequest(workspace_id=ws, body=RunJobInput(job=JobRef(id=job.id, version_id=job.version_id), name='first', endpoint_id=endpoint_id)))
     assert run.id
     done = wait_for(lambda: ep.show_job_run_detail(ShowJobRunDetailRequest(workspace_id=ws, run_id=run.id)), 'SUCCEEDED')
     assert done.status == 'SUCCEEDED' and done.job.version_id == job.version_id and done.type == 'PYTHON_JOB'
@@ -143,7 +143,7 @@ def test_sdk_job_runs(emulator, fabric, ep):
     assert failed.error_code and failed.error_msg
 
     AdminClient(emulator.url).put('/settings', {'delay': 1000})  # a run that stays PENDING until cancelled
-    long = ep.run_job(RunJobRequest(workspace_id=ws, body=RunJobInput(job=JobRef(id=job.id), name='long', endpoint_id=endpoint_id)))
+    long = ep.run_job(RunJobRequest(workspace_id=ws, body=RunJobInput(job=JobRef(id=job.id, version_id=job.version_id), name='long', endpoint_id=endpoint_id)))
     with pytest.raises(ClientRequestException) as running:
         ep.delete_job_run(DeleteJobRunRequest(workspace_id=ws, run_id=long.id))
     assert running.value.status_code == 400
