@@ -8,6 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
+
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour, DeleteByAction
 from ansible_collections.cloudai.control.plugins.module_utils.fabric import (
     FABRIC, MODEL_NAME, NAME, NO_STATUS, VISIBILITY, WORKSPACE_SCOPE, _check_current_version, id_rule, length_rule,
@@ -187,6 +189,7 @@ JOB_RUN = ResourceSpec(
                "update_time"),
     wire_case="snake",
     items_key="job_runs",
+    answers_ids=True,
     filters={
         "name": Filter("name"),
         "job_id": Filter("job_id", check=_check_id),
@@ -256,6 +259,15 @@ class FixedSpecCode(Behaviour):
         changes["config"] = dict(changes["config"], model_instance_config={"resource": dict(
             (key, value) for key, value in resource.items() if key != "spec_code")})
         return changes
+
+    def converge(self, engine, resource, created):
+        # check mode predicts the update from the changes sent, which leave out the spec_code that stays
+        resource_demand = ((resource.get("config") or {}).get("model_instance_config") or {}).get("resource")
+        if engine.check_mode and not created and resource_demand is not None and "spec_code" not in resource_demand:
+            resource = copy.deepcopy(resource)
+            resource["config"]["model_instance_config"]["resource"]["spec_code"] = \
+                engine.params["config"]["model_instance_config"]["resource"]["spec_code"]
+        return resource, False, {}, {}
 
 
 SERVICE_INSTANCE = ResourceSpec(

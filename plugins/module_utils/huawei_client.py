@@ -84,7 +84,11 @@ class HuaweiClient(CloudClient):
 
         def made():
             return next((r for r in self.search(spec, None, name) if r.get(spec.name.wire) == name), None)
-        return self.once(lambda: self.call("POST", spec.path, body=body).resource(), made), None
+
+        def send():
+            created = self.call("POST", spec.path, body=body).resource()
+            return (self.read(spec, created["id"])[0] or created) if spec.answers_ids else created
+        return self.once(send, made), None
 
     def update(self, spec, resource, changes, etag, landed=None):
         """PUT the changes. An update that adds something (a model's version) is not idempotent: ``landed`` is then

@@ -124,7 +124,8 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
-    answers_ids   an update answers with ids only (Fabric jobs, service instances): the client reads the resource after it
+    answers_ids   a create or an update answers with ids only (Fabric jobs, job runs, service instances): the client
+                  reads the resource after it
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
     """

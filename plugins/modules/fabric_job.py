@@ -274,7 +274,7 @@ attributes:
     platforms: all
 notes:
   - Jobs have no status; O(wait) only reads the new job once.
-  - The service answers a create or an update with ids only; the module reads the job after an update.
+  - The service answers a create or an update with ids only; the module reads the job after each.
 seealso:
   - module: cloudai.control.fabric_job_info
   - module: cloudai.control.fabric_job_run
@@ -327,7 +327,6 @@ job:
   description:
     - The job, with the service's snake_case keys.
     - In check mode, the predicted job (without C(id) when it would be created).
-    - After a create with O(wait=false), only C(id) and C(version_id), as the service answers the create.
     - V(null) after O(state=absent).
   returned: always
   type: dict

@@ -88,6 +88,7 @@ attributes:
   platform:
     platforms: all
 notes:
+  - The service answers a start with the run's id only; the module reads the run after it.
   - Size O(wait_timeout) to the job; a run that has not ended within it fails the task and goes on running. The next
     task with the same name waits for it again.
 seealso:
@@ -129,7 +130,6 @@ job_run:
   description:
     - The run, with the service's snake_case keys.
     - In check mode, the predicted run (without C(id) when it would be started).
-    - After a start with O(wait=false), only C(id), as the service answers the start.
     - V(null) after O(state=absent).
   returned: always
   type: dict

@@ -144,8 +144,8 @@ attributes:
   platform:
     platforms: all
 notes:
-  - The service answers a deploy or an update with the instance's id only; the module reads the instance after an
-    update.
+  - The service answers a deploy or an update with the instance's id only; the module reads the instance after
+    each.
 seealso:
   - module: cloudai.control.fabric_service_instance_info
   - module: cloudai.control.fabric_endpoint
@@ -191,7 +191,6 @@ service_instance:
   description:
     - The instance, with the service's snake_case keys.
     - In check mode, the predicted instance (without C(id) when it would be deployed).
-    - After a deploy with O(wait=false), only C(id), as the service answers the deploy.
     - V(null) after O(state=absent).
   returned: always
   type: dict

@@ -152,6 +152,18 @@ service_instances:
     create_user:
       description: Who deployed the instance.
       type: dict
+    update_user:
+      description: Who last changed the instance.
+      type: dict
+      returned: when got by O(id)
+    error_code:
+      description: The service's error code of a failed instance.
+      type: str
+      returned: when got by O(id) and the instance failed
+    error_msg:
+      description: The service's message of a failed instance.
+      type: str
+      returned: when got by O(id) and the instance failed
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module
