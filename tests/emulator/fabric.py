@@ -312,8 +312,10 @@ class FabricService:
         if endpoints:
             raise bad_input('Workspace %s still has endpoints (%s); delete them first.' % (
                 workspace_id, ', '.join('%s %s' % (e.fields['name'], e.id) for e in endpoints)))
-        for model in self._models(workspace_id):
-            self.store.remove('FabricModel', model.id)
+        for kind in ('FabricModel', 'FabricJob', 'FabricJobRun', 'FabricServiceInstance'):  # what it holds goes with it
+            for record in self.store.all(kind):
+                if record.workspace_id == workspace_id:
+                    self.store.remove(kind, record.id)
         self.store.remove('FabricWorkspace', workspace_id)
         return Response(200)
 
