@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import PAGE_LIMIT, HuaweiClient
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Lifecycle, ResourceSpec
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
@@ -178,6 +179,28 @@ def test_update_and_delete():
     assert [(r["method"], r["url"], r["body"]) for r in transport.requests] == [
         ("PUT", ENDPOINT + "/v1/workspaces/w1", {"description": "new"}),
         ("DELETE", ENDPOINT + "/v1/workspaces/w1", None)]
+
+
+def test_a_create_or_update_answered_with_ids_only_is_read_back():
+    spec = ResourceSpec(kind="job_run", label="job run", path="/v1/workspaces/{workspace_id}/jobs/runs",
+                        name=("name", "name", "name"), lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"),
+                        wire_case="snake", items_key="job_runs", answers_ids=True)
+    run = {"id": "r1", "name": "first", "status": "PENDING"}
+    fabric, transport = client(response({"id": "r1"}), response(run), response({"id": "r1"}), response(run),
+                               path_params={"workspace_id": "w1"})
+    assert fabric.create(spec, {"name": "first"}) == (run, None)
+    assert fabric.update(spec, {"id": "r1"}, {"name": "first"}, None) == (run, None)
+    assert [(r["method"], r["url"]) for r in transport.requests] == [
+        ("POST", ENDPOINT + "/v1/workspaces/w1/jobs/runs"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"),
+        ("PUT", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1")]
+
+
+def test_a_delete_action_is_posted_instead_of_a_delete():
+    spec = ResourceSpec(kind="job_run", label="job run", path="/v1/jobs/runs", name=("name", "name", "name"),
+                        lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"), behaviours=[DeleteByAction("cancel")])
+    fabric, transport = client(response(None))
+    assert fabric.delete(spec, {"id": "r1"}, None) is None
+    assert [(r["method"], r["url"]) for r in transport.requests] == [("POST", ENDPOINT + "/v1/jobs/runs/r1/cancel")]
 
 
 # ---------------------------------------------------------------------------------------------------
