@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour, DeleteByAction
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour
 from ansible_collections.cloudai.control.plugins.module_utils.fabric import (
     FABRIC, MODEL_NAME, NAME, NO_STATUS, VISIBILITY, WORKSPACE_SCOPE, _check_current_version, id_rule, length_rule,
 )
@@ -19,6 +19,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.huawei_module impo
 from ansible_collections.cloudai.control.plugins.module_utils.spec import (
     Field, Filter, Lifecycle, ResourceError, ResourceSpec,
 )
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
 __all__ = ["FABRIC", "FABRIC_EP", "JOB", "JOB_RUN", "SERVICE_INSTANCE"]
 
@@ -164,6 +165,36 @@ JOB = ResourceSpec(
 # ---------------------------------------------------------------------------------------------------------
 # job runs (DataArtsFabricEpClient)
 
+class CancelRun(Behaviour):
+    """state=absent cancels a run that has not ended (its action ``cancel``) and waits until it has stopped; with
+    ``purge`` it then deletes the run, its status and log paths with it, so that its name can start a new run."""
+
+    def absent(self, engine, run):
+        spec, lifecycle, purge = engine.spec, engine.spec.lifecycle, engine.params.get("purge")
+        state = lifecycle.state(run)
+        if run is None or state in lifecycle.gone or (state in lifecycle.stopped and not purge):
+            return run, None, False
+        ended = state in lifecycle.stopped
+        if purge and not ended and not engine.params.get("wait", True):
+            raise ResourceError("the job run %s has not ended (%s): purge deletes it once it has stopped, which needs "
+                                "wait=true" % (run["id"], state), id=run["id"])
+        if engine.check_mode:
+            return run, None, True
+        if not ended:
+            if state not in lifecycle.deleting:  # STOPPING: cancelled already
+                engine.client.act(spec, run, "cancel", None)
+                engine.mutated = True
+            engine.settle(run, None, gone=True)
+        if purge:
+            try:
+                engine.client.delete(spec, run, None)
+            except ApiError as error:
+                if not (error.status == 404 and error.attempts > 1):  # a retry after the delete's answer was lost
+                    raise
+            engine.mutated = True
+        return run, None, True
+
+
 JOB_RUN = ResourceSpec(
     kind="job_run",
     label="job run",
@@ -177,11 +208,12 @@ JOB_RUN = ResourceSpec(
             version_id=dict(type="str", required=True),  # SDK 3.1.219's JobRef requires both
         ), check=_check_ref),
         "endpoint_id": Field("endpoint_id", required_for_create=True, check=_check_id),
+        "purge": Field(None, type="bool", default=False),
     },
     lifecycle=Lifecycle(ready=["SUCCEEDED"], failed=["FAILED", "STOPPED"], deleting=["STOPPING", "DELETING"],
                         gone=["DELETED"], stopped=["SUCCEEDED", "FAILED", "STOPPED", "DELETED"], key="status",
                         details=("error_code", "error_msg")),
-    behaviours=[DeleteByAction("cancel")],
+    behaviours=[CancelRun()],
     immutable=True,
     replace_hint="a run cannot run again: give another name to run the job again",
     change_hint="a run cannot be changed: give another name to run the job with these options",

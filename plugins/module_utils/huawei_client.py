@@ -5,7 +5,7 @@
 
 It keeps the contract of client.CloudClient, so the engine needs no special cases. Huawei has no retry tokens: a
 create whose response was lost is detected by looking the name up before it is sent again. It has no etags, moves,
-actions (but a spec's ``delete_action``, a job run's ``cancel``) or work requests either: those calls refuse.
+or work requests either: those calls refuse.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -120,10 +120,7 @@ class HuaweiClient(CloudClient):
             attempt += 1
 
     def delete(self, spec, resource, etag):
-        if spec.delete_action:  # a job run is cancelled
-            self.call("POST", spec.path + "/{id}/" + spec.delete_action, ids={"id": resource["id"]})
-        else:
-            self.call("DELETE", spec.path + "/{id}", ids={"id": resource["id"]})
+        self.call("DELETE", spec.path + "/{id}", ids={"id": resource["id"]})
 
     def children(self, spec, resource, part, items_key="items"):
         return self.pages(spec.path + "/{id}/" + part, [], items_key, ids={"id": resource["id"]})
@@ -138,7 +135,8 @@ class HuaweiClient(CloudClient):
         raise unsupported("moves", spec)
 
     def act(self, spec, resource, action, etag, body=None):
-        raise unsupported("actions", spec)
+        """POST to the resource's ``action`` (a job run's ``cancel``); Huawei answers no work request."""
+        self.call("POST", spec.path + "/{id}/" + action, body=body, ids={"id": resource["id"]})
 
     def get_work_request(self, work_request_id):
         raise unsupported("work requests")

@@ -21,7 +21,7 @@ description:
   - A run cannot be changed. A task whose O(job) or O(endpoint_id) differ from those of the run of that name
     fails.
   - V(absent) cancels a run that has not ended and waits until it has stopped. A run that has ended is left as it
-    is.
+    is, unless O(purge) deletes it.
   - The service has no retry tokens. A run whose response was lost is looked up by name before it is sent again.
   - Job runs are calls of the DataArts Fabric companion service (C(DataArtsFabricEpClient) in the Huawei SDK),
     which is signed the same way. O(region) alone addresses C(https://fabric-ep.<region>.myhuaweicloud.com) (or
@@ -36,6 +36,13 @@ options:
     type: str
     choices: [present, absent]
     default: present
+  purge:
+    description:
+      - With O(state=absent), also delete the run once it has stopped (or ended), with its status, log paths and
+        errors, so that its name can start a new run. A run that has not ended is cancelled first, which needs
+        O(wait=true).
+    type: bool
+    default: false
   id:
     description:
       - Id of the run. Otherwise O(workspace_id) and O(name) find it.
@@ -81,7 +88,8 @@ extends_documentation_fragment:
 attributes:
   check_mode:
     support: full
-    details: Predicts a start when no run of that name exists, and a cancel; sends no request that changes anything.
+    details: Predicts a start when no run of that name exists, a cancel and a delete; sends no request that changes
+      anything.
   diff_mode:
     support: full
     details: Shows the run's managed options before and after.
@@ -123,6 +131,13 @@ EXAMPLES = r'''
     workspace_id: "{{ workspace_id }}"
     name: backfill
     state: absent
+
+- name: Delete it, so that the name can start a new run
+  cloudai.control.fabric_job_run:
+    workspace_id: "{{ workspace_id }}"
+    name: backfill
+    state: absent
+    purge: true
 '''
 
 RETURN = r'''

@@ -172,7 +172,10 @@ def test_sdk_service_instances(emulator, fabric, ep):
         config=ServiceInstanceConfig(model_instance_config=ModelServiceInstanceConfig(
             resource=EpResourceDemand(min=1, max=2, spec_code='mu.small'))))))
     assert deployed.id
-    show = lambda: ep.show_service_instance_detail(ShowServiceInstanceDetailRequest(workspace_id=ws, instance_id=deployed.id))  # noqa: E731
+
+    def show():
+        return ep.show_service_instance_detail(ShowServiceInstanceDetailRequest(workspace_id=ws, instance_id=deployed.id))
+
     running = wait_for(show, 'RUNNING')
     assert running.status == 'RUNNING' and running.type == 'LLM_MODEL' and running.url.address and running.update_user.user_name
     assert running.config.model_instance_config.resource.spec_code == 'mu.small'

@@ -75,6 +75,20 @@ def test_a_job_run_starts_once_waits_and_is_cancelled(cloud):
     assert cloud.run(JOB_RUN, workspace_id=ws, name="first", state="absent")["changed"] is False  # it has ended
     assert "give another name" in str(cloud.fails(JOB_RUN, **dict(run, name="second")))  # a stopped run stays stopped
 
+    runs = "workspaces/%s/jobs/runs/" % ws
+    purged = cloud.run(JOB_RUN, workspace_id=ws, name="second", state="absent", purge=True)
+    assert purged["changed"] and cloud.mutations() == [("DELETE", runs + pending["id"])]
+    assert cloud.run(JOB_RUN, **dict(run, name="second"))["job_run"]["status"] == "SUCCEEDED"  # the name runs again
+    cloud.admin.put("/settings", {"delay": 1000})
+    third = cloud.run(JOB_RUN, wait=False, **dict(run, name="third"))["job_run"]
+    assert "needs wait=true" in str(cloud.fails(JOB_RUN, workspace_id=ws, name="third", state="absent", purge=True, wait=False))
+    assert cloud.run(JOB_RUN, check_mode=True, workspace_id=ws, name="third", state="absent", purge=True)["changed"]
+    assert cloud.mutations() == []
+    cloud.admin.put("/settings", {"delay": 0.2})
+    # pending until cancelled: the cancel, its wait until STOPPED, the delete
+    assert cloud.run(JOB_RUN, workspace_id=ws, name="third", state="absent", purge=True)["changed"]
+    assert cloud.mutations() == [("POST", runs + third["id"] + "/cancel"), ("DELETE", runs + third["id"])]
+
 
 def test_a_service_instance_scales_in_place_but_keeps_its_spec_code(cloud):
     ws = workspace(cloud, "ws-instances")

@@ -10,7 +10,6 @@ import json
 
 import pytest
 
-from ansible_collections.cloudai.control.plugins.module_utils.behaviours import DeleteByAction
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import PAGE_LIMIT, HuaweiClient
 from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Lifecycle, ResourceSpec
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
@@ -195,12 +194,13 @@ def test_a_create_or_update_answered_with_ids_only_is_read_back():
         ("PUT", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1")]
 
 
-def test_a_delete_action_is_posted_instead_of_a_delete():
+def test_an_action_is_posted_to_the_resource():
     spec = ResourceSpec(kind="job_run", label="job run", path="/v1/jobs/runs", name=("name", "name", "name"),
-                        lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"), behaviours=[DeleteByAction("cancel")])
+                        lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"))
     fabric, transport = client(response(None))
-    assert fabric.delete(spec, {"id": "r1"}, None) is None
-    assert [(r["method"], r["url"]) for r in transport.requests] == [("POST", ENDPOINT + "/v1/jobs/runs/r1/cancel")]
+    assert fabric.act(spec, {"id": "r1"}, "cancel", None) is None
+    assert [(r["method"], r["url"], r["body"]) for r in transport.requests] == [
+        ("POST", ENDPOINT + "/v1/jobs/runs/r1/cancel", None)]
 
 
 # ---------------------------------------------------------------------------------------------------
