@@ -12,9 +12,9 @@ module: fabric_job_run
 short_description: Run a Huawei Cloud DataArts Fabric job once, wait for its end, or cancel it
 version_added: 0.2.0
 description:
-  - Runs a version of a DataArts Fabric job (M(cloudai.control.fabric_job)) on an endpoint, once per O(name): the
+  - Runs a version of a DataArts Fabric job (M(cloudai.control.fabric_job)) on an endpoint, once per O(name). The
     run is found by O(id), or by O(name) in the workspace, and a task run again finds the run it started instead of
-    starting another. Run names are unique in a workspace; to run the job again, give another name.
+    starting another. To run the job again, give another name, or delete the old run first (O(purge)).
   - With O(wait=true) the module waits for the run to end. A run that ends C(SUCCEEDED) is the result; one that
     ends C(FAILED) or C(STOPPED) fails the task with the service's C(error_code) and C(error_msg), and so does a
     task that finds such a run by its name.
@@ -47,7 +47,7 @@ options:
     description:
       - Id of the run. Otherwise O(workspace_id) and O(name) find it.
     type: str
-    aliases: [run_id]
+    aliases: [job_run_id]
   workspace_id:
     description:
       - Id of the workspace that holds the job.

@@ -15,7 +15,7 @@ description:
   - Gets one job run of a workspace by O(id), or lists the workspace's runs with the service's filters and sort
     order, across every page of results.
   - Runs in check mode. The result is always a list.
-  - Job runs are calls of the DataArts Fabric companion service (C(DataArtsFabricEpClient) in the Huawei SDK):
+  - Job runs are calls of the DataArts Fabric companion service (C(DataArtsFabricEpClient) in the Huawei SDK).
     O(region) alone addresses C(https://fabric-ep.<region>.myhuaweicloud.com); O(endpoint) is the URL of that
     service.
 author:
@@ -25,7 +25,7 @@ options:
     description:
       - Id of one run to get. The result is a list of that run, or an empty list if it does not exist.
     type: str
-    aliases: [run_id]
+    aliases: [job_run_id]
   workspace_id:
     description:
       - Id of the workspace that holds the runs.

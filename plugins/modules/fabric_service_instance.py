@@ -39,7 +39,7 @@ options:
     description:
       - Id of the instance. Required to rename an instance; otherwise O(workspace_id) and O(name) find it.
     type: str
-    aliases: [instance_id]
+    aliases: [service_instance_id]
   workspace_id:
     description:
       - Id of the workspace that holds the instance.

@@ -16,7 +16,7 @@ description:
     filters and sort order, across every page of results.
   - Runs in check mode. The result is always a list.
   - Service instances are calls of the DataArts Fabric companion service (C(DataArtsFabricEpClient) in the Huawei
-    SDK): O(region) alone addresses C(https://fabric-ep.<region>.myhuaweicloud.com); O(endpoint) is the URL of that
+    SDK). O(region) alone addresses C(https://fabric-ep.<region>.myhuaweicloud.com); O(endpoint) is the URL of that
     service.
 author:
   - cloudai.control developers (@cloudai)
@@ -25,7 +25,7 @@ options:
     description:
       - Id of one instance to get. The result is a list of that instance, or an empty list if it does not exist.
     type: str
-    aliases: [instance_id]
+    aliases: [service_instance_id]
   workspace_id:
     description:
       - Id of the workspace that holds the instances.

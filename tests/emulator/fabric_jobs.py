@@ -100,7 +100,7 @@ JOB_UPDATE = Obj(
 )
 
 REF = dict(id=Str(required=True, **RESOURCE_ID), version_id=Str(**RESOURCE_ID))  # SourceRef
-JOB_REF = dict(REF, version_id=Str(required=True, **RESOURCE_ID))  # JobRef requires both
+JOB_REF = dict(id=REF['id'], version_id=Str(required=True, **RESOURCE_ID))  # JobRef requires both
 RUN_CREATE = Obj(job=Obj(required=True, **JOB_REF), name=Str(required=True, **NAME), endpoint_id=Str(required=True, **RESOURCE_ID))
 
 SPEC = Str(required=True, min_length=1, max_length=64)
