@@ -169,8 +169,8 @@ class CancelRun(Behaviour):
     """state=absent cancels a run that has not ended (its action ``cancel``) and waits until it has stopped; with
     ``purge`` it then deletes the run, its status and log paths with it, so that its name can start a new run."""
 
-    def absent(self, engine, run):
-        spec, lifecycle, purge = engine.spec, engine.spec.lifecycle, engine.params.get("purge")
+    def absent(self, engine, resource):
+        run, spec, lifecycle, purge = resource, engine.spec, engine.spec.lifecycle, engine.params.get("purge")
         state = lifecycle.state(run)
         if run is None or state in lifecycle.gone or (state in lifecycle.stopped and not purge):
             return run, None, False

@@ -158,20 +158,9 @@ def register(service):
     add('DELETE', '/v1/workspaces/{workspace_id}/services/instances/{instance_id}', handlers.delete_service_instance)
 
 
-def _choice(request, name, choices):
-    value = request.param(name)
-    if value is not None and value not in choices:
-        raise bad_input('%s must be one of %s, not %r.' % (name, ', '.join(choices), value))
-    return value
-
-
-def _fuzzy(wanted, value):
-    return not wanted or wanted.lower() in (value or '').lower()
-
-
 def _sorted(records, request, keys):
-    sort_by = _choice(request, 'sort_by', tuple(keys)) or 'CREATE_TIME'
-    order_by = _choice(request, 'order_by', ('ASC', 'DESC')) or 'DESC'
+    sort_by = fabric.choice_param(request, 'sort_by', tuple(keys)) or 'CREATE_TIME'
+    order_by = fabric.choice_param(request, 'order_by', ('ASC', 'DESC')) or 'DESC'
     return sorted(records, key=lambda r: (keys[sort_by](r), r.seq), reverse=order_by == 'DESC')
 
 
@@ -297,10 +286,10 @@ class FabricJobs:
     def list_jobs(self, request, workspace_id):
         self.service._workspace(workspace_id)
         name, job_id, endpoint_id = request.param('name'), request.param('id'), request.param('endpoint_id')
-        job_type = _choice(request, 'type', JOB_TYPES)
-        _choice(request, 'create_by_me', ('true', 'false'))  # every job here is the caller's
+        job_type = fabric.choice_param(request, 'type', JOB_TYPES)
+        fabric.choice_param(request, 'create_by_me', ('true', 'false'))  # every job here is the caller's
         selected = [record for record in self._jobs(workspace_id)
-                    if _fuzzy(name, record.fields['name']) and job_id in (None, record.id)
+                    if fabric.fuzzy(name, record.fields['name']) and job_id in (None, record.id)
                     and job_type in (None, record.fields['type'])
                     and endpoint_id in (None, record.fields.get('current_endpoint_id'))]
         selected = _sorted(selected, request, {'CREATE_TIME': lambda r: r.created, 'UPDATE_TIME': lambda r: r.fields['update_time'],
@@ -332,7 +321,7 @@ class FabricJobs:
     def list_job_versions(self, request, workspace_id, job_id):
         record = self._job(workspace_id, job_id)
         name, version_id = request.param('name'), request.param('version_id')
-        selected = [v for v in reversed(record.versions) if _fuzzy(name, v['name']) and version_id in (None, v['id'])]
+        selected = [v for v in reversed(record.versions) if fabric.fuzzy(name, v['name']) and version_id in (None, v['id'])]
         return self.service._page('versions', selected, request, copy.deepcopy)
 
     def delete_job_version(self, request, workspace_id, job_id, version_id):
@@ -373,9 +362,9 @@ class FabricJobs:
     def list_job_runs(self, request, workspace_id):
         self.service._workspace(workspace_id)
         query = dict((name, request.param(name)) for name in ('id', 'name', 'job_id', 'endpoint_id', 'version_id'))
-        status, run_type = _choice(request, 'status', STATUSES), _choice(request, 'type', JOB_TYPES)
+        status, run_type = fabric.choice_param(request, 'status', STATUSES), fabric.choice_param(request, 'type', JOB_TYPES)
         selected = [record for record in self._runs(workspace_id)
-                    if _fuzzy(query['name'], record.fields['name']) and query['id'] in (None, record.id)
+                    if fabric.fuzzy(query['name'], record.fields['name']) and query['id'] in (None, record.id)
                     and query['job_id'] in (None, record.fields['job']['id'])
                     and query['version_id'] in (None, record.fields['job']['version_id'])
                     and query['endpoint_id'] in (None, record.fields['endpoint_id'])
@@ -455,10 +444,10 @@ class FabricJobs:
     def list_services_instances(self, request, workspace_id):
         self.service._workspace(workspace_id)
         query = dict((name, request.param(name)) for name in ('id', 'name', 'endpoint_id', 'source_id', 'version_id'))
-        kind = _choice(request, 'type', ('PGSQL_SERVICE', 'LLM_MODEL'))
-        visibility = _choice(request, 'visibility', ('PRIVATE', 'PUBLIC'))
+        kind = fabric.choice_param(request, 'type', ('PGSQL_SERVICE', 'LLM_MODEL'))
+        visibility = fabric.choice_param(request, 'visibility', ('PRIVATE', 'PUBLIC'))
         selected = [record for record in self._instances(workspace_id)
-                    if _fuzzy(query['name'], record.fields['name']) and query['id'] in (None, record.id)
+                    if fabric.fuzzy(query['name'], record.fields['name']) and query['id'] in (None, record.id)
                     and query['endpoint_id'] in (None, record.fields['endpoint_id'])
                     and query['source_id'] in (None, record.fields['source']['id'])
                     and query['version_id'] in (None, record.fields['source'].get('version_id'))
