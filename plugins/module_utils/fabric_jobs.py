@@ -174,14 +174,18 @@ class CancelRun(Behaviour):
         state = lifecycle.state(run)
         if run is None or state in lifecycle.gone or (state in lifecycle.stopped and not purge):
             return run, None, False
-        ended = state in lifecycle.stopped
+        ended, cancelling = state in lifecycle.stopped, state in lifecycle.deleting
+        if cancelling and not purge:  # as the engine treats a resource being deleted
+            if not engine.check_mode:
+                engine.settle(run, None, gone=True)
+            return run, None, False
         if purge and not ended and not engine.params.get("wait", True):
             raise ResourceError("the job run %s has not ended (%s): purge deletes it once it has stopped, which needs "
                                 "wait=true" % (run["id"], state), id=run["id"])
         if engine.check_mode:
             return run, None, True
         if not ended:
-            if state not in lifecycle.deleting:  # STOPPING: cancelled already
+            if not cancelling:
                 engine.client.act(spec, run, "cancel", None)
                 engine.mutated = True
             engine.settle(run, None, gone=True)
