@@ -70,7 +70,7 @@ options:
         required: true
       version_id:
         description:
-          - Id of the version to run, for example RV(cloudai.control.fabric_job#module:job.current_version.id).
+          - Id of the version to run, for example the C(job.current_version.id) that M(cloudai.control.fabric_job) returns.
           - Required; the service's C(JobRef) (SDK 3.1.219) requires it.
         type: str
         required: true
