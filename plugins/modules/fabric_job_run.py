@@ -70,7 +70,8 @@ options:
         required: true
       version_id:
         description:
-          - Id of the version to run, for example the C(job.current_version.id) that M(cloudai.control.fabric_job) returns.
+          - Id of the version to run, for example the C(job.current_version.id) that M(cloudai.control.fabric_job)
+            returns.
           - Required; the service's C(JobRef) (SDK 3.1.219) requires it.
         type: str
         required: true
