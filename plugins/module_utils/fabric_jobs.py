@@ -90,6 +90,7 @@ JOB_CONFIG_OPTIONS = dict(
     max_concurrent_runs=dict(type="int"),
 )
 JOB_KIND_CONFIGS = ("ray_job_config", "python_job_config", "spark_job_config")
+CONFIG_OF_TYPE = dict(zip(JOB_TYPES, JOB_KIND_CONFIGS))
 
 JOB_VERSION_OPTIONS = dict(
     name=dict(type="str", required=True),
@@ -123,6 +124,18 @@ def _check_job_version(value, option):
     return "; ".join(p for p in problems if p) or None
 
 
+class JobKind(Behaviour):
+    """The first version of a job holds the configuration of the job's type: checked before the create is sent."""
+
+    def create_fields(self, params):
+        config = params["version"].get("config") or {}
+        given = [key for key in JOB_KIND_CONFIGS if config.get(key) is not None]
+        wanted = CONFIG_OF_TYPE[params["type"]]
+        if given and given != [wanted]:
+            raise ResourceError("version.config of a %s job needs %s, got %s" % (params["type"], wanted, ", ".join(given)))
+        return {}
+
+
 def _job_versions(client, job):
     return "versions", list_versions(client, JOB, job)
 
@@ -149,7 +162,7 @@ JOB = ResourceSpec(
     items_key="jobs",
     read_by_list=True,
     answers_ids=True,
-    behaviours=[ModelVersions("job")],
+    behaviours=[JobKind(), ModelVersions("job")],
     filters={
         "name": Filter("name"),
         "type": Filter("type", choices=JOB_TYPES),
