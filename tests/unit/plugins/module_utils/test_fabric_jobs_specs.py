@@ -49,8 +49,8 @@ def test_job_versions_as_model_versions_and_updates_read_back(cloud):
     refused = cloud.fails(JOB, workspace_id=ws, name="other", type="PYTHON_JOB",
                           version=dict(job_version("v1"), state="absent", config=None))
     assert "there is no job 'other' to remove version 'v1' from" in str(refused) and cloud.mutations() == []
-    as_the_argspec_gives = dict(job_version("v1"), config=dict(ray_job_config=None, spark_job_config=None,
-                                                              python_job_config=dict(resource_spec="cpu")))
+    config = dict(ray_job_config=None, spark_job_config=None, python_job_config=dict(resource_spec="cpu"))
+    as_the_argspec_gives = dict(job_version("v1"), config=config)
     spark = cloud.fails(JOB, workspace_id=ws, name="other", type="SPARK_JOB", version=as_the_argspec_gives)
     assert "version.config of a SPARK_JOB job needs spark_job_config, got python_job_config" in str(spark)
     assert cloud.mutations() == []
