@@ -59,6 +59,9 @@ JOB_CONFIG_OPTIONS = dict(
             conda=dict(type="dict"),
             env_vars=dict(type="dict"),
             container=dict(type="dict"),
+            worker_process_setup_hook=dict(type="str"),
+            nsight=dict(type="str"),
+            config=dict(type="str"),
         )),
     )),
     python_job_config=dict(type="dict", options=dict(

@@ -154,6 +154,15 @@ options:
                   container:
                     description: A container to run in.
                     type: dict
+                  worker_process_setup_hook:
+                    description: Ray's C(worker_process_setup_hook).
+                    type: str
+                  nsight:
+                    description: Ray's C(nsight) profiling setting.
+                    type: str
+                  config:
+                    description: Ray's runtime environment C(config), as a string.
+                    type: str
           python_job_config:
             description: A Python job.
             type: dict
