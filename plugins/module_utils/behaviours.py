@@ -37,6 +37,11 @@ class Behaviour:
         """Take over state=present: (before, after, changed), or None to let the engine find and converge."""
         return None
 
+    def absent(self, engine, resource):
+        """Take over state=absent for the resource found (None: none was): (before, after, changed), or None to let
+        the engine delete it."""
+        return None
+
     def create_fields(self, params):
         """Wire fields to add to the create body; raise ResourceError to refuse the create before it is sent."""
         return {}

@@ -292,6 +292,10 @@ class Engine(Settling):
             if error.status == 404 and spec.scope_in_path:  # its container (a Fabric workspace) is gone, and it with it
                 return None, None, False
             raise
+        for take_over in hooks(spec, "absent"):
+            result = take_over(self, current)
+            if result is not None:
+                return result
         if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:

@@ -5,7 +5,7 @@
 
 It keeps the contract of client.CloudClient, so the engine needs no special cases. Huawei has no retry tokens: a
 create whose response was lost is detected by looking the name up before it is sent again. It has no etags, moves,
-actions or work requests either: those calls refuse.
+or work requests either: those calls refuse.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -87,7 +87,11 @@ class HuaweiClient(CloudClient):
         def made():
             return next((r for r in self.search(spec, None, name) if r.get(spec.name.wire) == name), None)
         payload = {spec.create_envelope: [body]} if spec.create_envelope else body
-        return self.once(lambda: self.call("POST", spec.path, body=payload).resource(), made), None
+
+        def send():
+            created = self.call("POST", spec.path, body=payload).resource()
+            return (self.read(spec, created["id"])[0] or created) if spec.answers_ids else created
+        return self.once(send, made), None
 
     def update(self, spec, resource, changes, etag, landed=None):
         """PUT the changes. An update that adds something (a model's version) is not idempotent: ``landed`` is then
@@ -95,6 +99,9 @@ class HuaweiClient(CloudClient):
         def send():
             response = self.call("PUT", spec.path + "/{id}", body=changes, idempotent=landed is None,
                                  ids={"id": resource["id"]})
+            if spec.answers_ids:
+                response.resource()
+                return self.read(spec, resource["id"])[0]
             return response.resource() if response.body is not None else None
         return (send() if landed is None else self.once(send, landed)), None
 

@@ -126,6 +126,8 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    answers_ids   a create or an update answers with ids only (Fabric jobs, job runs, service instances): the client
+                  reads the resource after it
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
     id_query      the list call's query parameter that selects one id (read_by_list), or None when it has none: then
@@ -139,7 +141,8 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None):
+                 list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None,
+                 answers_ids=False):
         self.kind = kind
         self.label = label
         self.path = path
@@ -169,6 +172,7 @@ class ResourceSpec:
         self.id_query = id_query
         self.create_envelope = create_envelope
         self.plural = plural or kind + "s"
+        self.answers_ids = answers_ids
 
     @property
     def scope_in_path(self):

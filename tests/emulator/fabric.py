@@ -186,6 +186,8 @@ class FabricService:
         add('DELETE', '/v1/workspaces/{workspace_id}/endpoints/{endpoint_id}', self.delete_endpoint)
         add('GET', '/v1/base-models', self.list_base_models)
         fabric_admin.register(self)
+        from .fabric_jobs import register  # jobs, job runs and service instances; it imports this module
+        register(self)
 
     @property
     def store(self):
@@ -312,11 +314,11 @@ class FabricService:
         if endpoints:
             raise bad_input('Workspace %s still has endpoints (%s); delete them first.' % (
                 workspace_id, ', '.join('%s %s' % (e.fields['name'], e.id) for e in endpoints)))
-        for model in self._models(workspace_id):
-            self.store.remove('FabricModel', model.id)
-        for policy in self.store.all('FabricMessagePolicy'):
-            if policy.workspace_id == workspace_id:
-                self.store.remove('FabricMessagePolicy', policy.id)
+        for kind in ('FabricModel', 'FabricJob', 'FabricJobRun', 'FabricServiceInstance',
+                     'FabricMessagePolicy'):  # what it holds goes with it
+            for record in self.store.all(kind):
+                if record.workspace_id == workspace_id:
+                    self.store.remove(kind, record.id)
         self.store.remove('FabricWorkspace', workspace_id)
         return Response(200)
 

@@ -302,6 +302,15 @@ def mu(low, high):
     return dict(mu=dict(spec_code="mu.llm.small", min=low, max=high))
 
 
+def job_version(name, spec):
+    return dict(name=name, config=dict(python_job_config=dict(resource_spec=spec, main_file_name="main.py",
+                                                              working_dir="obs://reliability-jobs/eval/")))
+
+
+def model_service(low, high):
+    return dict(model_instance_config=dict(resource=dict(spec_code="mu.llm.small", min=low, max=high)))
+
+
 FABRIC = Service(
     "fabric",
     cloud="huaweicloud",
@@ -345,6 +354,24 @@ FABRIC = Service(
         Lookup("agreement", "fabric_agreement", dict(state="absent"), pick=("agreement", "signed")),
         Lookup("agreement_info", "fabric_agreement_info", {}, pick=("agreement", "rules")),
         Lookup("health", "fabric_health_info", {}, pick=("health", "healthy")),
+        Resource("job", "fabric_job",
+                 dict(workspace_id=Ref("workspace"), name=Name(), type="PYTHON_JOB", version=job_version("v1", "cpu.2u8g"),
+                      current_endpoint_id=Ref("endpoint")),
+                 # v1 stays current: the run below runs the version that job_version picks, in every phase
+                 update=described(version=job_version("v2", "cpu.4u16g"), current_version="v1")),
+        Lookup("job_version", "fabric_job_info", dict(workspace_id=Ref("workspace"), id=Ref("job")),
+               pick=("jobs", 0, "current_version", "id")),
+        Resource("job_run", "fabric_job_run",
+                 dict(workspace_id=Ref("workspace"), name=Name(), job=dict(id=Ref("job"), version_id=Ref("job_version")),
+                      endpoint_id=Ref("endpoint"))),
+        Resource("service_instance", "fabric_service_instance",
+                 dict(workspace_id=Ref("workspace"), name=Name(), endpoint_id=Ref("endpoint"),
+                      source=dict(id=Ref("model"), version_id=Ref("served_version")), config=model_service(1, 1)),
+                 update=described(config=model_service(1, 2))),
+        Resource("spare_service_instance", "fabric_service_instance",
+                 dict(workspace_id=Ref("workspace"), name=Name(), endpoint_id=Ref("second_endpoint"),
+                      source=dict(id=Ref("model")), config=model_service(0, 1)),
+                 update=ABSENT),
     ],
     info={
         "fabric_base_model_info": [dict(base_model_type="QWEN2_7B"), {}],
@@ -357,18 +384,30 @@ FABRIC = Service(
                                             dict(workspace_id=Ref("workspace"), id=Ref("notification_policy"))],
         "fabric_spec_info": [dict(spec_types=["MU", "APU"], scenario="ENDPOINT"), {}],
         "fabric_feature_info": [{}],
+        "fabric_job_info": [dict(workspace_id=Ref("workspace"), name=Name("job"), include_versions=True),
+                            dict(workspace_id=Ref("workspace"), id=Ref("job"))],
+        "fabric_job_run_info": [dict(workspace_id=Ref("workspace"), job_id=Ref("job"), status="SUCCEEDED"),
+                                dict(workspace_id=Ref("workspace"), id=Ref("job_run"))],
+        "fabric_service_instance_info": [dict(workspace_id=Ref("workspace"), endpoint_id=Ref("endpoint")),
+                                         dict(workspace_id=Ref("workspace"), id=Ref("service_instance"))],
     },
     store_kinds={
         "fabric_workspace": "FabricWorkspace",
         "fabric_model": "FabricModel",
         "fabric_endpoint": "FabricEndpoint",
         "fabric_notification_policy": "FabricMessagePolicy",
+        "fabric_job": "FabricJob",
+        "fabric_job_run": "FabricJobRun",
+        "fabric_service_instance": "FabricServiceInstance",
     },
     name_field="name",
     name_fields={"fabric_notification_policy": "name_pattern"},
     gone_states=(),
     etags=False,
-    not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"]},  # a distributed cache's id: no format documented
+    not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"],  # a distributed cache's id: no format documented
+             # Ray's own submission id, and LakeFormation's ids (no format documented)
+             "fabric_job": ["version.config.ray_job_config.submission_id", "version.config.spark_job_config.metastore_id",
+                            "version.config.spark_job_config.metastore_catalog_id"]},
     bad_values={
         "fabric_workspace": {"name": ["abc", "has space", "under_score", "x" * 33], "description": ["x" * 256],
                              "metastore_id": ["too-short", "x" * 37]},
@@ -378,6 +417,12 @@ FABRIC = Service(
                                        "notification_types": [[], ["FAILED", "FAILED"]]},
         "fabric_endpoint": {"name": ["x" * 129, "a/b", "a.b", "a b"], "reserved_resource.mu.min": [-1, 5],
                             "reserved_resource.apu.warm_up_num": [-1], "custom_image_id": ["image-1", "x" * 37]},
+        "fabric_job": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
+                       "current_endpoint_id": ["endpoint-1", "x" * 37], "version.config.timeout_seconds": [-1]},
+        "fabric_job_run": {"name": ["x" * 65, "a/b"], "job.version_id": ["v1", "x" * 37]},
+        "fabric_service_instance": {"name": ["x" * 65, "a/b"], "config.model_instance_config.resource.min": [-1, 5],
+                                    "config.model_instance_config.resource.max": [0, 1001],
+                                    "config.pgsql_instance_config.coordinator_port": [0, 65536]},
     },
 )
 

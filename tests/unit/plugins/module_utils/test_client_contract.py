@@ -36,7 +36,7 @@ def test_each_client_implements_every_call_of_the_contract(cloud_client):
         assert inspect.signature(getattr(cloud_client, name)) == inspect.signature(getattr(CloudClient, name)), name
 
 
-@pytest.mark.parametrize("source", ["engine.py", "behaviours.py", "fabric_versions.py"])
+@pytest.mark.parametrize("source", ["engine.py", "behaviours.py", "fabric_versions.py", "fabric_jobs.py"])
 def test_the_engine_and_the_behaviours_call_only_the_contract(source):
     with open(os.path.join(MODULE_UTILS, source)) as handle:
         tree = ast.parse(handle.read())

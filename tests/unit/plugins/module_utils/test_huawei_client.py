@@ -203,6 +203,29 @@ def test_update_and_delete():
         ("DELETE", ENDPOINT + "/v1/workspaces/w1", None)]
 
 
+def test_a_create_or_update_answered_with_ids_only_is_read_back():
+    spec = ResourceSpec(kind="job_run", label="job run", path="/v1/workspaces/{workspace_id}/jobs/runs",
+                        name=("name", "name", "name"), lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"),
+                        wire_case="snake", items_key="job_runs", answers_ids=True)
+    run = {"id": "r1", "name": "first", "status": "PENDING"}
+    fabric, transport = client(response({"id": "r1"}), response(run), response({"id": "r1"}), response(run),
+                               path_params={"workspace_id": "w1"})
+    assert fabric.create(spec, {"name": "first"}) == (run, None)
+    assert fabric.update(spec, {"id": "r1"}, {"name": "first"}, None) == (run, None)
+    assert [(r["method"], r["url"]) for r in transport.requests] == [
+        ("POST", ENDPOINT + "/v1/workspaces/w1/jobs/runs"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"),
+        ("PUT", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1")]
+
+
+def test_an_action_is_posted_to_the_resource():
+    spec = ResourceSpec(kind="job_run", label="job run", path="/v1/jobs/runs", name=("name", "name", "name"),
+                        lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"))
+    fabric, transport = client(response(None))
+    assert fabric.act(spec, {"id": "r1"}, "cancel", None) is None
+    assert [(r["method"], r["url"], r["body"]) for r in transport.requests] == [
+        ("POST", ENDPOINT + "/v1/jobs/runs/r1/cancel", None)]
+
+
 # ---------------------------------------------------------------------------------------------------
 # with the real transport
 
