@@ -124,6 +124,8 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    name_listed   False when list items lack the name (OCI HostedDeploymentSummary): an item the list call returned for a
+                  name filter is taken to have that name
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
     """
@@ -133,7 +135,7 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False, read_only=()):
+                 list_scope_optional=False, read_only=(), name_listed=True):
         self.kind = kind
         self.label = label
         self.path = path
@@ -160,6 +162,7 @@ class ResourceSpec:
         self.list_params = tuple(list_params)
         self.list_scope_optional = list_scope_optional
         self.read_only = tuple(read_only)
+        self.name_listed = name_listed
 
     @property
     def plural(self):
@@ -195,6 +198,10 @@ class ResourceSpec:
     def result_name(self, name):
         """A wire key as results spell it."""
         return camel_to_snake(name) if self.wire_case == "camel" else name
+
+    def named(self, resource, name):
+        """True when a resource that a list call by ``name`` returned has that name."""
+        return resource.get(self.name.wire, None if self.name_listed else name) == name
 
     def field_for(self, wire):
         return next((f for f in self.fields.values() if f.wire == wire), None)

@@ -44,13 +44,17 @@ class ResourceKind:
     decorate: hook(service, record, view) adding computed fields to the response;
     update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
     outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
-    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`.
+    create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
+    filter_params: list query parameters named otherwise than the field they match ({'applicationId': 'hostedApplicationId'});
+    prepare_update: hook(service, record, changes) at update, after the body checks: may check and complete the changes;
+    movable / updatable: False for a kind without changeCompartment / without an update call.
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
-                 update_returns_body=True, outcome_name=None, create_duration=None):
+                 update_returns_body=True, outcome_name=None, create_duration=None, filter_params=None,
+                 prepare_update=None, movable=True, updatable=True):
         self.name = name
         self.label = label
         self.collection = collection
@@ -73,6 +77,10 @@ class ResourceKind:
         self.update_returns_body = update_returns_body
         self.outcome_name = outcome_name or name
         self.create_duration = create_duration
+        self.filter_params = filter_params or {}
+        self.prepare_update = prepare_update
+        self.movable = movable
+        self.updatable = updatable
 
 
 class Transition:
@@ -146,9 +154,11 @@ class OciService:
             self.router.add('POST', collection, partial(self.create_resource, kind))
             self.router.add('GET', collection, partial(self.list_resources, kind))
             self.router.add('GET', item, partial(self.get_resource, kind))
-            self.router.add('PUT', item, partial(self.update_resource, kind))
+            if kind.updatable:
+                self.router.add('PUT', item, partial(self.update_resource, kind))
             self.router.add('DELETE', item, partial(self.delete_resource, kind))
-            self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
+            if kind.movable:
+                self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
         self.router.add('GET', '/workRequests', self.list_work_requests)
         self.router.add('GET', '/workRequests/{wr_id}', self.get_work_request)
         self.router.add('GET', '/workRequests/{wr_id}/errors', partial(self.list_work_request_entries, 'errors'))
@@ -333,7 +343,8 @@ class OciService:
     def list_resources(self, kind, request):
         compartment_id = self._list_compartment(request)
         check_enum_param(request, 'lifecycleState', kind.states)
-        filters = [(name, request.param(name)) for name in kind.list_filters if request.param(name) is not None]
+        filters = [(kind.filter_params.get(name, name), request.param(name))
+                   for name in kind.list_filters + tuple(kind.filter_params) if request.param(name) is not None]
         any_of = []
         for param, list_field, allowed in kind.any_of_filters:
             wanted = request.params(param)
@@ -364,6 +375,8 @@ class OciService:
         changes = validate_body(kind.fields, json_object(request), updating=True)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
+        if kind.prepare_update:
+            kind.prepare_update(self, record, changes)
         if kind.sync_update:
             record.fields.update(changes)
             record.fields['timeUpdated'] = rfc3339(self.now())
