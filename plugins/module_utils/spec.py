@@ -15,6 +15,8 @@ from collections import namedtuple
 # the option, the wire key and the list call's query parameter of a resource's scope (compartment, workspace) or name
 Key = namedtuple("Key", "option wire query")
 TAG_WIRE_KEYS = frozenset(("freeformTags", "definedTags", "systemTags", "freeform_tags", "defined_tags", "system_tags"))
+# dicts whose keys are data, not field names, kept as the service sent them: tags, and counts by file type ("PDF")
+VERBATIM_WIRE_KEYS = TAG_WIRE_KEYS | frozenset(("syncStatsByFileType", "sync_stats_by_file_type"))
 
 
 class ResourceError(Exception):
@@ -293,9 +295,9 @@ def snake_to_camel(name):
 
 
 def to_result(value, convert=camel_to_snake):
-    """Wire JSON -> result JSON: keys converted, tag dictionaries left exactly as the service sent them."""
+    """Wire JSON -> result JSON: keys converted, tag dictionaries (VERBATIM_WIRE_KEYS) left exactly as the service sent them."""
     if isinstance(value, dict):
-        return dict((convert(k), v if k in TAG_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
+        return dict((convert(k), v if k in VERBATIM_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
     if isinstance(value, list):
         return [to_result(item, convert) for item in value]
     return value
