@@ -280,6 +280,7 @@ class FileSyncs:
                        'timeCreated': rfc3339(now), 'triggerType': 'MANUAL', 'systemTags': {}})
         record = service.store.add(self.table, Record(self.kind_name, sync_id, fields, now))
         record.run = JobRun(now, service.emulator.settings.delay, service.emulator.settings.take_outcome(self.kind_name) == 'FAILED')
+        record.view = partial(self.view, record)  # how the record reads now (the reliability suites count with it)
         response = self.response(record)
         service._remember(request, body, response)
         return response
