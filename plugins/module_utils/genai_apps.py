@@ -361,8 +361,8 @@ VECTOR_STORE_CONNECTOR_FILE_SYNC = ResourceSpec(
     replace_hint="a file sync cannot run again: leave out id to start a new one (a display_name whose last file sync "
                  "failed or was cancelled starts a new one)",
     change_hint="a file sync cannot be changed: start a new one under another display_name instead",
-    read_only=READ_ONLY + ("compartment_id", "tenant_id", "time_started", "time_ended", "duration_in_seconds",
-                           "trigger_type", "stats", "ingestion_logs"),
+    read_only=("lifecycle_state", "lifecycle_details", "time_created", "system_tags", "compartment_id", "tenant_id",
+               "time_started", "time_ended", "duration_in_seconds", "trigger_type", "stats", "ingestion_logs"),
 )
 
 # the info module lists a compartment's file syncs (the list call requires compartmentId)
