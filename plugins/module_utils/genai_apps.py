@@ -33,6 +33,23 @@ def _ocid_of(*types):
     return lambda value, option: check_ocid(value, option, types)
 
 
+def _ocids_at(paths):
+    """A check of the OCIDs at dotted ``paths`` (-> their OCID types) inside a dict option, or each dict of a list."""
+    def check(value, option):
+        items = [(item, "%s[%d]" % (option, index)) for index, item in enumerate(value)] if isinstance(value, list) \
+            else [(value, option)]
+        problems = []
+        for item, where in items:
+            for path, types in sorted(paths.items()):
+                found = item
+                for part in path.split("."):
+                    found = found.get(part) if isinstance(found, dict) else None
+                problems += [check_ocid(one, "%s.%s" % (where, path), types)
+                             for one in (found if isinstance(found, list) else [found]) if one is not None]
+        return "; ".join(p for p in problems if p) or None
+    return check
+
+
 def _replicas(value, option):
     low, high = value.get("min_replica"), value.get("max_replica")
     if low is not None and high is not None and low > high:
@@ -49,7 +66,11 @@ SCALING_CONFIG = Field("scalingConfig", type="dict", check=_replicas, options=di
     target_concurrency_threshold=dict(type="int"),
     target_rps_threshold=dict(type="int"),
 ))
-NETWORKING_CONFIG = Field("networkingConfig", type="dict", updatable=False, options=dict(
+NETWORKING_CONFIG = Field("networkingConfig", type="dict", updatable=False, check=_ocids_at({
+    "inbound_networking_config.private_endpoint_id": ("generativeaiprivateendpoint",),
+    "outbound_networking_config.custom_subnet_id": ("subnet",),
+    "outbound_networking_config.nsg_ids": ("networksecuritygroup",),
+}), options=dict(
     inbound_networking_config=dict(type="dict", required=True, options=dict(
         endpoint_mode=dict(type="str", required=True, choices=["PUBLIC", "PRIVATE"]),
         private_endpoint_id=dict(type="str"),
@@ -60,7 +81,8 @@ NETWORKING_CONFIG = Field("networkingConfig", type="dict", updatable=False, opti
         nsg_ids=dict(type="list", elements="str"),
     )),
 ))
-STORAGE_CONFIGS = Field("storageConfigs", type="list", elements="dict", updatable=False, options=dict(
+STORAGE_CONFIGS = Field("storageConfigs", type="list", elements="dict", updatable=False, check=_ocids_at({
+    "storage_id": ("generativeaihostedapplicationstorage",)}), options=dict(
     environment_variable_key=dict(type="str", required=True),
     storage_id=dict(type="str", required=True),
 ))
@@ -84,6 +106,9 @@ def _app_fields(**extra):
 
 
 def _inbound_auth(value, option):
+    wrong_id = _ocids_at({"idcs_config.client_secret_vault_id": ("vaultsecret",)})(value, option)
+    if wrong_id:
+        return wrong_id
     if value["inbound_auth_config_type"] == "NO_AUTH_CONFIG" and value.get("idcs_config"):
         return "%s.idcs_config does not apply to inbound_auth_config_type NO_AUTH_CONFIG" % option
     if value["inbound_auth_config_type"] != "NO_AUTH_CONFIG" and not value.get("idcs_config"):
@@ -190,43 +215,41 @@ class ActiveArtifact(Behaviour):
         want, purge = self.wanted(engine.params), engine.params.get("purge_artifacts")
         spec, client = engine.spec, engine.client
         changed, before, after = False, {}, {}
-        active = resource.get("activeArtifact") or {}
-        if want and not created and not _same_artifact(active, want):
+        artifacts = resource.get("artifacts") or []
+        if want and not created and not _same_artifact(resource.get("activeArtifact"), want):
             changed = True
-            before["active_artifact"], after["active_artifact"] = _artifact_view(active), _artifact_view(want)
+            before["active_artifact"], after["active_artifact"] = _artifact_view(resource.get("activeArtifact")), _artifact_view(want)
             if engine.check_mode:
-                resource = dict(resource, activeArtifact=want)
+                added = [] if any(_same_artifact(a, want) for a in artifacts) else [want]
+                resource = dict(resource, activeArtifact=want, artifacts=artifacts + added)
             else:
                 resource = self.activate(engine, resource, want)
-        stale = [a for a in resource.get("artifacts") or [] if purge and a.get("id") and
-                 a.get("id") != (resource.get("activeArtifact") or {}).get("id") and not _same_artifact(a, want or {})]
-        if stale:
-            changed = True
-            before["artifacts"] = [_artifact_view(a) for a in resource.get("artifacts") or []]
-            kept = [a for a in resource.get("artifacts") or [] if a not in stale]
-            after["artifacts"] = [_artifact_view(a) for a in kept]
-            if engine.check_mode:
-                return dict(resource, artifacts=kept), changed, before, after
-            for artifact in stale:
-                client.remove_child(spec, resource, "artifacts", artifact["id"])
-                engine.mutated = True
-            resource = engine.settle(client.read(spec, resource["id"])[0], None)
-        return resource, changed, before, after
+        active = resource.get("activeArtifact")
+        stale = [a for a in resource.get("artifacts") or [] if purge and not _same_artifact(a, active)]
+        if not stale:
+            return resource, changed, before, after
+        kept = [a for a in resource["artifacts"] if a not in stale]
+        before["artifacts"], after["artifacts"] = [_artifact_view(a) for a in artifacts], [_artifact_view(a) for a in kept]
+        if engine.check_mode:
+            return dict(resource, artifacts=kept), True, before, after
+        for artifact in stale:
+            client.remove_child(spec, resource, "artifacts", artifact["id"])
+            engine.mutated = True
+        return engine.settle(client.read(spec, resource["id"])[0], None), True, before, after
 
     @staticmethod
     def activate(engine, resource, want):
+        """Add the artifact unless the deployment has that image, then make it the active one (sending the etag)."""
         spec, client = engine.spec, engine.client
-        match = next((a for a in resource.get("artifacts") or [] if _same_artifact(a, want)), None)
-        if match is None:
+        if not any(_same_artifact(a, want) for a in resource.get("artifacts") or []):
             work_request_id = client.add_child(spec, resource, "artifacts", {"artifact": want})
             engine.mutated = True
             engine.settle(resource, work_request_id)
-            resource = client.read(spec, resource["id"])[0]
-            match = next((a for a in resource.get("artifacts") or [] if _same_artifact(a, want)), None)
-        chosen = dict((key, value) for key, value in (match or want).items()
-                      if key in ARTIFACT_KEYS + ("id", "isVulnerabilityScanRequired"))
-        answer, work_request_id = client.update(spec, resource, {"activeArtifact": chosen}, None)
-        engine.mutated = True
+        resource, etag = client.read(spec, resource["id"])
+        match = next((a for a in resource.get("artifacts") or [] if _same_artifact(a, want)), want)
+        chosen = dict((key, value) for key, value in match.items() if key in ARTIFACT_KEYS + ("id", "isVulnerabilityScanRequired"))
+        answer, work_request_id = engine.mutate(resource["id"], lambda: client.update(spec, resource, {"activeArtifact": chosen}, etag),
+                                                lambda seen: _same_artifact(seen.get("activeArtifact"), want))
         return engine.settle(answer or dict(resource, activeArtifact=chosen), work_request_id)
 
 

@@ -173,6 +173,15 @@ vector_store_connector_file_syncs:
         status:
           description: C(COMPLETED), C(CANCELLED), C(FAILED), C(QUEUED) or C(IN_PROGRESS).
           type: str
+        freeform_tags:
+          description: Free-form tags.
+          type: dict
+        defined_tags:
+          description: Defined tags.
+          type: dict
+        system_tags:
+          description: Tags the system adds.
+          type: dict
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

@@ -168,8 +168,38 @@ vector_store_connectors:
           description: When the statistics were computed (RFC 3339).
           type: str
         created:
-          description: Files added, as C(total_files_synced) and C(sync_stats_by_file_type); C(updated), C(deleted),
-            C(metadata_updated), C(ignored), C(unsupported), C(in_progress) and C(failed) have the same shape.
+          description: Files added, as C(total_files_synced) and C(sync_stats_by_file_type) (file type, for example
+            C(PDF), to count).
+          type: dict
+        updated:
+          description: Files changed, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        deleted:
+          description: Files removed, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        metadata_updated:
+          description: Files whose metadata changed, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        ignored:
+          description: Files left out, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        unsupported:
+          description: Files of a type the service cannot read, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        in_progress:
+          description: Files still being read, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        failed:
+          description: Files that could not be read, in the same shape as RV(vector_store_connectors[].stats.created).
+          type: dict
+        freeform_tags:
+          description: Free-form tags.
+          type: dict
+        defined_tags:
+          description: Defined tags.
+          type: dict
+        system_tags:
+          description: Tags the system adds.
           type: dict
     ingestion_logs:
       description: One entry per file its syncs read, with the C(vector_store_connector_file_sync_id) that read it.
@@ -195,6 +225,18 @@ vector_store_connectors:
         status:
           description: C(COMPLETED), C(CANCELLED), C(FAILED), C(QUEUED) or C(IN_PROGRESS).
           type: str
+        vector_store_connector_file_sync_id:
+          description: OCID of the file sync that read the file.
+          type: str
+        freeform_tags:
+          description: Free-form tags.
+          type: dict
+        defined_tags:
+          description: Defined tags.
+          type: dict
+        system_tags:
+          description: Tags the system adds.
+          type: dict
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

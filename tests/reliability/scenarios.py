@@ -148,7 +148,7 @@ GENAI = Service(
                       storage_configs=[dict(environment_variable_key="CACHE_URL", storage_id=Ref("app_cache"))]),
                  update=described(scaling_config=dict(scaling_type="CPU", max_replica=3))),
         Resource("iam_app", "genai_hosted_application_iam", dict(compartment_id=COMPARTMENT, display_name=Name()),
-                 update=ABSENT),
+                 update=described(environment_variables=[dict(name="MODE", type="PLAINTEXT", value="updated")])),
         Resource("deployment", "genai_hosted_deployment",
                  dict(compartment_id=COMPARTMENT, display_name=Name(), hosted_application_id=Ref("hosted_app"),
                       active_artifact=dict(container_uri="iad.ocir.io/reliability/app", tag="1")),
@@ -196,7 +196,10 @@ GENAI = Service(
         "genai_vector_store_connector_file_sync": "genai:VectorStoreConnectorFileSync",
     },
     objects=[dict(namespace="reliability", bucket="kb", name="faq.txt", text="questions and answers")],
-    not_ids={"genai_imported_model": ["data_source.model_id"]},  # a Hugging Face repository, not an OCID
+    not_ids={"genai_imported_model": ["data_source.model_id"],  # a Hugging Face repository, not an OCID
+             "genai_hosted_application": ["inbound_auth_config.idcs_config.client_id"],  # an identity domain's client
+             # an artifact's keys as the info module returns them, ignored
+             "genai_hosted_deployment": ["active_artifact.id", "active_artifact.hosted_deployment_id"]},
     bad_values={"genai_dedicated_ai_cluster": {"unit_shape": ["LARGE_COHERE_V9", "large_cohere_v2", "", "H100_X3"]}},
 )
 
