@@ -12,7 +12,7 @@ module: genai_hosted_application
 short_description: Create, update, move and delete OCI Generative AI hosted applications
 version_added: 0.2.0
 description:
-  - Manages a hosted application of OCI Generative AI: a containerised application the service runs and scales, whose code
+  - Manages a hosted application of OCI Generative AI, a containerised application the service runs and scales, whose code
     comes from a hosted deployment (M(cloudai.control.genai_hosted_deployment)).
   - Callers authenticate as O(inbound_auth_config) says (an identity domain, or none); for an application whose
     callers use OCI IAM, see M(cloudai.control.genai_hosted_application_iam).

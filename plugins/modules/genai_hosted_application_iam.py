@@ -12,7 +12,7 @@ module: genai_hosted_application_iam
 short_description: Create, update, move and delete OCI Generative AI IAM hosted applications
 version_added: 0.2.0
 description:
-  - Manages an IAM hosted application of OCI Generative AI: a containerised application the service runs and scales, whose code
+  - Manages an IAM hosted application of OCI Generative AI, a containerised application the service runs and scales, whose code
     comes from a hosted deployment (M(cloudai.control.genai_hosted_deployment)).
   - Its callers authenticate with OCI IAM (request signing), so it has no inbound authentication options; see
     M(cloudai.control.genai_hosted_application) for one behind an identity domain.

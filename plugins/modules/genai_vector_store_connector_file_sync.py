@@ -19,7 +19,7 @@ description:
     file sync is started with an C(opc-retry-token) derived from O(vector_store_connector_id), O(display_name) and a
     generation number (first 0). The service answers a token it has seen in the last 24 hours with the file sync that
     token started, instead of starting another. When that answer is a file sync the service created more than 2
-    seconds before it answered (its C(time_created) against the answer's C(Date)), an earlier run started it: if it
+    seconds before it answered (its C(time_created) against the answer's C(Date)), an earlier run started it. If it
     C(SUCCEEDED) or is still running it counts as already there (C(changed=false)); if it C(FAILED) or was
     C(CANCELED), the next generation's token is tried, so a new file sync is started. Each host also records the file
     syncs it starts, by token, for 24 hours in C(cloudai.control/starts.json) under C($XDG_CACHE_HOME) (by default
