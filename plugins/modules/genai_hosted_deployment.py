@@ -24,9 +24,10 @@ description:
     the active one (an update), and waits for the deployment to settle. The artifacts that were active before are kept,
     so that going back to one is only an update.
   - O(purge_artifacts=true) deletes every artifact other than the active one (the service's delete artifact call).
-  - Tags are changed in place. O(hosted_application_id) cannot be changed. The service cannot move a deployment to
-    another compartment.
-  - Creates and artifact adds are safe to retry; the deletes send the deployment's etag.
+  - Tags are changed in place. O(hosted_application_id) and O(display_name) cannot be changed (the service refuses a
+    new name). The service cannot move a deployment to another compartment.
+  - Creates and artifact adds are safe to retry; the update of the active artifact and the delete of the deployment
+    send its etag, so a concurrent change is not overwritten.
 author:
   - cloudai.control developers (@cloudai)
 options:
