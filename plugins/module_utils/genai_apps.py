@@ -93,7 +93,8 @@ ENVIRONMENT_VARIABLES = Field("environmentVariables", type="list", elements="dic
 ))
 
 
-def _app_fields(**extra):
+def _application(kind, label, path, ocid_type, read_only=READ_ONLY, **extra_fields):
+    """A hosted application (or an IAM one): what they share, and the fields only one of them has."""
     fields = {
         "description": Field("description"),
         "scaling_config": SCALING_CONFIG,
@@ -101,8 +102,10 @@ def _app_fields(**extra):
         "storage_configs": STORAGE_CONFIGS,
         "environment_variables": ENVIRONMENT_VARIABLES,
     }
-    fields.update(extra)
-    return fields
+    fields.update(extra_fields)
+    return ResourceSpec(kind=kind, label=label, path=path, ocid_type=ocid_type, scope=COMPARTMENT, name=DISPLAY_NAME,
+                        behaviours=[Move()], fields=fields, tags=TAGS, protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
+                        lifecycle=LIFECYCLE, read_only=read_only, filters=APP_FILTERS)
 
 
 def _inbound_auth(value, option):
@@ -116,50 +119,24 @@ def _inbound_auth(value, option):
     return None
 
 
-HOSTED_APPLICATION = ResourceSpec(
-    kind="hosted_application",
-    label="hosted application",
-    path="/hostedApplications",
-    ocid_type="generativeaihostedapplication",
-    scope=COMPARTMENT,
-    name=DISPLAY_NAME,
-    behaviours=[Move()],
-    fields=_app_fields(
-        inbound_auth_config=Field("inboundAuthConfig", type="dict", required_for_create=True, check=_inbound_auth, options=dict(
-            inbound_auth_config_type=dict(type="str", required=True,
-                                          choices=["IDCS_AUTH_CONFIG", "IDCS_SESSION_AUTH_CONFIG", "NO_AUTH_CONFIG"]),
-            idcs_config=dict(type="dict", options=dict(
-                domain_url=dict(type="str", required=True),
-                scope=dict(type="str", required=True),
-                audience=dict(type="str"),
-                client_id=dict(type="str"),
-                client_secret_vault_id=dict(type="str"),
-            )),
-        )),
-        public_access_path_patterns=Field("publicAccessPathPatterns", type="list", elements="str"),
-    ),
-    tags=TAGS,
-    protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
-    lifecycle=LIFECYCLE,
+HOSTED_APPLICATION = _application(
+    "hosted_application", "hosted application", "/hostedApplications", "generativeaihostedapplication",
     read_only=READ_ONLY + ("application_endpoint",),
-    filters=APP_FILTERS,
+    inbound_auth_config=Field("inboundAuthConfig", type="dict", required_for_create=True, check=_inbound_auth, options=dict(
+        inbound_auth_config_type=dict(type="str", required=True,
+                                      choices=["IDCS_AUTH_CONFIG", "IDCS_SESSION_AUTH_CONFIG", "NO_AUTH_CONFIG"]),
+        idcs_config=dict(type="dict", options=dict(
+            domain_url=dict(type="str", required=True),
+            scope=dict(type="str", required=True),
+            audience=dict(type="str"),
+            client_id=dict(type="str"),
+            client_secret_vault_id=dict(type="str"),
+        )),
+    )),
+    public_access_path_patterns=Field("publicAccessPathPatterns", type="list", elements="str"),
 )
-
-HOSTED_APPLICATION_IAM = ResourceSpec(
-    kind="hosted_application_iam",
-    label="IAM hosted application",
-    path="/hostedApplicationsIam",
-    ocid_type="generativeaihostedapplicationiam",
-    scope=COMPARTMENT,
-    name=DISPLAY_NAME,
-    behaviours=[Move()],
-    fields=_app_fields(),
-    tags=TAGS,
-    protected_tag_namespaces=SERVICE_TAG_NAMESPACES,
-    lifecycle=LIFECYCLE,
-    read_only=READ_ONLY,
-    filters=APP_FILTERS,
-)
+HOSTED_APPLICATION_IAM = _application(
+    "hosted_application_iam", "IAM hosted application", "/hostedApplicationsIam", "generativeaihostedapplicationiam")
 
 HOSTED_APPLICATION_STORAGE = ResourceSpec(
     kind="hosted_application_storage",

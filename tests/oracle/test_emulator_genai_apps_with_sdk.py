@@ -12,30 +12,11 @@ TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
-from emulator import start_emulator  # noqa: E402
 from emulator.config import TEST_COMPARTMENT  # noqa: E402
-from emulator.testing import OCI_SDK_CONFIG, AdminClient  # noqa: E402
+from emulator.testing import AdminClient  # noqa: E402
+from oracle.test_emulator_genai_with_sdk import OTHER_COMPARTMENT, emulator, genai, oci  # noqa: E402,F401 pylint: disable=unused-import
 
-OTHER_COMPARTMENT = 'ocid1.compartment.oc1..aaaaaaaaothercompartment'
 VECTOR_STORE = 'ocid1.generativeaivectorstore.oc1.us-chicago-1.amaaaaaavectorstore'
-WAIT = {'max_interval_seconds': 1, 'max_wait_seconds': 30}
-
-
-@pytest.fixture
-def emulator():
-    handle = start_emulator(delay=1.0, time_scale=10)
-    yield handle
-    handle.stop()
-
-
-@pytest.fixture
-def oci():
-    return pytest.importorskip('oci')
-
-
-@pytest.fixture
-def genai(emulator, oci):
-    return oci.generative_ai.GenerativeAiClient(OCI_SDK_CONFIG, service_endpoint=emulator.url)
 
 
 def wait_for(oci, genai, get, resource_id, states):
