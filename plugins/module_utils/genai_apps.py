@@ -83,7 +83,7 @@ NETWORKING_CONFIG = Field("networkingConfig", type="dict", updatable=False, chec
 ))
 STORAGE_CONFIGS = Field("storageConfigs", type="list", elements="dict", updatable=False, check=_ocids_at({
     "storage_id": ("generativeaihostedapplicationstorage",)}), options=dict(
-    environment_variable_key=dict(type="str", required=True),
+    environment_variable_key=dict(type="str", required=True, no_log=False),  # the name of a variable, not a secret
     storage_id=dict(type="str", required=True),
 ))
 ENVIRONMENT_VARIABLES = Field("environmentVariables", type="list", elements="dict", options=dict(

@@ -45,7 +45,7 @@ options:
   compartment_id:
     description:
       - OCID of the compartment that holds the hosted deployment. Required to create one or to find it by name.
-      - The service cannot move it to another compartment: another compartment is refused.
+      - The service cannot move it to another compartment, so another compartment is refused.
     type: str
   display_name:
     description:
