@@ -253,7 +253,8 @@ HOSTED_DEPLOYMENT = ResourceSpec(
     fields={
         "hosted_application_id": Field("hostedApplicationId", updatable=False, required_for_create=True,
                                        check=_ocid_of(HOSTED_APPLICATION.ocid_type, HOSTED_APPLICATION_IAM.ocid_type)),
-        "active_artifact": Field(None, type="dict", required_for_create=True, options=ARTIFACT_OPTIONS),
+        "active_artifact": Field(None, type="dict", required_for_create=True, options=ARTIFACT_OPTIONS, check=_ocids_at({
+            "id": "any", "hosted_deployment_id": ("generativeaihosteddeployment",)})),
         "purge_artifacts": Field(None, type="bool", default=False),
     },
     tags=TAGS,

@@ -84,7 +84,7 @@ options:
         type: bool
       id:
         description:
-          - Accepted and ignored (an artifact as the info module returns it).
+          - Accepted and ignored (an artifact as the info module returns it); an OCID when given.
         type: str
       status:
         description:
@@ -96,7 +96,7 @@ options:
         type: str
       hosted_deployment_id:
         description:
-          - Accepted and ignored (an artifact as the info module returns it).
+          - Accepted and ignored (an artifact as the info module returns it); an OCID when given.
         type: str
   purge_artifacts:
     description:

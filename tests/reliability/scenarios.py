@@ -197,9 +197,7 @@ GENAI = Service(
     },
     objects=[dict(namespace="reliability", bucket="kb", name="faq.txt", text="questions and answers")],
     not_ids={"genai_imported_model": ["data_source.model_id"],  # a Hugging Face repository, not an OCID
-             "genai_hosted_application": ["inbound_auth_config.idcs_config.client_id"],  # an identity domain's client
-             # an artifact's keys as the info module returns them, ignored
-             "genai_hosted_deployment": ["active_artifact.id", "active_artifact.hosted_deployment_id"]},
+             "genai_hosted_application": ["inbound_auth_config.idcs_config.client_id"]},  # an identity domain's client
     bad_values={"genai_dedicated_ai_cluster": {"unit_shape": ["LARGE_COHERE_V9", "large_cohere_v2", "", "H100_X3"]}},
 )
 
