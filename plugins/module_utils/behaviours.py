@@ -103,6 +103,42 @@ class RetryFailedUpdate(Behaviour):
                     if wire != engine.spec.name.wire and getattr(engine.spec.field_for(wire), "updatable", True))
 
 
+class RunState(Behaviour):
+    """The option ``option`` is a running state reached by an action of the resource, never by an update (OCI Vision
+    stream jobs: started / stopped). ``states``: option value -> (action, the lifecycle state that shows it);
+    ``initial``: the value of a resource just created."""
+
+    def __init__(self, option, states, initial):
+        self.option = option
+        self.states = states
+        self.initial = initial
+
+    def converge(self, engine, resource, created):
+        wanted = engine.params.get(self.option)
+        if wanted is None:
+            return resource, False, {}, {}
+        lifecycle = engine.spec.lifecycle
+        if created and engine.check_mode:
+            have = self.initial
+        else:
+            if lifecycle.state(resource) not in lifecycle.ready and not engine.check_mode:
+                resource = engine.settle(resource, None)  # a create or update still in flight
+            have = next((value for value, (dummy, state) in self.states.items() if state == lifecycle.state(resource)), None)
+        if have == wanted:
+            return resource, False, {}, {}
+        action, state = self.states[wanted]
+        before, after = {self.option: have}, {self.option: wanted}
+        if engine.check_mode:
+            return dict(resource, **{lifecycle.key: state}), True, before, after
+        if lifecycle.state(resource) not in lifecycle.ready:
+            raise ResourceError("the %s %s is %s: it can be set %s only once it is %s (leave wait on)" % (
+                engine.spec.label, resource["id"], lifecycle.state(resource), wanted, " or ".join(lifecycle.ready)),
+                id=resource["id"], lifecycle_state=lifecycle.state(resource))
+        work_request_id = engine.client.act(engine.spec, resource, action, None)
+        engine.mutated = True
+        return engine.settle(dict(resource, **{lifecycle.key: state}), work_request_id), True, before, after
+
+
 class DeleteByAction(Behaviour):
     """state=absent posts to an action of the resource (OCI Vision jobs: ``cancel``) instead of DELETE: the client's
     delete reads it from the spec."""

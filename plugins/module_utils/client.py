@@ -48,7 +48,8 @@ class CloudClient:
         raise NotImplementedError
 
     def act(self, spec, resource, action, etag, body=None):
-        """Post to an action of the resource (``cancel``): the work request id or None."""
+        """Post to an action of the resource (OCI ``cancel``, a Fabric endpoint's ``subscribe``): the work request id
+        or None."""
         raise NotImplementedError
 
     def delete(self, spec, resource, etag):
@@ -70,6 +71,10 @@ class CloudClient:
 
     def remove_child(self, spec, resource, part, child_id):
         """Delete one item of a part of the resource (a model's version)."""
+        raise NotImplementedError
+
+    def set_part(self, spec, resource, part, body):
+        """Replace a part of the resource that is a setting of its own (a Fabric workspace's ``metrics``) with PUT."""
         raise NotImplementedError
 
     def get_work_request(self, work_request_id):

@@ -337,9 +337,10 @@ def list_resources(spec, client, params):
     else:
         given = [(f, params[option]) for option, f in spec.filters.items() if params.get(option) is not None]
         query = [(f.query, value) for f, value in given if f.query]
-        local = [(f.wire, value) for f, value in given if not f.query]
+        local = [(f.wire, value) for f, value in given if f.wire]
+        selected = [set(f.select(client, value)) for f, value in given if f.select]
         found = [r for r in client.search(spec, params.get(spec.scope.option) if spec.scope else None, None, query)
-                 if all(r.get(wire) == value for wire, value in local)]
+                 if all(r.get(wire) == value for wire, value in local) and all(r.get("id") in ids for ids in selected)]
     if spec.scope_in_path:  # as the resource module's option, so that each item is valid arguments of that module
         for resource in found:
             resource[spec.scope.option] = params.get(spec.scope.option)

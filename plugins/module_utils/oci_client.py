@@ -136,6 +136,9 @@ class OciClient(CloudClient):
     def remove_child(self, spec, resource, part, child_id):
         self.call("DELETE", spec.path + "/{id}/" + part + "/" + path_segment(child_id), resource["id"])
 
+    def set_part(self, spec, resource, part, body):
+        self.call("PUT", spec.path + "/{id}/" + part, resource["id"], body=body)
+
     def get_work_request(self, work_request_id):
         return self.call("GET", "/workRequests/{id}", work_request_id).resource()
 

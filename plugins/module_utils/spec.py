@@ -54,12 +54,14 @@ class Field:
 
 class Filter:
     """One info-module filter option: sent as the list call's ``query`` parameter, or, when the service has
-    none, matched here against the listed resources' ``wire`` field."""
+    none, matched here against the listed resources' ``wire`` field, or ``select(client, value)``: the ids of the
+    resources another call of the service selects (Fabric workspaces by tag)."""
 
-    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None):
+    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None, select=None):
         self.query = query
         self.wire = wire
         self.check = check
+        self.select = select
         self.argspec = dict(type=type)
         if choices is not None:
             self.argspec["choices"] = choices
@@ -130,6 +132,10 @@ class ResourceSpec:
                   name filter is taken to have that name
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
+    id_query      the list call's query parameter that selects one id (read_by_list), or None when it has none: then
+                  the list is read whole and the id picked from it (Fabric notification policies)
+    create_envelope  the create body is ``{create_envelope: [body]}`` (Fabric notification policies are created in a list)
+    plural        the info module's result key, when it is not kind + 's'
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
@@ -137,7 +143,8 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False, read_only=(), name_listed=True):
+                 list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None,
+                 name_listed=True):
         self.kind = kind
         self.label = label
         self.path = path
@@ -164,11 +171,10 @@ class ResourceSpec:
         self.list_params = tuple(list_params)
         self.list_scope_optional = list_scope_optional
         self.read_only = tuple(read_only)
+        self.id_query = id_query
+        self.create_envelope = create_envelope
+        self.plural = plural or kind + "s"
         self.name_listed = name_listed
-
-    @property
-    def plural(self):
-        return self.kind + "s"
 
     @property
     def scope_in_path(self):

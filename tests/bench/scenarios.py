@@ -73,6 +73,9 @@ SETUP = [
     task("fabric_endpoint", "fabric_endpoint", workspace_id="{{ workspace.workspace.id }}", name="bench-endpoint",
          type="inference", reserved_resource={"mu": {"spec_code": "mu.llm.small", "min": 1, "max": 1}},
          cap={"cap_id": "{{ fabric_model.model.id }}", "version_id": "{{ fabric_model.model.current_version.id }}"}),
+    task("fabric_notification_policy", "notification_policy", workspace_id="{{ workspace.workspace.id }}",
+         name_pattern="bench_job*", notification_types=["FAILED"],
+         topic_urn="urn:smn:cn-north-4:0123456789abcdef0123456789abcdef:bench"),
     task("vision_project", "project", compartment_id=COMPARTMENT, display_name="bench-project"),
     task("vision_model", "vision_model", compartment_id=COMPARTMENT, display_name="bench-vision-model",
          project_id="{{ project.project.id }}", model_type="IMAGE_CLASSIFICATION", is_quick_mode=True,
@@ -82,6 +85,17 @@ SETUP = [
     job("video", "clip.mp4", [{"feature_type": "LABEL_DETECTION"}]),
     task("vision_work_request_info", "vision_work_requests", compartment_id=COMPARTMENT,
          resource_id="{{ project.project.id }}"),
+    task("vision_private_endpoint", "private_endpoint", compartment_id=COMPARTMENT, display_name="bench-endpoint",
+         subnet_id="ocid1.subnet.oc1..bench"),
+    task("vision_stream_source", "stream_source", compartment_id=COMPARTMENT, display_name="bench-source",
+         stream_source_details={"camera_url": "rtsp://10.0.0.5/bench", "stream_network_access_details": {
+             "private_endpoint_id": "{{ private_endpoint.vision_private_endpoint.id }}"}}),
+    task("vision_stream_group", "stream_group", compartment_id=COMPARTMENT, display_name="bench-group",
+         stream_source_ids=["{{ stream_source.stream_source.id }}"]),
+    task("vision_stream_job", "stream_job", compartment_id=COMPARTMENT, display_name="bench-stream-job",
+         stream_source_id="{{ stream_source.stream_source.id }}", features=[{"feature_type": "OBJECT_DETECTION"}],
+         stream_output_location={"namespace_name": NAMESPACE, "bucket_name": "outputs", "prefix": "bench"},
+         running_state="started"),
 ]
 # name -> expression over the registered results
 # the arguments of each setup task, by what it registers
@@ -101,12 +115,17 @@ IDS = {
     "file_sync": "file_sync.vector_store_connector_file_sync.id",
     "fabric_model": "fabric_model.model.id",
     "fabric_endpoint": "fabric_endpoint.endpoint.id",
+    "notification_policy": "notification_policy.notification_policy.id",
     "project": "project.project.id",
     "vision_model": "vision_model.model.id",
     "image_job": "image_job.image_job.id",
     "document_job": "document_job.document_job.id",
     "video_job": "video_job.video_job.id",
     "vision_work_request": "vision_work_requests.work_requests[0].id",
+    "private_endpoint": "private_endpoint.vision_private_endpoint.id",
+    "stream_source": "stream_source.stream_source.id",
+    "stream_group": "stream_group.stream_group.id",
+    "stream_job": "stream_job.stream_job.id",
 }
 
 # module -> function of the ids -> the arguments of the measured task
@@ -140,6 +159,16 @@ TASKS = {
     "fabric_base_model_info": lambda ids: {"base_model_type": "QWEN2_7B"},
     "fabric_endpoint": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"], "name": "bench-endpoint"},
     "fabric_endpoint_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["fabric_endpoint"]},
+    "fabric_notification_policy": lambda ids: {"workspace_id": ids["workspace"], "id": ids["notification_policy"],
+                                               "name_pattern": "bench_job*"},
+    "fabric_notification_policy_info": lambda ids: {"workspace_id": ids["workspace"], "id": ids["notification_policy"]},
+    "fabric_spec_info": lambda ids: {"spec_types": ["MU"]},
+    "fabric_feature_info": lambda ids: {},
+    "fabric_health_info": lambda ids: {},
+    "fabric_agency": lambda ids: {"policy_types": ["FABRIC_AOM_POLICY"], "state": "absent"},
+    "fabric_agency_info": lambda ids: {},
+    "fabric_agreement": lambda ids: {"state": "absent"},
+    "fabric_agreement_info": lambda ids: {},
     "vision_project": lambda ids: {"id": ids["project"], "display_name": "bench-project"},
     "vision_project_info": lambda ids: {"id": ids["project"]},
     "vision_model": lambda ids: {"id": ids["vision_model"], "display_name": "bench-vision-model"},
@@ -156,6 +185,14 @@ TASKS = {
                                             "features": [{"feature_type": "TEXT_DETECTION"}]},
     "vision_work_request": lambda ids: {"id": ids["vision_work_request"]},
     "vision_work_request_info": lambda ids: {"id": ids["vision_work_request"]},
+    "vision_private_endpoint": lambda ids: {"id": ids["private_endpoint"], "display_name": "bench-endpoint"},
+    "vision_private_endpoint_info": lambda ids: {"id": ids["private_endpoint"]},
+    "vision_stream_source": lambda ids: {"id": ids["stream_source"], "display_name": "bench-source"},
+    "vision_stream_source_info": lambda ids: {"id": ids["stream_source"]},
+    "vision_stream_group": lambda ids: {"id": ids["stream_group"], "display_name": "bench-group"},
+    "vision_stream_group_info": lambda ids: {"id": ids["stream_group"]},
+    "vision_stream_job": lambda ids: {"id": ids["stream_job"], "running_state": "started"},
+    "vision_stream_job_info": lambda ids: {"id": ids["stream_job"]},
 }
 
 # For the request counts: module -> function of the ids -> arguments naming an existing resource without its id
@@ -167,9 +204,11 @@ BY_NAME = {
     "genai_hosted_deployment": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-deployment"},
     "fabric_workspace": lambda ids: {"name": "bench-workspace"},
     "fabric_model": lambda ids: {"workspace_id": ids["workspace"], "name": "bench-model"},
+    "fabric_notification_policy": lambda ids: {"workspace_id": ids["workspace"], "name_pattern": "bench_job*"},
     "vision_project": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-project"},
     "vision_model": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-vision-model"},
     "vision_image_job": lambda ids: dict(SETUP_BY_REGISTER["image_job"]),
+    "vision_stream_job": lambda ids: {"compartment_id": COMPARTMENT, "display_name": "bench-stream-job"},
 }
 
 

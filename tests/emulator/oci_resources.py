@@ -45,6 +45,13 @@ class ResourceKind:
     update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
     outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
     create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
+    operation_types: operation -> the work request's operationType where it is not `<operation>_<suffix>`
+        (Vision's `ADD_STREAM_SOURCE`);
+    created_state: the state a create ends in (a Vision stream job is INACTIVE until started);
+    idle_states: states besides ACTIVE that a settled resource may be in (INACTIVE): it may then be updated, moved or
+        deleted, and an update brings it back to the state it was in;
+    move_retry_tokens: whether its changeCompartment honours `opc-retry-token`, where it differs from the service's
+        (Vision's stream resources take one, its projects and models none);
     filter_params: list query parameters named otherwise than the field they match ({'applicationId': 'hostedApplicationId'});
     prepare_update: hook(service, record, changes) at update, after the body checks: may check and complete the changes;
     movable / updatable: False for a kind without changeCompartment / without an update call.
@@ -53,7 +60,8 @@ class ResourceKind:
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
-                 update_returns_body=True, outcome_name=None, create_duration=None, filter_params=None,
+                 update_returns_body=True, outcome_name=None, create_duration=None, operation_types=None,
+                 created_state='ACTIVE', idle_states=(), move_retry_tokens=None, filter_params=None,
                  prepare_update=None, movable=True, updatable=True):
         self.name = name
         self.label = label
@@ -81,6 +89,13 @@ class ResourceKind:
         self.prepare_update = prepare_update
         self.movable = movable
         self.updatable = updatable
+        self.operation_types = operation_types or {}
+        self.created_state = created_state
+        self.idle_states = tuple(idle_states)
+        self.move_retry_tokens = move_retry_tokens
+
+    def operation_type(self, operation):
+        return self.operation_types.get(operation, '%s_%s' % (operation, self.operation_suffix))
 
 
 class Transition:
@@ -257,7 +272,7 @@ class OciService:
         state = record.fields['lifecycleState']
         if state == 'DELETED':
             raise not_found('%s %s (deleted)' % (kind.name, record.id))
-        if state not in allowed:
+        if state not in allowed + kind.idle_states:
             raise OciError(409, 'IncorrectState', 'Cannot %s %s %s while it is %s.' % (operation, kind.name, record.id, state))
 
     def _start_work(self, kind, record, operation, final_state, outcome, transition, changes=None, duration=None, undo=None,
@@ -274,7 +289,7 @@ class OciService:
             details = 'The resource needs attention (outcome injected by the emulator).'
         work_request = WorkRequest(
             new_ocid(self.work_request_ocid_type, self.emulator.config.region), record.fields['compartmentId'],
-            operation, kind.operation_suffix, kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
+            operation, kind.operation_type(operation), kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
             record.id, now, self.emulator.settings.delay if duration is None else duration,
             final_state if transition else record.fields['lifecycleState'], error)
         self.store.add(self.work_request_kind, work_request)
@@ -331,7 +346,7 @@ class OciService:
             outcome = 'FAILED'
         changes = kind.on_created(record) if kind.on_created else None
         duration = kind.create_duration(self.emulator.settings.delay, fields) if kind.create_duration else None
-        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes,
+        work_request = self._start_work(kind, record, 'CREATE', kind.created_state, outcome, transition=True, changes=changes,
                                         duration=duration, reason=failure)
         response = self._resource_response(kind, record, work_request)
         self._remember(request, body, response)
@@ -377,6 +392,7 @@ class OciService:
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
         if kind.prepare_update:
             kind.prepare_update(self, record, changes)
+        settled = record.fields['lifecycleState'] if record.fields['lifecycleState'] in kind.idle_states else 'ACTIVE'
         if kind.sync_update:
             record.fields.update(changes)
             record.fields['timeUpdated'] = rfc3339(self.now())
@@ -393,7 +409,7 @@ class OciService:
         else:
             record.fields.update(changes)
         record.fields['timeUpdated'] = rfc3339(self.now())
-        work_request = self._start_work(kind, record, 'UPDATE', 'ACTIVE', outcome, transition, undo=undo)
+        work_request = self._start_work(kind, record, 'UPDATE', settled, outcome, transition, undo=undo)
         if not kind.update_returns_body:
             return Response(202, b'', {'opc-work-request-id': work_request.id})
         return self._resource_response(kind, record, work_request)
@@ -418,7 +434,8 @@ class OciService:
     def change_compartment(self, kind, request, resource_id):
         record = self._load_writable(kind, resource_id)
         body = json_object(request)
-        replayed = self._replay(request, body) if self.move_retry_tokens else None
+        tokens = self.move_retry_tokens if kind.move_retry_tokens is None else kind.move_retry_tokens
+        replayed = self._replay(request, body) if tokens else None
         if replayed:
             return replayed
         if set(body) != {'compartmentId'} or not isinstance(body['compartmentId'], str) or not body['compartmentId']:
@@ -428,7 +445,7 @@ class OciService:
         record.fields['compartmentId'] = body['compartmentId']
         record.fields['timeUpdated'] = rfc3339(self.now())
         response = Response(204)
-        if self.move_retry_tokens:
+        if tokens:
             self._remember(request, body, response)
         return response
 

@@ -40,6 +40,15 @@ def mode(short, full):
     return full if FULL else short
 
 
+def paired(modules, kinds):
+    """(module, kind) cases: every kind for every module in the full run; in the short one each module with two kinds
+    in turn, so that every module and every kind is still tested."""
+    if FULL:
+        return [(module, kind) for module in modules for kind in kinds]
+    return [(module, kinds[(number + shift) % len(kinds)])
+            for number, module in enumerate(modules) for shift in (0, len(kinds) // 2)]
+
+
 def record(suite, **figures):
     """Keep figures of a suite for the report (only when the report asked for them)."""
     if not FIGURES_DIR:

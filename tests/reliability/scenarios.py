@@ -65,7 +65,7 @@ class Service:
     cloud        ``oci`` or ``huaweicloud`` (the connection options the suites give)
     store_kinds  resource module -> the emulator's store table of its records, to count what exists (None for a
                  module that makes nothing of its own: it follows a work request)
-    name_field   the wire field holding the name the steps set
+    name_field   the wire field holding the name the steps set; name_fields: module -> another one for that module
     gone_states  lifecycle states of records that count as gone (others count as existing)
     etags        the service offers etags (updates and deletes send if-match)
     not_ids      module -> nested options named ``*_id`` that are not ids of the cloud (free text)
@@ -75,18 +75,22 @@ class Service:
     """
 
     def __init__(self, name, cloud, steps, info, store_kinds, name_field="displayName", gone_states=("DELETED",),
-                 etags=True, not_ids=None, bad_values=None, objects=()):
+                 etags=True, not_ids=None, bad_values=None, objects=(), name_fields=None):
         self.name = name
         self.cloud = cloud
         self.steps = steps
         self.info = info
         self.store_kinds = store_kinds
         self.name_field = name_field
+        self.name_fields = name_fields or {}
         self.gone_states = gone_states
         self.etags = etags
         self.not_ids = not_ids or {}
         self.bad_values = bad_values or {}
         self.objects = list(objects)
+
+    def name_field_of(self, module):
+        return self.name_fields.get(module, self.name_field)
 
     def modules(self):
         """Every module the service's scenario data covers."""
@@ -203,6 +207,8 @@ GENAI = Service(
 
 # what OCI Vision's jobs, trainings and analyses read: a PNG, a PDF, an MP4 and a labelled dataset
 VISION_NAMESPACE = "reliability"
+VISION_SUBNET = "ocid1.subnet.oc1.us-chicago-1.aaaaaaaareliabilitysubnet"
+CAMERA_SECRET = "ocid1.vaultsecret.oc1.us-chicago-1.aaaaaaaareliabilitycamera"
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 PDF = base64.b64encode(b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n")
 MP4 = "AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29tAAAACGZyZWU="
@@ -265,6 +271,24 @@ VISION = Service(
                  job("clip.mp4", freeform_tags={"suite": "reliability"}, features=[
                      dict(feature_type="LABEL_DETECTION", model_id=Ref("classifier"), min_confidence=0.5),
                      dict(feature_type="OBJECT_TRACKING")])),
+        Resource("private_endpoint", "vision_private_endpoint",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), subnet_id=VISION_SUBNET, description="reliability"),
+                 update=described()),
+        Resource("stream_source", "vision_stream_source",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), stream_source_details=dict(
+                     camera_url="rtsp://10.0.0.5:554/reliability", secret_id=CAMERA_SECRET,
+                     stream_network_access_details=dict(private_endpoint_id=Ref("private_endpoint")))),
+                 update=dict(freeform_tags={"stage": "updated"})),
+        Resource("stream_group", "vision_stream_group",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), is_enabled=True, stream_source_ids=[Ref("stream_source")],
+                      stream_overlaps=[dict(overlapping_streams=[Ref("stream_source")])]),
+                 update=dict(is_enabled=False)),
+        Resource("stream_job", "vision_stream_job",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), stream_source_id=Ref("stream_source"),
+                      features=[dict(feature_type="OBJECT_TRACKING", tracking_types=[dict(objects=["person"], max_results=5)]),
+                                dict(feature_type="FACE_DETECTION", min_confidence=0.5)],
+                      stream_output_location=dict(namespace_name=VISION_NAMESPACE, bucket_name="results", prefix=Name())),
+                 update=dict(running_state="started", freeform_tags={"stage": "updated"})),
         Lookup("image_analysis", "vision_analyze_image",
                dict(compartment_id=COMPARTMENT, object_location=located("shelf.png"), features=[
                    dict(feature_type="IMAGE_CLASSIFICATION", model_id=Ref("classifier")),
@@ -285,6 +309,11 @@ VISION = Service(
         "vision_image_job_info": [dict(id=Ref("image_job"))],
         "vision_document_job_info": [dict(id=Ref("document_job"))],
         "vision_video_job_info": [dict(id=Ref("video_job"))],
+        "vision_private_endpoint_info": [dict(compartment_id=COMPARTMENT, display_name=Name("private_endpoint")),
+                                         dict(id=Ref("private_endpoint"))],
+        "vision_stream_source_info": [dict(compartment_id=COMPARTMENT, lifecycle_state="ACTIVE"), dict(id=Ref("stream_source"))],
+        "vision_stream_group_info": [dict(compartment_id=COMPARTMENT, sort_by="displayName"), dict(id=Ref("stream_group"))],
+        "vision_stream_job_info": [dict(compartment_id=COMPARTMENT, display_name=Name("stream_job")), dict(id=Ref("stream_job"))],
     },
     store_kinds={
         "vision_project": "vision:Project",
@@ -293,6 +322,10 @@ VISION = Service(
         "vision_document_job": "vision:DocumentJob",
         "vision_video_job": "vision:VideoJob",
         "vision_work_request": None,
+        "vision_private_endpoint": "vision:VisionPrivateEndpoint",
+        "vision_stream_source": "vision:StreamSource",
+        "vision_stream_group": "vision:StreamGroup",
+        "vision_stream_job": "vision:StreamJob",
     },
     bad_values={
         "vision_model": {"max_training_duration_in_hours": [0, -1, -0.25], "project_id": [COMPARTMENT]},
@@ -315,7 +348,8 @@ FABRIC = Service(
     cloud="huaweicloud",
     steps=[
         Lookup("base", "fabric_base_model_info", dict(base_model_type="QWEN2_7B"), pick=("base_models", 0, "base_model_type")),
-        Resource("workspace", "fabric_workspace", dict(name=Name(), description="reliability"), update=described()),
+        Resource("workspace", "fabric_workspace", dict(name=Name(), description="reliability", tags=dict(suite="reliability")),
+                 update=described(tags=dict(suite="reliability", phase="update"))),
         Resource("spare_workspace", "fabric_workspace", dict(name=Name(), enterprise_project_id="0"), update=ABSENT),
         Resource("versioned_model", "fabric_model",
                  dict(workspace_id=Ref("workspace"), name=Name(), version=fabric_version("v1", "qwen2-7b")),
@@ -339,6 +373,19 @@ FABRIC = Service(
                  dict(workspace_id=Ref("workspace"), name=Name(), type="service",
                       reserved_resource=dict(dpu=dict(spec_code="dpu.small", warm_up_num=0, max_num=1))),
                  update=ABSENT),
+        Resource("notification_policy", "fabric_notification_policy",
+                 dict(workspace_id=Ref("workspace"), name_pattern=Name(), notification_types=["FAILED"],
+                      topic_urn="urn:smn:cn-north-4:0123456789abcdef0123456789abcdef:reliability")),
+        Resource("spare_notification_policy", "fabric_notification_policy",
+                 dict(workspace_id=Ref("workspace"), name_pattern=Name(), notification_types=["SUCCESS", "FAILED"],
+                      topic_urn="urn:smn:cn-north-4:0123456789abcdef0123456789abcdef:reliability"), update=ABSENT),
+        # account-wide settings without an id: calls that find nothing to change (the integration target changes them)
+        Lookup("agency", "fabric_agency", dict(policy_types=["FABRIC_AOM_POLICY"], state="absent"),
+               pick=("agency", "policy_types")),
+        Lookup("agency_info", "fabric_agency_info", dict(policy_type="FABRIC_SMN_POLICY"), pick=("agency", "agency_policies")),
+        Lookup("agreement", "fabric_agreement", dict(state="absent"), pick=("agreement", "signed")),
+        Lookup("agreement_info", "fabric_agreement_info", {}, pick=("agreement", "rules")),
+        Lookup("health", "fabric_health_info", {}, pick=("health", "healthy")),
     ],
     info={
         "fabric_base_model_info": [dict(base_model_type="QWEN2_7B"), {}],
@@ -346,14 +393,20 @@ FABRIC = Service(
         "fabric_model_info": [dict(workspace_id=Ref("workspace"), name=Name("model"), include_versions=True),
                               dict(workspace_id=Ref("workspace"), id=Ref("versioned_model"))],
         "fabric_endpoint_info": [dict(workspace_id=Ref("workspace"), type="inference"),
-                                 dict(workspace_id=Ref("workspace"), id=Ref("endpoint"))],
+                                 dict(workspace_id=Ref("workspace"), id=Ref("endpoint"), include_previous=True)],
+        "fabric_notification_policy_info": [dict(workspace_id=Ref("workspace"), notify_type="FAILED"),
+                                            dict(workspace_id=Ref("workspace"), id=Ref("notification_policy"))],
+        "fabric_spec_info": [dict(spec_types=["MU", "APU"], scenario="ENDPOINT"), {}],
+        "fabric_feature_info": [{}],
     },
     store_kinds={
         "fabric_workspace": "FabricWorkspace",
         "fabric_model": "FabricModel",
         "fabric_endpoint": "FabricEndpoint",
+        "fabric_notification_policy": "FabricMessagePolicy",
     },
     name_field="name",
+    name_fields={"fabric_notification_policy": "name_pattern"},
     gone_states=(),
     etags=False,
     not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"]},  # a distributed cache's id: no format documented
@@ -362,6 +415,8 @@ FABRIC = Service(
                              "metastore_id": ["too-short", "x" * 37]},
         "fabric_model": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
                          "version.config.llm_model_config.model_path": ["s3://bucket/model", "obs://B/x", "obs://bucket"]},
+        "fabric_notification_policy": {"name_pattern": ["a b", "x" * 129], "topic_urn": ["urn:smn:x", "topic"],
+                                       "notification_types": [[], ["FAILED", "FAILED"]]},
         "fabric_endpoint": {"name": ["x" * 129, "a/b", "a.b", "a b"], "reserved_resource.mu.min": [-1, 5],
                             "reserved_resource.apu.warm_up_num": [-1], "custom_image_id": ["image-1", "x" * 37]},
     },

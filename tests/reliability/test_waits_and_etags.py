@@ -50,7 +50,7 @@ def slow_work(module, emulated):
 
 def live_named(emulated, service, module, name):
     return [fields for kind, fields in records(emulated.handle, service)
-            if kind == module.name and fields.get(service.name_field) == name
+            if kind == module.name and fields.get(service.name_field_of(module.name)) == name
             and fields.get("lifecycleState") not in service.gone_states]
 
 
@@ -97,7 +97,7 @@ def concurrent_body(body):
             changed[key] = value + 1
         elif isinstance(value, dict) and key.lower().endswith("tags"):
             changed[key] = dict(value, concurrent="writer")
-    return changed or {"freeformTags": {"concurrent": "writer"}}  # every resource with etags has tags
+    return changed or {"freeformTags": {"concurrent": "writer"}}  # every OCI resource has tags, not all a description
 
 
 def signed_client(module, emulated):
