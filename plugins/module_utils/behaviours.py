@@ -172,20 +172,22 @@ class StartOnce(Behaviour):
     ``accepted_key``) was started by this call. A replayed one that failed or was cancelled does not count: the
     next generation's token is tried. Check mode cannot tell (asking would start it), so it predicts a start.
     Without a list call, state=absent needs the id. The engine's ``starts`` (a StartRecord) tells a replay of this
-    host's earlier start from a fresh one when the service's clock cannot.
+    host's earlier start from a fresh one when the service's clock cannot. ``scope_option``: the option that scopes
+    the name when it is not the spec's scope (a file sync's connector).
     """
 
     listable = False
 
-    def __init__(self, accepted_key):
+    def __init__(self, accepted_key, scope_option=None):
         self.accepted_key = accepted_key
+        self.scope_option = scope_option
 
     def present(self, engine):
         if engine.params.get("id"):
             return None
         spec, params, client = engine.spec, engine.params, engine.client
         body = engine.create_body()
-        name, scope_value = params[spec.name.option], params[spec.scope.option]
+        name, scope_value = params[spec.name.option], params[self.scope_option or spec.scope.option]
         if engine.check_mode:
             engine.warnings.append("check mode cannot tell whether the %s %r was already started in %s (the service "
                                    "has no way to look it up without starting it): it predicts a start; give id to "

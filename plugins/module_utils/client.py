@@ -60,6 +60,15 @@ class CloudClient:
         """Every item (all pages) listed under a part of the resource (a model's ``versions``)."""
         raise NotImplementedError
 
+    def part(self, spec, resource, part):
+        """The one object under a part of the resource (a vector store connector's ``stats``)."""
+        raise NotImplementedError
+
+    def add_child(self, spec, resource, part, body):
+        """Add an item to a part of the resource (a hosted deployment's ``artifacts``): the work request id or None.
+        It carries a retry token, so an add whose answer was lost is not made twice."""
+        raise NotImplementedError
+
     def remove_child(self, spec, resource, part, child_id):
         """Delete one item of a part of the resource (a model's version)."""
         raise NotImplementedError

@@ -89,7 +89,7 @@ class Engine(Settling):
             raise ResourceError("either id or %s is required to find the %s" % (needed, spec.label))
         scope_value = params.get(spec.scope.option) if spec.scope else None
         matches = [r for r in self.client.search(spec, scope_value, params[name_option])
-                   if r.get(spec.name.wire) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone
+                   if spec.named(r, params[name_option]) and spec.lifecycle.state(r) not in spec.lifecycle.gone
                    and spec.manageable(r)]
         live = [r for r in matches if spec.lifecycle.is_live(r)]
         if len(live) > 1:
@@ -226,7 +226,7 @@ class Engine(Settling):
         scope_value = new_scope or (self.params.get(spec.scope.option) if spec.scope and spec.scope_in_path else
                                     current.get(spec.scope.wire) if spec.scope else None)
         others = [r["id"] for r in self.client.search(spec, scope_value, name)
-                  if r.get(spec.name.wire) == name and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
+                  if spec.named(r, name) and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
                   and spec.manageable(r)]
         if others:
             raise ResourceError("%s %r is already the %s of %s %s%s; renaming %s to it would make %s find two %ss" % (

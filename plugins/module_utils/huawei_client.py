@@ -128,6 +128,12 @@ class HuaweiClient(CloudClient):
     def children(self, spec, resource, part, items_key="items"):
         return self.pages(spec.path + "/{id}/" + part, [], items_key, ids={"id": resource["id"]})
 
+    def part(self, spec, resource, part):
+        return self.call("GET", spec.path + "/{id}/" + part, ids={"id": resource["id"]}).object()
+
+    def add_child(self, spec, resource, part, body):
+        self.call("POST", spec.path + "/{id}/" + part, body=body, ids={"id": resource["id"]})
+
     def remove_child(self, spec, resource, part, child_id):
         self.call("DELETE", spec.path + "/{id}/" + part + "/{child_id}", ids={"id": resource["id"], "child_id": child_id})
 

@@ -15,6 +15,8 @@ from collections import namedtuple
 # the option, the wire key and the list call's query parameter of a resource's scope (compartment, workspace) or name
 Key = namedtuple("Key", "option wire query")
 TAG_WIRE_KEYS = frozenset(("freeformTags", "definedTags", "systemTags", "freeform_tags", "defined_tags", "system_tags"))
+# dicts whose keys are data, not field names, kept as the service sent them: tags, and counts by file type ("PDF")
+VERBATIM_WIRE_KEYS = TAG_WIRE_KEYS | frozenset(("syncStatsByFileType", "sync_stats_by_file_type"))
 
 
 class ResourceError(Exception):
@@ -128,6 +130,8 @@ class ResourceSpec:
     change_hint   what to do instead of changing an option that cannot change
     answers_ids   a create or an update answers with ids only (Fabric jobs, job runs, service instances): the client
                   reads the resource after it
+    name_listed   False when list items lack the name (OCI HostedDeploymentSummary): an item the list call returned for a
+                  name filter is taken to have that name
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
     id_query      the list call's query parameter that selects one id (read_by_list), or None when it has none: then
@@ -142,7 +146,7 @@ class ResourceSpec:
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
                  list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None,
-                 answers_ids=False):
+                 answers_ids=False, name_listed=True):
         self.kind = kind
         self.label = label
         self.path = path
@@ -173,6 +177,7 @@ class ResourceSpec:
         self.create_envelope = create_envelope
         self.plural = plural or kind + "s"
         self.answers_ids = answers_ids
+        self.name_listed = name_listed
 
     @property
     def scope_in_path(self):
@@ -204,6 +209,10 @@ class ResourceSpec:
     def result_name(self, name):
         """A wire key as results spell it."""
         return camel_to_snake(name) if self.wire_case == "camel" else name
+
+    def named(self, resource, name):
+        """True when a resource that a list call by ``name`` returned has that name."""
+        return resource.get(self.name.wire, None if self.name_listed else name) == name
 
     def field_for(self, wire):
         return next((f for f in self.fields.values() if f.wire == wire), None)
@@ -295,9 +304,9 @@ def snake_to_camel(name):
 
 
 def to_result(value, convert=camel_to_snake):
-    """Wire JSON -> result JSON: keys converted, tag dictionaries left exactly as the service sent them."""
+    """Wire JSON -> result JSON: keys converted, tag dictionaries (VERBATIM_WIRE_KEYS) left exactly as the service sent them."""
     if isinstance(value, dict):
-        return dict((convert(k), v if k in TAG_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
+        return dict((convert(k), v if k in VERBATIM_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
     if isinstance(value, list):
         return [to_result(item, convert) for item in value]
     return value

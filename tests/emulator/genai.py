@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import re
 
+from . import genai_apps
 from .genai_catalogue import base_model_records
 from .oci_common import Field, OciError, invalid
 from .oci_resources import OciService, ResourceKind
@@ -224,4 +225,7 @@ IMPORTED_MODEL = ResourceKind(
 
 
 def make_genai_service(emulator):
-    return OciService(emulator, 'genai', API_VERSION, (DEDICATED_AI_CLUSTER, ENDPOINT, MODEL, IMPORTED_MODEL), 'generativeaiworkrequest')
+    service = OciService(emulator, 'genai', API_VERSION, (DEDICATED_AI_CLUSTER, ENDPOINT, MODEL, IMPORTED_MODEL) + genai_apps.KINDS,
+                         'generativeaiworkrequest')
+    genai_apps.register(service)
+    return service

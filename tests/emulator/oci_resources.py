@@ -51,14 +51,18 @@ class ResourceKind:
     idle_states: states besides ACTIVE that a settled resource may be in (INACTIVE): it may then be updated, moved or
         deleted, and an update brings it back to the state it was in;
     move_retry_tokens: whether its changeCompartment honours `opc-retry-token`, where it differs from the service's
-        (Vision's stream resources take one, its projects and models none).
+        (Vision's stream resources take one, its projects and models none);
+    filter_params: list query parameters named otherwise than the field they match ({'applicationId': 'hostedApplicationId'});
+    prepare_update: hook(service, record, changes) at update, after the body checks: may check and complete the changes;
+    movable / updatable: False for a kind without changeCompartment / without an update call.
     """
 
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
                  update_returns_body=True, outcome_name=None, create_duration=None, operation_types=None,
-                 created_state='ACTIVE', idle_states=(), move_retry_tokens=None):
+                 created_state='ACTIVE', idle_states=(), move_retry_tokens=None, filter_params=None,
+                 prepare_update=None, movable=True, updatable=True):
         self.name = name
         self.label = label
         self.collection = collection
@@ -81,6 +85,10 @@ class ResourceKind:
         self.update_returns_body = update_returns_body
         self.outcome_name = outcome_name or name
         self.create_duration = create_duration
+        self.filter_params = filter_params or {}
+        self.prepare_update = prepare_update
+        self.movable = movable
+        self.updatable = updatable
         self.operation_types = operation_types or {}
         self.created_state = created_state
         self.idle_states = tuple(idle_states)
@@ -161,9 +169,11 @@ class OciService:
             self.router.add('POST', collection, partial(self.create_resource, kind))
             self.router.add('GET', collection, partial(self.list_resources, kind))
             self.router.add('GET', item, partial(self.get_resource, kind))
-            self.router.add('PUT', item, partial(self.update_resource, kind))
+            if kind.updatable:
+                self.router.add('PUT', item, partial(self.update_resource, kind))
             self.router.add('DELETE', item, partial(self.delete_resource, kind))
-            self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
+            if kind.movable:
+                self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
         self.router.add('GET', '/workRequests', self.list_work_requests)
         self.router.add('GET', '/workRequests/{wr_id}', self.get_work_request)
         self.router.add('GET', '/workRequests/{wr_id}/errors', partial(self.list_work_request_entries, 'errors'))
@@ -348,7 +358,8 @@ class OciService:
     def list_resources(self, kind, request):
         compartment_id = self._list_compartment(request)
         check_enum_param(request, 'lifecycleState', kind.states)
-        filters = [(name, request.param(name)) for name in kind.list_filters if request.param(name) is not None]
+        filters = [(kind.filter_params.get(name, name), request.param(name))
+                   for name in kind.list_filters + tuple(kind.filter_params) if request.param(name) is not None]
         any_of = []
         for param, list_field, allowed in kind.any_of_filters:
             wanted = request.params(param)
@@ -379,6 +390,8 @@ class OciService:
         changes = validate_body(kind.fields, json_object(request), updating=True)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
+        if kind.prepare_update:
+            kind.prepare_update(self, record, changes)
         settled = record.fields['lifecycleState'] if record.fields['lifecycleState'] in kind.idle_states else 'ACTIVE'
         if kind.sync_update:
             record.fields.update(changes)

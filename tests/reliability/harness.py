@@ -252,6 +252,8 @@ def records(handle, service):
 
 def current_fields(served, record_, now):
     """The fields of one record as its service would answer now; None when it is gone."""
+    if getattr(record_, "view", None) is not None:  # a GenAI file sync: its state is worked out when it is read
+        return record_.view()
     if getattr(record_, "run", None) is not None:  # a Vision batch job: its state is worked out when it is read
         return served.job_view(next(job for job in JOBS if job.name == record_.kind), record_)
     if hasattr(served, "_settle"):  # DataArts Fabric: endpoints move on (and go) when read

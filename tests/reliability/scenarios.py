@@ -17,6 +17,7 @@ COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaareliabilitycompartment"
 # Secrets given as module options (the suites grep every output for them); the Hugging Face token is the one a
 # GenAI module takes; OCI keys, pass phrases and tokens and the Huawei SK / tokens are made per test run.
 HUGGING_FACE_TOKEN = "hf_reliabilitySuiteSecretToken7f3a9c1e5b"
+VECTOR_STORE = "ocid1.generativeaivectorstore.oc1.us-chicago-1.amaaaaaareliabilityvectorstore"
 ABSENT = "absent"
 
 
@@ -143,8 +144,40 @@ GENAI = Service(
                  dict(compartment_id=COMPARTMENT, display_name=Name(), model_id=Ref("hugging_face"),
                       dedicated_ai_cluster_id=Ref("hosting")),
                  update=ABSENT),
+        Resource("app_cache", "genai_hosted_application_storage",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), storage_type="CACHE")),  # no update call
+        Resource("hosted_app", "genai_hosted_application",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(),
+                      inbound_auth_config=dict(inbound_auth_config_type="NO_AUTH_CONFIG"),
+                      storage_configs=[dict(environment_variable_key="CACHE_URL", storage_id=Ref("app_cache"))]),
+                 update=described(scaling_config=dict(scaling_type="CPU", max_replica=3))),
+        Resource("iam_app", "genai_hosted_application_iam", dict(compartment_id=COMPARTMENT, display_name=Name()),
+                 update=described(environment_variables=[dict(name="MODE", type="PLAINTEXT", value="updated")])),
+        Resource("deployment", "genai_hosted_deployment",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), hosted_application_id=Ref("hosted_app"),
+                      active_artifact=dict(container_uri="iad.ocir.io/reliability/app", tag="1")),
+                 update=dict(active_artifact=dict(container_uri="iad.ocir.io/reliability/app", tag="2"),
+                             purge_artifacts=True)),
+        Resource("connector", "genai_vector_store_connector",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), vector_store_id=VECTOR_STORE,
+                      configuration=dict(storage_config_list=[dict(namespace="reliability", bucket_name="kb")])),
+                 update=described(schedule_config=dict(config_type="INTERVAL", frequency="DAILY", interval=1))),
+        Resource("file_sync", "genai_vector_store_connector_file_sync",
+                 dict(vector_store_connector_id=Ref("connector"), display_name=Name())),
     ],
     info={
+        "genai_hosted_application_info": [dict(compartment_id=COMPARTMENT, display_name=Name("hosted_app")),
+                                          dict(id=Ref("hosted_app"))],
+        "genai_hosted_application_iam_info": [dict(compartment_id=COMPARTMENT), dict(id=Ref("iam_app"))],
+        "genai_hosted_application_storage_info": [dict(compartment_id=COMPARTMENT, storage_type="CACHE"),
+                                                  dict(id=Ref("app_cache"))],
+        "genai_hosted_deployment_info": [dict(compartment_id=COMPARTMENT, hosted_application_id=Ref("hosted_app")),
+                                         dict(id=Ref("deployment"))],
+        "genai_vector_store_connector_info": [dict(compartment_id=COMPARTMENT, display_name=Name("connector")),
+                                              dict(id=Ref("connector"), include_stats=True, include_ingestion_logs=True)],
+        "genai_vector_store_connector_file_sync_info": [
+            dict(compartment_id=COMPARTMENT, vector_store_connector_id=Ref("connector")),
+            dict(id=Ref("file_sync"), include_ingestion_logs=True)],
         "genai_dedicated_ai_cluster_info": [dict(compartment_id=COMPARTMENT, display_name=Name("hosting")),
                                             dict(id=Ref("tuning"))],
         "genai_endpoint_info": [dict(compartment_id=COMPARTMENT, lifecycle_state="ACTIVE"), dict(id=Ref("serving_base"))],
@@ -159,8 +192,16 @@ GENAI = Service(
         "genai_model": "genai:Model",
         "genai_imported_model": "genai:ImportedModel",
         "genai_endpoint": "genai:Endpoint",
+        "genai_hosted_application": "genai:HostedApplication",
+        "genai_hosted_application_iam": "genai:HostedApplicationIam",
+        "genai_hosted_application_storage": "genai:HostedApplicationStorage",
+        "genai_hosted_deployment": "genai:HostedDeployment",
+        "genai_vector_store_connector": "genai:VectorStoreConnector",
+        "genai_vector_store_connector_file_sync": "genai:VectorStoreConnectorFileSync",
     },
-    not_ids={"genai_imported_model": ["data_source.model_id"]},  # a Hugging Face repository, not an OCID
+    objects=[dict(namespace="reliability", bucket="kb", name="faq.txt", text="questions and answers")],
+    not_ids={"genai_imported_model": ["data_source.model_id"],  # a Hugging Face repository, not an OCID
+             "genai_hosted_application": ["inbound_auth_config.idcs_config.client_id"]},  # an identity domain's client
     bad_values={"genai_dedicated_ai_cluster": {"unit_shape": ["LARGE_COHERE_V9", "large_cohere_v2", "", "H100_X3"]}},
 )
 

@@ -73,7 +73,7 @@ def test_spoilt_reads_fail_clearly_and_change_nothing(module, kind, emulated):
 
 
 @pytest.mark.parametrize("module, kind", paired([module for module in catalogue.resource_modules() if module.name_option],
-                                                 sorted(SPOILT)), ids=str)
+                                                sorted(SPOILT)), ids=str)
 def test_spoilt_create_answer_fails_clearly_or_is_looked_up_and_the_rerun_finds_the_resource(module, kind, emulated):
     """Every module that creates (one that follows a work request given by id creates nothing). A client that cannot
     repeat a create safely (Huawei: no retry tokens) looks the name up after an answer it cannot read; it must then

@@ -87,7 +87,8 @@ def test_wait_timeout_returns_id_and_state_and_the_rerun_picks_it_up(module, emu
 
 
 def concurrent_body(body):
-    """Another writer's change of the same fields: strings get a suffix, numbers grow, dicts gain a key."""
+    """Another writer's change of the same fields: strings get a suffix, numbers grow, dicts gain a key; of the tags
+    when none of them is one of those."""
     changed = {}
     for key, value in body.items():
         if isinstance(value, str):
