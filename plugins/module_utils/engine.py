@@ -199,6 +199,8 @@ class Engine(Settling):
         else:
             frozen = [(option, field.wire) for option, field in spec.fields.items()
                       if not field.updatable and field.wire in changes]
+        if spec.name and not spec.renamable and spec.name.wire in changes:
+            frozen.insert(0, (spec.name.option, spec.name.wire))
         if frozen:
             requested = self.without_secrets(changes)
             raise ResourceError("%s cannot be changed after the %s is created (%s); %s" % (

@@ -262,6 +262,7 @@ HOSTED_DEPLOYMENT = ResourceSpec(
     lifecycle=Lifecycle(ready=["ACTIVE", "INACTIVE"], failed=["FAILED", "NEEDS_ATTENTION"], deleting=["DELETING"],
                         gone=["DELETED"]),
     read_only=READ_ONLY + ("artifacts",),
+    renamable=False,  # UpdateHostedDeploymentDetails has no displayName
     name_listed=False,
     filters={
         "display_name": DISPLAY_NAME_FILTER,

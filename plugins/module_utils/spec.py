@@ -130,6 +130,7 @@ class ResourceSpec:
     change_hint   what to do instead of changing an option that cannot change
     answers_ids   a create or an update answers with ids only (Fabric jobs, job runs, service instances): the client
                   reads the resource after it
+    renamable     False when the update call cannot change the name (OCI hosted deployments): a new name is refused
     name_listed   False when list items lack the name (OCI HostedDeploymentSummary): an item the list call returned for a
                   name filter is taken to have that name
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
@@ -146,7 +147,7 @@ class ResourceSpec:
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
                  list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None,
-                 answers_ids=False, name_listed=True):
+                 answers_ids=False, renamable=True, name_listed=True):
         self.kind = kind
         self.label = label
         self.path = path
@@ -177,6 +178,7 @@ class ResourceSpec:
         self.create_envelope = create_envelope
         self.plural = plural or kind + "s"
         self.answers_ids = answers_ids
+        self.renamable = renamable
         self.name_listed = name_listed
 
     @property

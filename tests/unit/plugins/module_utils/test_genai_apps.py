@@ -21,7 +21,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.genai_apps import 
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import OciClient
 from ansible_collections.cloudai.control.plugins.module_utils.fabric import MODEL
-from ansible_collections.cloudai.control.plugins.module_utils.spec import to_result
+from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError, to_result
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import (
     FakeClient, FakeClock, FakeTransport, response, run_engine as run,
@@ -113,6 +113,14 @@ def test_purge_deletes_the_inactive_artifacts_and_then_changes_nothing(deploymen
         ("remove_child", DEPLOYMENT, "artifacts", "artifact-0")]
     again = run(HOSTED_DEPLOYMENT, deployments, FakeClock(), **deployment_args("1", id=DEPLOYMENT, purge_artifacts=True))
     assert again["changed"] is False
+
+
+def test_a_new_name_is_refused_in_check_mode_as_in_the_real_run(deployments):
+    for check_mode in (True, False):
+        with pytest.raises(ResourceError, match="^display_name cannot be changed after the hosted deployment is created"):
+            run(HOSTED_DEPLOYMENT, deployments, FakeClock(), check_mode=check_mode,
+                **deployment_args("1", id=DEPLOYMENT, display_name="web-2"))
+        assert deployments.mutations() == []
 
 
 def test_the_create_body_carries_the_active_artifact():
