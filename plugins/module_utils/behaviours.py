@@ -37,6 +37,11 @@ class Behaviour:
         """Take over state=present: (before, after, changed), or None to let the engine find and converge."""
         return None
 
+    def absent(self, engine, resource):
+        """Take over state=absent for the resource found (None: none was): (before, after, changed), or None to let
+        the engine delete it."""
+        return None
+
     def create_fields(self, params):
         """Wire fields to add to the create body; raise ResourceError to refuse the create before it is sent."""
         return {}
@@ -103,6 +108,42 @@ class RetryFailedUpdate(Behaviour):
                     if wire != engine.spec.name.wire and getattr(engine.spec.field_for(wire), "updatable", True))
 
 
+class RunState(Behaviour):
+    """The option ``option`` is a running state reached by an action of the resource, never by an update (OCI Vision
+    stream jobs: started / stopped). ``states``: option value -> (action, the lifecycle state that shows it);
+    ``initial``: the value of a resource just created."""
+
+    def __init__(self, option, states, initial):
+        self.option = option
+        self.states = states
+        self.initial = initial
+
+    def converge(self, engine, resource, created):
+        wanted = engine.params.get(self.option)
+        if wanted is None:
+            return resource, False, {}, {}
+        lifecycle = engine.spec.lifecycle
+        if created and engine.check_mode:
+            have = self.initial
+        else:
+            if lifecycle.state(resource) not in lifecycle.ready and not engine.check_mode:
+                resource = engine.settle(resource, None)  # a create or update still in flight
+            have = next((value for value, (dummy, state) in self.states.items() if state == lifecycle.state(resource)), None)
+        if have == wanted:
+            return resource, False, {}, {}
+        action, state = self.states[wanted]
+        before, after = {self.option: have}, {self.option: wanted}
+        if engine.check_mode:
+            return dict(resource, **{lifecycle.key: state}), True, before, after
+        if lifecycle.state(resource) not in lifecycle.ready:
+            raise ResourceError("the %s %s is %s: it can be set %s only once it is %s (leave wait on)" % (
+                engine.spec.label, resource["id"], lifecycle.state(resource), wanted, " or ".join(lifecycle.ready)),
+                id=resource["id"], lifecycle_state=lifecycle.state(resource))
+        work_request_id = engine.client.act(engine.spec, resource, action, None)
+        engine.mutated = True
+        return engine.settle(dict(resource, **{lifecycle.key: state}), work_request_id), True, before, after
+
+
 class DeleteByAction(Behaviour):
     """state=absent posts to an action of the resource (OCI Vision jobs: ``cancel``) instead of DELETE: the client's
     delete reads it from the spec."""
@@ -131,20 +172,22 @@ class StartOnce(Behaviour):
     ``accepted_key``) was started by this call. A replayed one that failed or was cancelled does not count: the
     next generation's token is tried. Check mode cannot tell (asking would start it), so it predicts a start.
     Without a list call, state=absent needs the id. The engine's ``starts`` (a StartRecord) tells a replay of this
-    host's earlier start from a fresh one when the service's clock cannot.
+    host's earlier start from a fresh one when the service's clock cannot. ``scope_option``: the option that scopes
+    the name when it is not the spec's scope (a file sync's connector).
     """
 
     listable = False
 
-    def __init__(self, accepted_key):
+    def __init__(self, accepted_key, scope_option=None):
         self.accepted_key = accepted_key
+        self.scope_option = scope_option
 
     def present(self, engine):
         if engine.params.get("id"):
             return None
         spec, params, client = engine.spec, engine.params, engine.client
         body = engine.create_body()
-        name, scope_value = params[spec.name.option], params[spec.scope.option]
+        name, scope_value = params[spec.name.option], params[self.scope_option or spec.scope.option]
         if engine.check_mode:
             engine.warnings.append("check mode cannot tell whether the %s %r was already started in %s (the service "
                                    "has no way to look it up without starting it): it predicts a start; give id to "

@@ -48,7 +48,8 @@ class CloudClient:
         raise NotImplementedError
 
     def act(self, spec, resource, action, etag, body=None):
-        """Post to an action of the resource (``cancel``): the work request id or None."""
+        """Post to an action of the resource (OCI ``cancel``, a Fabric endpoint's ``subscribe``): the work request id
+        or None."""
         raise NotImplementedError
 
     def act_answer(self, spec, resource, action, etag, body=None):
@@ -64,8 +65,21 @@ class CloudClient:
         """Every item (all pages) listed under a part of the resource (a model's ``versions``)."""
         raise NotImplementedError
 
+    def part(self, spec, resource, part):
+        """The one object under a part of the resource (a vector store connector's ``stats``)."""
+        raise NotImplementedError
+
+    def add_child(self, spec, resource, part, body):
+        """Add an item to a part of the resource (a hosted deployment's ``artifacts``): the work request id or None.
+        It carries a retry token, so an add whose answer was lost is not made twice."""
+        raise NotImplementedError
+
     def remove_child(self, spec, resource, part, child_id):
         """Delete one item of a part of the resource (a model's version)."""
+        raise NotImplementedError
+
+    def set_part(self, spec, resource, part, body):
+        """Replace a part of the resource that is a setting of its own (a Fabric workspace's ``metrics``) with PUT."""
         raise NotImplementedError
 
     def get_work_request(self, work_request_id):

@@ -373,21 +373,26 @@ def run_resource_module(spec, cloud):
 
 
 class Action:
-    """A call that computes an answer and changes nothing (OCI Vision's synchronous analysis).
+    """A call that computes an answer and changes nothing (OCI Vision's synchronous analysis), or sets an account-wide
+    setting that has no id (DataArts Fabric's agency and agreements): then its result has ``changed`` and ``diff``.
 
     options: argument spec of the call's own options; checks: option -> check(value, option) (problem or None);
-    run(client, params, check_mode) -> result dict; the AnsibleModule keywords (mutually_exclusive, ...) as given.
+    run(client, params, check_mode) -> result dict; reads: the HTTP method it asks with; answer_fields: False when
+    the service's answer has no fields (any answer it gives means the same); the AnsibleModule keywords
+    (mutually_exclusive, ...) as given.
     """
 
-    def __init__(self, options, run, checks=None, **module_kwargs):
+    def __init__(self, options, run, checks=None, reads="POST", answer_fields=True, **module_kwargs):
         self.options = options
         self.run = run
         self.checks = checks or {}
+        self.reads = reads
+        self.answer_fields = answer_fields
         self.module_kwargs = module_kwargs
 
 
 def run_action_module(action, cloud):
-    """Never changed, runs in check mode (the action decides what check mode leaves out)."""
+    """Not changed unless the result says so; runs in check mode (the action decides what check mode leaves out)."""
     module = CloudModule(argument_spec=dict(cloud.common_args, **action.options), supports_check_mode=True,
                          **action.module_kwargs)
     check_types(module)
@@ -395,7 +400,10 @@ def run_action_module(action, cloud):
     fail_on(module, [check(params[option], option) for option, check in action.checks.items() if params.get(option) is not None]
             + common_problems(params, cloud))
     client = connect(module, cloud)
-    module.exit_json(changed=False, **run_module(module, lambda: action.run(client, params, module.check_mode)))
+    result = dict(dict(changed=False), **run_module(module, lambda: action.run(client, params, module.check_mode)))
+    if not module._diff:
+        result.pop("diff", None)
+    module.exit_json(**result)
 
 
 def run_info_module(spec, cloud):

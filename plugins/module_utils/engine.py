@@ -92,7 +92,7 @@ class Engine(Settling):
             raise ResourceError("either id or %s is required to find the %s" % (needed, spec.label))
         scope_value = params.get(spec.scope.option) if spec.scope else None
         matches = [r for r in self.client.search(spec, scope_value, params[name_option])
-                   if r.get(spec.name.wire) == params[name_option] and spec.lifecycle.state(r) not in spec.lifecycle.gone
+                   if spec.named(r, params[name_option]) and spec.lifecycle.state(r) not in spec.lifecycle.gone
                    and spec.manageable(r)]
         live = [r for r in matches if spec.lifecycle.is_live(r)]
         if len(live) > 1:
@@ -203,6 +203,8 @@ class Engine(Settling):
         else:
             frozen = [(option, field.wire) for option, field in spec.fields.items()
                       if not field.updatable and field.wire in changes]
+        if spec.name and not spec.renamable and spec.name.wire in changes:
+            frozen.insert(0, (spec.name.option, spec.name.wire))
         if frozen:
             requested = self.without_secrets(changes)
             raise ResourceError("%s cannot be changed after the %s is created (%s); %s" % (
@@ -230,7 +232,7 @@ class Engine(Settling):
         scope_value = new_scope or (self.params.get(spec.scope.option) if spec.scope and spec.scope_in_path else
                                     current.get(spec.scope.wire) if spec.scope else None)
         others = [r["id"] for r in self.client.search(spec, scope_value, name)
-                  if r.get(spec.name.wire) == name and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
+                  if spec.named(r, name) and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
                   and spec.manageable(r)]
         if others:
             raise ResourceError("%s %r is already the %s of %s %s%s; renaming %s to it would make %s find two %ss" % (
@@ -298,6 +300,10 @@ class Engine(Settling):
             if error.status == 404 and spec.scope_in_path:  # its container (a Fabric workspace) is gone, and it with it
                 return None, None, False
             raise
+        for take_over in hooks(spec, "absent"):
+            result = take_over(self, current)
+            if result is not None:
+                return result
         if current is None or spec.lifecycle.state(current) in spec.lifecycle.stopped:
             return current, None, False
         if spec.lifecycle.state(current) in spec.lifecycle.deleting:
@@ -343,9 +349,10 @@ def list_resources(spec, client, params):
     else:
         given = [(f, params[option]) for option, f in spec.filters.items() if params.get(option) is not None]
         query = [(f.query, value) for f, value in given if f.query]
-        local = [(f.wire, value) for f, value in given if not f.query]
+        local = [(f.wire, value) for f, value in given if f.wire]
+        selected = [set(f.select(client, value)) for f, value in given if f.select]
         found = [r for r in client.search(spec, params.get(spec.scope.option) if spec.scope else None, None, query)
-                 if all(r.get(wire) == value for wire, value in local)]
+                 if all(r.get(wire) == value for wire, value in local) and all(r.get("id") in ids for ids in selected)]
     if spec.scope_in_path:  # as the resource module's option, so that each item is valid arguments of that module
         for resource in found:
             resource[spec.scope.option] = params.get(spec.scope.option)

@@ -11,13 +11,14 @@ __metaclass__ = type
 import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_module import HUAWEI, check_resource_id
-from ansible_collections.cloudai.control.plugins.module_utils.behaviours import RetryFailedUpdate
+from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour, RetryFailedUpdate
 from ansible_collections.cloudai.control.plugins.module_utils.fabric_versions import (
     ModelVersions, current_version_name, list_versions,
 )
 from ansible_collections.cloudai.control.plugins.module_utils.spec import (
-    Field, Filter, Key, Lifecycle, ResourceSpec, differs,
+    Field, Filter, Key, Lifecycle, ResourceSpec, differs, without_secrets,
 )
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
 FABRIC = HUAWEI
 NAME = Key("name", "name", "name")
@@ -81,7 +82,75 @@ def check_model_path(value, option):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# workspaces
+# workspaces, their tags and their metrics setting
+
+# the tag calls sit under the project, not under /v1/workspaces
+WORKSPACE_TAGS = ResourceSpec(kind="tag", label="workspace tags", path="/v1/{project_id}/fabric-workspace",
+                              lifecycle=Lifecycle(ready=[None], key="status"))
+TAG_TEXT = re.compile(r"^[^=*<>\\,|/\x00-\x1f]*$")
+
+
+def _check_tags(value, option):
+    problems = []
+    for key, tag_value in value.items():
+        if not 1 <= len(key) <= 128 or not TAG_TEXT.match(key):
+            problems.append("%s key %r must be 1-128 characters without = * < > \\ , | / or control characters" % (option, key))
+        if not isinstance(tag_value, str) or len(tag_value) > 255 or not TAG_TEXT.match(tag_value):
+            problems.append("%s value of %r must be a string of 0-255 characters without = * < > \\ , | / or control "
+                            "characters, got %r" % (option, key, tag_value))
+    if len(value) > 20:
+        problems.append("%s may hold at most 20 tags, got %d" % (option, len(value)))
+    return "; ".join(problems) or None
+
+
+def workspace_tags(client, workspace):
+    return dict((tag.get("key"), tag.get("value", "")) for tag in client.children(WORKSPACE_TAGS, workspace, "tags", "tags"))
+
+
+class WorkspaceTags(Behaviour):
+    """``tags`` (key -> value) are set and removed with the service's tag calls, never by an update: with
+    ``purge_tags`` the given tags are the exact set, else they are added to the others."""
+
+    def converge(self, engine, resource, created):
+        wanted = engine.params.get("tags")
+        if wanted is None:
+            return resource, False, {}, {}
+        have = {} if created else workspace_tags(engine.client, resource)
+        purge = engine.params.get("purge_tags")
+        unset = [{"key": key, "value": value} for key, value in have.items() if purge and key not in wanted]
+        add = [{"key": key, "value": value} for key, value in wanted.items() if have.get(key) != value]
+        after = dict((key, value) for key, value in have.items() if not purge or key in wanted)
+        after.update(wanted)
+        if (unset or add) and not engine.check_mode:
+            if unset:
+                engine.client.act(WORKSPACE_TAGS, resource, "tags/delete", None, {"tags": unset})
+                engine.mutated = True
+            if add:
+                engine.client.act(WORKSPACE_TAGS, resource, "tags/create", None, {"tags": add})
+                engine.mutated = True
+        return dict(resource, tags=after), bool(unset or add), {"tags": have}, {"tags": after}
+
+
+class WorkspaceMetrics(Behaviour):
+    """``metrics_enabled`` switches the collection of the workspace's metrics to AOM. The service has no call that reads
+    the setting: it is sent on every run that gives it, and reported as a change."""
+
+    def converge(self, engine, resource, created):
+        wanted = engine.params.get("metrics_enabled")
+        if wanted is None:
+            return resource, False, {}, {}
+        if not engine.check_mode:
+            engine.client.set_part(engine.spec, resource, "metrics", {"enable": wanted})
+            engine.mutated = True
+        return dict(resource, metrics_enabled=wanted), True, {}, {"metrics_enabled": wanted}
+
+
+def _tagged_workspaces(client, tags):
+    """The ids of the workspaces that carry every given tag (a value of '' or None: any value of that key)."""
+    body = {"tags": [{"key": key, "values": [value] if value else []} for key, value in tags.items()]}
+    return [w.get("resource_id") for w in client.pages(WORKSPACE_TAGS.path + "/resource-instances/filter", [],
+                                                       "resources", body=body, total_key="total_count")]
+
 
 def _workspace_in_use(client, workspace):
     endpoints = client.children(WORKSPACE, workspace, "endpoints", "endpoints")
@@ -98,7 +167,12 @@ WORKSPACE = ResourceSpec(
         "description": Field("description", check=length_rule(255)),
         "metastore_id": Field("metastore_id", check=id_rule(36, 32)),
         "enterprise_project_id": Field("enterprise_project_id", updatable=False, check=id_rule(64)),
+        "tags": Field(None, type="dict", check=_check_tags),
+        "purge_tags": Field(None, type="bool", default=True),
+        "metrics_enabled": Field(None, type="bool"),
     },
+    behaviours=[WorkspaceTags(), WorkspaceMetrics()],
+    includes={"include_tags": lambda client, workspace: ("tags", workspace_tags(client, workspace))},
     lifecycle=NO_STATUS,
     read_only=("access_url", "create_domain_name", "create_time", "create_user_name"),
     wire_case="snake",
@@ -108,6 +182,7 @@ WORKSPACE = ResourceSpec(
     filters={
         "name": Filter("name"),
         "enterprise_project_id": Filter("enterprise_project_id", check=ENTERPRISE_PROJECT_ID),
+        "tags": Filter(type="dict", check=_check_tags, select=_tagged_workspaces),
     },
     list_params=[("enterprise_project_id", "all_granted_eps")],
 )
@@ -271,6 +346,34 @@ def ray_resource_info(ray):
                                   for node in ray["work_node_resources"]]}
 
 
+class Subscribe(Behaviour):
+    """``subscribe: true`` subscribes the workspace to the (public) endpoint. The service has no call that shows a
+    subscription: it is sent on every run that asks for it, and reported as a change."""
+
+    def converge(self, engine, resource, created):
+        if not engine.params.get("subscribe"):
+            return resource, False, {}, {}
+        if not engine.check_mode:
+            engine.client.act(engine.spec, resource, "subscribe", None)
+            engine.mutated = True
+        return resource, True, {}, {"subscribe": True}
+
+
+def _check_subscribe(value, option):
+    return None if value else "%s can only be true: the service has no call that ends a subscription" % option
+
+
+def _previous_version(client, endpoint):
+    """The endpoint's configuration before its last update, or None when it was never updated."""
+    try:
+        previous = client.call("GET", ENDPOINT.path + "/{id}", params=[("version", "PREVIOUS")], ids={"id": endpoint["id"]})
+    except ApiError as error:
+        if error.status == 404:
+            return "previous", None
+        raise
+    return "previous", without_secrets(ENDPOINT, previous.resource())
+
+
 def _public_access_differs(want, endpoint):
     # the endpoint shows it as its visibility
     return endpoint.get("visibility") is not None and (endpoint["visibility"] == "PUBLIC") != want
@@ -305,12 +408,14 @@ ENDPOINT = ResourceSpec(
                             )),
         "public_access": Field("public_access", type="bool", updatable=False, compare=_public_access_differs),
         "custom_image_id": Field("custom_image_id", updatable=False, check=id_rule(36, 32)),
+        "subscribe": Field(None, type="bool", check=_check_subscribe),
     },
     lifecycle=Lifecycle(ready=["RUNNING"], failed=["CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "FROZEN", "INACTIVE"],
                         deleting=["DELETING"], gone=["DELETED"], key="status", details=("error_code", "error_msg")),
-    behaviours=[RetryFailedUpdate(["UPDATE_FAILED"])],
-    read_only=("business_engine_instance_ids", "create_time", "error_code", "error_msg", "owner", "runtime_env_type",
-               "status", "tokens_quota", "update_time", "urls", "visibility"),
+    behaviours=[RetryFailedUpdate(["UPDATE_FAILED"]), Subscribe()],
+    read_only=("business_engine_instance_ids", "create_time", "error_code", "error_msg", "owner", "previous",
+               "runtime_env_type", "status", "tokens_quota", "update_time", "urls", "visibility"),
+    includes={"include_previous": _previous_version},
     wire_case="snake",
     items_key="endpoints",
     secrets={"urls": ("token",)},

@@ -38,18 +38,22 @@ class ModelVersions(Behaviour):
     when asked: ``version.state=absent`` or ``purge_versions``. The current version is never removed.
 
     The service is assumed to make a version added by an update the current one; when it does not and
-    ``current_version`` names the new version, a second update switches to it.
+    ``current_version`` names the new version, a second update switches to it. ``label``: what has the versions (a
+    model, a job).
     """
+
+    def __init__(self, label="model"):
+        self.label = label
 
     def create_fields(self, params):
         version = params["version"]
         if version.get("state") == "absent":
-            raise ResourceError("there is no model %r to remove version %r from (version.state=absent)" % (
-                params.get("name"), version["name"]))
+            raise ResourceError("there is no %s %r to remove version %r from (version.state=absent)" % (
+                self.label, params.get("name"), version["name"]))
         current = current_version_name(params.get("current_version"))
         if current is not None and current != version["name"]:
-            raise ResourceError("current_version %r is not a version of the model to be created, whose only version "
-                                "is %r" % (current, version["name"]))
+            raise ResourceError("current_version %r is not a version of the %s to be created, whose only version "
+                                "is %r" % (current, self.label, version["name"]))
         return {"version": version_wire(version)}
 
     def converge(self, engine, resource, created):

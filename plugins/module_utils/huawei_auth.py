@@ -25,8 +25,9 @@ ALGORITHM = "SDK-HMAC-SHA256"
 EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
-ENDPOINT_ENV_PREFIX = "HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_"
-DEFAULT_ENDPOINT = "https://fabric.{region}.myhuaweicloud.com"
+# the SDK's environment variable prefix and default URL of each client (DataArtsFabricClient, DataArtsFabricEpClient)
+FABRIC_SERVICE = ("HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_", "https://fabric.{region}.myhuaweicloud.com")
+FABRIC_EP_SERVICE = ("HUAWEICLOUD_SDK_REGION_DATAARTSFABRICEP_", "https://fabric-ep.{region}.myhuaweicloud.com")
 
 REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+\Z")
 # Huawei Cloud's regions (huaweicloudsdkcore 3.1.219, auth/endpoint.py)
@@ -189,8 +190,8 @@ class HuaweiCredentials:
         self.auth_token = auth_token
 
 
-def _endpoint_from_env(region):
-    value = os.environ.get(ENDPOINT_ENV_PREFIX + region.upper().replace("-", "_"), "")
+def _endpoint_from_env(prefix, region):
+    value = os.environ.get(prefix + region.upper().replace("-", "_"), "")
     return value.split(",")[0].strip() or None
 
 
@@ -211,10 +212,11 @@ def _check_credentials(params):
                           "or auth_token.")
 
 
-def resolve_huawei_settings(params):
+def resolve_huawei_settings(params, service=FABRIC_SERVICE):
     """Check the common Huawei options (already merged with environment variables by the argspec).
 
-    Returns ``{"endpoint", "region", "project_id", "credentials"}``; pass it to build_huawei_signer().
+    Returns ``{"endpoint", "region", "project_id", "credentials"}``; pass it to build_huawei_signer(). ``service``: the
+    environment variable prefix and default URL of the service's endpoint in a region.
     Raises HuaweiAuthError with a message naming the offending option.
     """
     credentials = _check_credentials(params)
@@ -235,13 +237,14 @@ def resolve_huawei_settings(params):
                               "ap-southeast-1, got %r." % region)
 
     if endpoint is None:
-        endpoint = _endpoint_from_env(region)
+        env_prefix, default_endpoint = service
+        endpoint = _endpoint_from_env(env_prefix, region)
         if endpoint is None and region not in REGIONS:
             raise HuaweiAuthError("Option region %r is not a Huawei Cloud region%s. For a region newer than the "
                                   "collection's list, give the service's URL in it with endpoint (or %s%s)." % (
-                                      region, did_you_mean(region, REGIONS), ENDPOINT_ENV_PREFIX,
+                                      region, did_you_mean(region, REGIONS), env_prefix,
                                       region.upper().replace("-", "_")))
-        endpoint = endpoint or DEFAULT_ENDPOINT.format(region=region)
+        endpoint = endpoint or default_endpoint.format(region=region)
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise HuaweiAuthError("Option endpoint must be an http:// or https:// URL, got %r." % endpoint)

@@ -5,7 +5,7 @@
 
 It keeps the contract of client.CloudClient, so the engine needs no special cases. Huawei has no retry tokens: a
 create whose response was lost is detected by looking the name up before it is sent again. It has no etags, moves,
-actions or work requests either: those calls refuse.
+or work requests either: those calls refuse.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -42,18 +42,20 @@ class HuaweiClient(CloudClient):
         return self.transport.request(method, self.endpoint + fill_path(path, dict(self.path_params, **(ids or {}))),
                                       params=params, body=body, idempotent=idempotent)
 
-    def pages(self, path, params, items_key, ids=None):
+    def pages(self, path, params, items_key, ids=None, body=None, total_key="total"):
         """Every item of a list call: offset += items served until ``total`` items were seen or a page is empty.
+        With a ``body`` the list call is a POST (Fabric's workspace filter by tag, whose total is ``total_count``).
 
         A page shorter than ``limit`` is not the last one: the service does not promise full pages, and may leave
         ``total`` out (then only an empty page ends the list)."""
         offset = 0
         while True:
-            response = self.call("GET", path, params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)], ids=ids)
+            response = self.call("GET" if body is None else "POST", path, body=body, idempotent=True, ids=ids,
+                                 params=list(params) + [("offset", offset), ("limit", PAGE_LIMIT)])
             items = response.items(items_key)
             yield from items
             offset += len(items)
-            total = response.body.get("total")
+            total = response.body.get(total_key)
             if not items or (isinstance(total, int) and offset >= total):
                 return
 
@@ -61,7 +63,7 @@ class HuaweiClient(CloudClient):
     def read(self, spec, resource_id):
         """(resource, None): Huawei has no etags. Resources without a GET call are read with an id filter."""
         if spec.read_by_list:
-            params = [("id", resource_id)] + list(spec.list_params)
+            params = ([(spec.id_query, resource_id)] if spec.id_query else []) + list(spec.list_params)
             found = [r for r in self.pages(spec.path, params, spec.items_key) if r.get("id") == resource_id]
             return (found[0] if found else None), None
         try:
@@ -84,7 +86,12 @@ class HuaweiClient(CloudClient):
 
         def made():
             return next((r for r in self.search(spec, None, name) if r.get(spec.name.wire) == name), None)
-        return self.once(lambda: self.call("POST", spec.path, body=body).resource(), made), None
+        payload = {spec.create_envelope: [body]} if spec.create_envelope else body
+
+        def send():
+            created = self.call("POST", spec.path, body=payload).resource()
+            return (self.read(spec, created["id"])[0] or created) if spec.answers_ids else created
+        return self.once(send, made), None
 
     def update(self, spec, resource, changes, etag, landed=None):
         """PUT the changes. An update that adds something (a model's version) is not idempotent: ``landed`` is then
@@ -92,6 +99,9 @@ class HuaweiClient(CloudClient):
         def send():
             response = self.call("PUT", spec.path + "/{id}", body=changes, idempotent=landed is None,
                                  ids={"id": resource["id"]})
+            if spec.answers_ids:
+                response.resource()
+                return self.read(spec, resource["id"])[0]
             return response.resource() if response.body is not None else None
         return (send() if landed is None else self.once(send, landed)), None
 
@@ -118,8 +128,22 @@ class HuaweiClient(CloudClient):
     def children(self, spec, resource, part, items_key="items"):
         return self.pages(spec.path + "/{id}/" + part, [], items_key, ids={"id": resource["id"]})
 
+    def part(self, spec, resource, part):
+        return self.call("GET", spec.path + "/{id}/" + part, ids={"id": resource["id"]}).object()
+
+    def add_child(self, spec, resource, part, body):
+        self.call("POST", spec.path + "/{id}/" + part, body=body, ids={"id": resource["id"]})
+
     def remove_child(self, spec, resource, part, child_id):
         self.call("DELETE", spec.path + "/{id}/" + part + "/{child_id}", ids={"id": resource["id"], "child_id": child_id})
+
+    def set_part(self, spec, resource, part, body):
+        self.call("PUT", spec.path + "/{id}/" + part, body=body, ids={"id": resource["id"]})
+
+    def act(self, spec, resource, action, etag, body=None):
+        """POST to an action of the resource (a workspace's ``tags/create``, an endpoint's ``subscribe``). Fabric's
+        actions set a state, so one sent again after a lost answer does no harm. There are no work requests: None."""
+        self.call("POST", spec.path + "/{id}/" + action, body=body, idempotent=True, ids={"id": resource["id"]})
 
     def start(self, spec, body, retry_token):
         raise unsupported("retry tokens", spec)
@@ -127,11 +151,8 @@ class HuaweiClient(CloudClient):
     def move(self, spec, resource, scope_value, etag):
         raise unsupported("moves", spec)
 
-    def act(self, spec, resource, action, etag, body=None):
-        raise unsupported("actions", spec)
-
     def act_answer(self, spec, resource, action, etag, body=None):
-        raise unsupported("actions", spec)
+        raise unsupported("actions that answer", spec)
 
     def get_work_request(self, work_request_id):
         raise unsupported("work requests")

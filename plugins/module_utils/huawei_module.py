@@ -30,15 +30,22 @@ def check_resource_id(value, option, spec):
     return None
 
 
-def connect(params, transport):
+def connect(params, transport, companion=False):
+    """The client of DataArts Fabric, or (``companion``) of its companion service DataArtsFabricEp (job runs, service
+    instances): another endpoint, the same signing."""
     from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import (
-        build_huawei_signer, resolve_huawei_settings,
+        FABRIC_EP_SERVICE, FABRIC_SERVICE, build_huawei_signer, resolve_huawei_settings,
     )
     from ansible_collections.cloudai.control.plugins.module_utils.huawei_client import HuaweiClient
 
-    settings = resolve_huawei_settings(params)
+    settings = resolve_huawei_settings(params, FABRIC_EP_SERVICE if companion else FABRIC_SERVICE)
     client = HuaweiClient(transport(build_huawei_signer(settings)), settings["endpoint"], path_params=params)
     return client, []
 
 
+def connect_companion(params, transport):
+    return connect(params, transport, companion=True)
+
+
 HUAWEI = Cloud(HUAWEI_COMMON_ARGS, {}, check_resource_id, connect)
+FABRIC_EP = Cloud(HUAWEI_COMMON_ARGS, {}, check_resource_id, connect_companion)

@@ -133,8 +133,18 @@ class OciClient(CloudClient):
     def children(self, spec, resource, part, items_key="items"):
         return self.pages(spec.path + "/{id}/" + part, [], resource["id"])
 
+    def part(self, spec, resource, part):
+        return self.call("GET", spec.path + "/{id}/" + part, resource["id"]).object()
+
+    def add_child(self, spec, resource, part, body):
+        response = self.call("POST", spec.path + "/{id}/" + part, resource["id"], body=body, retry_token=True)
+        return response.header("opc-work-request-id")
+
     def remove_child(self, spec, resource, part, child_id):
         self.call("DELETE", spec.path + "/{id}/" + part + "/" + path_segment(child_id), resource["id"])
+
+    def set_part(self, spec, resource, part, body):
+        self.call("PUT", spec.path + "/{id}/" + part, resource["id"], body=body)
 
     def get_work_request(self, work_request_id):
         return self.call("GET", "/workRequests/{id}", work_request_id).resource()

@@ -15,6 +15,8 @@ from collections import namedtuple
 # the option, the wire key and the list call's query parameter of a resource's scope (compartment, workspace) or name
 Key = namedtuple("Key", "option wire query")
 TAG_WIRE_KEYS = frozenset(("freeformTags", "definedTags", "systemTags", "freeform_tags", "defined_tags", "system_tags"))
+# dicts whose keys are data, not field names, kept as the service sent them: tags, and counts by file type ("PDF")
+VERBATIM_WIRE_KEYS = TAG_WIRE_KEYS | frozenset(("syncStatsByFileType", "sync_stats_by_file_type"))
 
 
 class ResourceError(Exception):
@@ -54,12 +56,14 @@ class Field:
 
 class Filter:
     """One info-module filter option: sent as the list call's ``query`` parameter, or, when the service has
-    none, matched here against the listed resources' ``wire`` field."""
+    none, matched here against the listed resources' ``wire`` field, or ``select(client, value)``: the ids of the
+    resources another call of the service selects (Fabric workspaces by tag)."""
 
-    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None):
+    def __init__(self, query=None, wire=None, type="str", choices=None, elements=None, check=None, select=None):
         self.query = query
         self.wire = wire
         self.check = check
+        self.select = select
         self.argspec = dict(type=type)
         if choices is not None:
             self.argspec["choices"] = choices
@@ -126,10 +130,19 @@ class ResourceSpec:
                   ListWorkspaces requires ``enterprise_project_id``)
     replace_hint  what to do with a resource in a failed state
     change_hint   what to do instead of changing an option that cannot change
+    answers_ids   a create or an update answers with ids only (Fabric jobs, job runs, service instances): the client
+                  reads the resource after it
+    renamable     False when the update call cannot change the name (OCI hosted deployments): a new name is refused
+    name_listed   False when list items lack the name (OCI HostedDeploymentSummary): an item the list call returned for a
+                  name filter is taken to have that name
     renamed       wire key -> result key where the snake_case one will not do (an API key's ``keys``, a dict method in
                   Jinja)
     read_only     result keys of the resource that are not options (``lifecycle_state``, ``time_created``, ...): the
                   resource module accepts and ignores them, so that an item of the info module is valid arguments
+    id_query      the list call's query parameter that selects one id (read_by_list), or None when it has none: then
+                  the list is read whole and the id picked from it (Fabric notification policies)
+    create_envelope  the create body is ``{create_envelope: [body]}`` (Fabric notification policies are created in a list)
+    plural        the info module's result key, when it is not kind + 's'
     """
 
     def __init__(self, kind, label, path, lifecycle, scope=None, name=None, fields=None, tags=None,
@@ -137,7 +150,8 @@ class ResourceSpec:
                  items_key="items", read_by_list=False, in_use=None, includes=None, checks=None,
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
-                 list_scope_optional=False, read_only=(), renamed=None):
+                 list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None,
+                 answers_ids=False, renamable=True, name_listed=True, renamed=None):
         self.kind = kind
         self.label = label
         self.path = path
@@ -164,11 +178,13 @@ class ResourceSpec:
         self.list_params = tuple(list_params)
         self.list_scope_optional = list_scope_optional
         self.read_only = tuple(read_only)
+        self.id_query = id_query
+        self.create_envelope = create_envelope
+        self.plural = plural or kind + "s"
+        self.answers_ids = answers_ids
+        self.renamable = renamable
+        self.name_listed = name_listed
         self.renamed = renamed or {}
-
-    @property
-    def plural(self):
-        return self.kind + "s"
 
     @property
     def scope_in_path(self):
@@ -202,6 +218,10 @@ class ResourceSpec:
         if name in self.renamed:
             return self.renamed[name]
         return camel_to_snake(name) if self.wire_case == "camel" else name
+
+    def named(self, resource, name):
+        """True when a resource that a list call by ``name`` returned has that name."""
+        return resource.get(self.name.wire, None if self.name_listed else name) == name
 
     def field_for(self, wire):
         return next((f for f in self.fields.values() if f.wire == wire), None)
@@ -294,9 +314,9 @@ def snake_to_camel(name):
 
 
 def to_result(value, convert=camel_to_snake):
-    """Wire JSON -> result JSON: keys converted, tag dictionaries left exactly as the service sent them."""
+    """Wire JSON -> result JSON: keys converted, tag dictionaries (VERBATIM_WIRE_KEYS) left exactly as the service sent them."""
     if isinstance(value, dict):
-        return dict((convert(k), v if k in TAG_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
+        return dict((convert(k), v if k in VERBATIM_WIRE_KEYS else to_result(v, convert)) for k, v in value.items())
     if isinstance(value, list):
         return [to_result(item, convert) for item in value]
     return value

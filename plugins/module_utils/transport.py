@@ -92,6 +92,12 @@ class Response:
             return self.body
         raise self.unexpected("a resource object with an 'id'")
 
+    def object(self):
+        """The body as one JSON object (a resource's part without an id, such as its stats)."""
+        if isinstance(self.body, dict):
+            return self.body
+        raise self.unexpected("an object")
+
     def items(self, key):
         """The list of objects under ``key`` (a list call's page); an UnexpectedResponse ApiError otherwise, so that
         an answer of the wrong shape is never taken for an empty list."""

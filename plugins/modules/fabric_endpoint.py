@@ -209,6 +209,13 @@ options:
     description:
       - Id of a custom image to run, 32-36 letters, digits and C(-). Cannot be changed after creation.
     type: str
+  subscribe:
+    description:
+      - V(true) subscribes the workspace O(workspace_id) to the endpoint, which must be public.
+      - The service has no call that shows a subscription, nor one that ends it, so the module sends the
+        subscription on every run that gives V(true) and reports a change; V(false) is refused.
+      - Added in version 0.2.0.
+    type: bool
 extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection

@@ -46,6 +46,13 @@ options:
       - V(PRIVATE) lists your own private endpoints, V(PUBLIC) every public one, V(ALL) both.
     type: str
     choices: [PRIVATE, PUBLIC, ALL]
+  include_previous:
+    description:
+      - Add each endpoint's configuration before its last update as RV(endpoints[].previous), with one more request
+        per endpoint (V(null) for an endpoint that was never updated).
+      - Added in version 0.2.0.
+    type: bool
+    default: false
 extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection
@@ -78,6 +85,13 @@ EXAMPLES = r'''
   cloudai.control.fabric_endpoint_info:
     workspace_id: "{{ workspace_id }}"
     id: "{{ endpoint_id }}"
+  register: result
+
+- name: What did its last update change?
+  cloudai.control.fabric_endpoint_info:
+    workspace_id: "{{ workspace_id }}"
+    id: "{{ endpoint_id }}"
+    include_previous: true
   register: result
 '''
 
@@ -144,6 +158,12 @@ endpoints:
     visibility:
       description: V(PRIVATE) or V(PUBLIC).
       type: str
+    previous:
+      description:
+        - The endpoint as it was before its last update (the same keys, without invoke tokens), or V(null) when it
+          was never updated.
+      type: dict
+      returned: when O(include_previous=true)
     business_engine_instance_ids:
       description: Ids of the engine instances behind the endpoint.
       type: list

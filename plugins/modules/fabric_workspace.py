@@ -21,6 +21,7 @@ description:
   - The service has no retry tokens. A create whose response was lost is looked up by name before it is sent again,
     so it never makes two workspaces.
   - The service refuses to delete a workspace that still has endpoints; the error names them.
+  - O(tags) and O(metrics_enabled) were added in version 0.2.0.
 author:
   - cloudai.control developers (@cloudai)
 options:
@@ -54,6 +55,25 @@ options:
         (V(0)) when this is not given.
       - Cannot be changed after creation.
     type: str
+  tags:
+    description:
+      - Tags of the workspace, key -> value (strings; keys 1-128 and values 0-255 characters without
+        C(= * < > \\ , | /)), at most 20. Set and removed with the service's tag calls.
+      - With O(purge_tags=true) these are all the workspace's tags, others are removed; with O(purge_tags=false)
+        they are added to (or change the values of) the others. Not given, tags are not managed.
+    type: dict
+  purge_tags:
+    description:
+      - Whether tags that are not in O(tags) are removed. Without O(tags) nothing is removed.
+    type: bool
+    default: true
+  metrics_enabled:
+    description:
+      - Whether the workspace's metrics are collected in AOM (the account's agency needs the policy type
+        C(FABRIC_AOM_POLICY), see M(cloudai.control.fabric_agency)).
+      - The service has no call that reads this setting, so the module sends it on every run that gives it and
+        reports a change (in check mode too); leave it out to not manage it.
+    type: bool
 extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection
@@ -93,6 +113,15 @@ EXAMPLES = r'''
     name: llm-serving-prod
   check_mode: true
   diff: true
+
+- name: Tag it and collect its metrics, keeping the tags set elsewhere
+  cloudai.control.fabric_workspace:
+    name: llm-serving
+    tags:
+      team: support
+      env: prod
+    purge_tags: false
+    metrics_enabled: true
 
 - name: Delete it
   cloudai.control.fabric_workspace:
@@ -139,6 +168,15 @@ workspace:
     create_user_name:
       description: User who created the workspace.
       type: str
+    tags:
+      description: The tags of the workspace (key -> value).
+      type: dict
+      returned: when O(tags) is given
+      sample: {"team": "support"}
+    metrics_enabled:
+      description: The metrics setting sent.
+      type: bool
+      returned: when O(metrics_enabled) is given
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_resource_module

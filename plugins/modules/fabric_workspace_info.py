@@ -34,6 +34,18 @@ options:
       - Only workspaces of this enterprise project, 1-36 letters, digits, C(_) and C(-). The service requires it in
         the list call; when it is not given, V(all_granted_eps) is sent, every project the caller may see.
     type: str
+  tags:
+    description:
+      - Only workspaces that carry every one of these tags (key -> value; an empty value matches any value of the
+        key), as the service's tag filter selects them.
+      - Added in version 0.2.0.
+    type: dict
+  include_tags:
+    description:
+      - Add each workspace's tags as RV(workspaces[].tags), with one more request per workspace.
+      - Added in version 0.2.0.
+    type: bool
+    default: false
 extends_documentation_fragment:
   - cloudai.control.huaweicloud
   - cloudai.control.connection
@@ -52,6 +64,14 @@ seealso:
 '''
 
 EXAMPLES = r'''
+- name: Count the production workspaces of a team, with their tags
+  cloudai.control.fabric_workspace_info:
+    tags:
+      team: support
+      env: prod
+    include_tags: true
+  register: result
+
 - name: List the workspaces whose name contains "serving"
   cloudai.control.fabric_workspace_info:
     name: serving
@@ -103,6 +123,11 @@ workspaces:
     create_user_name:
       description: User who created the workspace.
       type: str
+    tags:
+      description: The tags of the workspace (key -> value).
+      type: dict
+      returned: when O(include_tags=true)
+      sample: {"team": "support"}
 '''
 
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import run_info_module

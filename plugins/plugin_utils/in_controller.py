@@ -44,7 +44,8 @@ try:
     from cryptography.hazmat.primitives import hashes, serialization  # noqa: F401 pylint: disable=unused-import
     from cryptography.hazmat.primitives.asymmetric import padding, rsa  # noqa: F401 pylint: disable=unused-import
     from ansible_collections.cloudai.control.plugins.module_utils import (  # noqa: F401 pylint: disable=unused-import
-        cloud_module, fabric, genai, genai_access, huawei_auth, huawei_client, oci_auth, oci_client, vision,
+        cloud_module, fabric, fabric_admin, fabric_jobs, genai, genai_access, genai_apps, huawei_auth, huawei_client,
+        oci_auth, oci_client, vision, vision_streams,
     )
     HAS_DEPENDENCIES = True
 except ImportError:

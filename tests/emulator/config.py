@@ -29,6 +29,8 @@ OUTCOMES = {
     'Model': ('FAILED',),
     'ImportedModel': ('FAILED',),
     'FabricEndpoint': ('FAILED',),  # DataArts Fabric: its next create, update or delete ends *_FAILED
+    'FabricJobRun': ('FAILED',),  # the next run fails
+    'FabricServiceInstance': ('FAILED',),  # the next deploy or update ends FAILED
     'VisionProject': ('FAILED',),
     'VisionModel': ('FAILED',),
     'ImageJob': ('FAILED',),

@@ -10,7 +10,7 @@ import copy
 import time
 import uuid
 
-from . import huawei_signature
+from . import fabric_admin, huawei_signature
 from .fabric_catalogue import BASE_MODELS
 from .fabric_schema import BAD_INPUT, Any, Arr, Bool, FabricError, Int, Obj, Str, bad_input
 from .router import Router
@@ -124,6 +124,7 @@ QUERY_PARAMETERS = {
     'show_endpoint': ('version',),
     'list_base_models': PAGING,
 }
+QUERY_PARAMETERS.update(fabric_admin.QUERY_PARAMETERS)
 # query filters: ListWorkspaces requires enterprise_project_id (all_granted_eps: every project the caller may see);
 # ListEndpoints' name filter takes no '.' nor space, unlike the names the create accepts
 ENTERPRISE_PROJECT_FILTER = Str(min_length=1, max_length=36, pattern=r'^[A-Za-z0-9_-]+$', rule='letters, digits, _ and -')
@@ -184,6 +185,9 @@ class FabricService:
         add('PUT', '/v1/workspaces/{workspace_id}/endpoints/{endpoint_id}', self.update_endpoint)
         add('DELETE', '/v1/workspaces/{workspace_id}/endpoints/{endpoint_id}', self.delete_endpoint)
         add('GET', '/v1/base-models', self.list_base_models)
+        fabric_admin.register(self)
+        from .fabric_jobs import register  # jobs, job runs and service instances; it imports this module
+        register(self)
 
     @property
     def store(self):
@@ -310,8 +314,11 @@ class FabricService:
         if endpoints:
             raise bad_input('Workspace %s still has endpoints (%s); delete them first.' % (
                 workspace_id, ', '.join('%s %s' % (e.fields['name'], e.id) for e in endpoints)))
-        for model in self._models(workspace_id):
-            self.store.remove('FabricModel', model.id)
+        for kind in ('FabricModel', 'FabricJob', 'FabricJobRun', 'FabricServiceInstance',
+                     'FabricMessagePolicy'):  # what it holds goes with it
+            for record in self.store.all(kind):
+                if record.workspace_id == workspace_id:
+                    self.store.remove(kind, record.id)
         self.store.remove('FabricWorkspace', workspace_id)
         return Response(200)
 

@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import re
 
+from . import genai_apps
 from .genai_access import KINDS as ACCESS_KINDS, ROUTES as ACCESS_ROUTES, check_private_endpoint
 from .genai_catalogue import base_model_records
 from .oci_common import Field, OciError, invalid
@@ -184,7 +185,7 @@ ENDPOINT = ResourceKind(
     transition_fields=('displayName', 'description', 'generativeAiPrivateEndpointId', 'contentModerationConfig',
                        'promptInjectionConfig', 'piiDetectionConfig', 'freeformTags', 'definedTags'),
     prepare=check_endpoint_references,
-    check_update=check_private_endpoint,
+    prepare_update=lambda service, record, changes: check_private_endpoint(service, changes),
 )
 
 MODEL = ResourceKind(
@@ -227,5 +228,7 @@ IMPORTED_MODEL = ResourceKind(
 
 
 def make_genai_service(emulator):
-    return OciService(emulator, 'genai', API_VERSION, (DEDICATED_AI_CLUSTER, ENDPOINT, MODEL, IMPORTED_MODEL) + ACCESS_KINDS,
-                      'generativeaiworkrequest', routes=ACCESS_ROUTES)
+    service = OciService(emulator, 'genai', API_VERSION, (DEDICATED_AI_CLUSTER, ENDPOINT, MODEL, IMPORTED_MODEL)
+                         + genai_apps.KINDS + ACCESS_KINDS, 'generativeaiworkrequest', routes=ACCESS_ROUTES)
+    genai_apps.register(service)
+    return service

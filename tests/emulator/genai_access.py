@@ -255,8 +255,8 @@ KINDS = (
                 Field('refreshSchedule', 'object', updatable=True, variants=('type', {
                     'INTERVAL': (Field('value', required=True),), 'ON_CREATE': (), 'NONE': ()})),
                 ) + TAG_FIELDS,
-        states=STATES, list_filters=('lifecycleState', 'displayName', 'id',
-                                     ('dataSourceQueryingConnectionId', 'dataSource.queryingConnectionId')),
+        states=STATES, list_filters=('lifecycleState', 'displayName', 'id'),
+        filter_params={'dataSourceQueryingConnectionId': 'dataSource.queryingConnectionId'},
         sort_by=NAME_SORT, list_compartment_optional=True, default_name_prefix='semanticstore', sync_update=True,
         move_work_requests=True,
         decorate=semantic_store_view),

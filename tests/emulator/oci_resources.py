@@ -29,8 +29,7 @@ class ResourceKind:
     label: how messages and work-request logs name it ("endpoint");
     fields: `Field`s of the create body (`updatable` ones make the update body);
     states: every lifecycleState value (list filter check);
-    list_filters: exact-match query filters besides compartmentId, each a field name or (query parameter, dotted field path);
-    list_compartment_optional: the list call takes compartmentId as an optional filter (ListSemanticStores);
+    list_filters: exact-match query filters besides compartmentId;
     any_of_filters: (query parameter, list field, allowed values): repeated values match a record whose
         list holds any of them (`capability=CHAT&capability=FINE_TUNE`);
     sort_by: accepted `sortBy` values (timeCreated is the default, DESC);
@@ -46,10 +45,21 @@ class ResourceKind:
     update_returns_body: asynchronous updates answer 200 with the resource (GenAI) or 202 without a body (Vision);
     outcome_name: the `next_outcome` key of the kind (default: its name; Vision's `VisionModel` is not GenAI's `Model`);
     create_duration: hook(delay, fields) -> emulated seconds the create takes (model training), default `delay`;
+    operation_types: operation -> the work request's operationType where it is not `<operation>_<suffix>`
+        (Vision's `ADD_STREAM_SOURCE`);
+    created_state: the state a create ends in (a Vision stream job is INACTIVE until started);
+    idle_states: states besides ACTIVE that a settled resource may be in (INACTIVE): it may then be updated, moved or
+        deleted, and an update brings it back to the state it was in;
+    move_retry_tokens: whether its changeCompartment honours `opc-retry-token`, where it differs from the service's
+        (Vision's stream resources take one, its projects and models none);
+    filter_params: list query parameters named otherwise than the field they match ({'applicationId': 'hostedApplicationId'}),
+        a dotted path for a nested one ('dataSource.queryingConnectionId');
+    prepare_update: hook(service, record, changes) at update, after the body checks: may check and complete the changes;
+    movable / updatable: False for a kind without changeCompartment / without an update call.
     work_requests: False: the answers carry no opc-work-request-id (API keys, routing profiles: the SDK's composite
         operations wait for their lifecycle state instead), and updates apply at once;
     create_answer: hook(record, data) adding to the create's answer what no read shows (an API key's secrets);
-    check_update: hook(service, changes) checking the related resources an update names (an endpoint's private endpoint);
+    list_compartment_optional: the list call takes compartmentId as an optional filter (ListSemanticStores);
     move_work_requests: a move answers 202 with a work request (the SDK's composite operation waits for one), which
         ends after the emulator's delay; the compartment changes at once.
     """
@@ -57,8 +67,10 @@ class ResourceKind:
     def __init__(self, name, label, collection, ocid_type, operation_suffix, fields, states, list_filters, sort_by,
                  default_name_prefix, any_of_filters=(), summary_omit=('previousState',), transition_fields=(),
                  sync_update=False, dependents=(), prepare=None, on_created=None, catalogue=None, decorate=None,
-                 update_returns_body=True, outcome_name=None, create_duration=None, work_requests=True, create_answer=None,
-                 list_compartment_optional=False, check_update=None, move_work_requests=False):
+                 update_returns_body=True, outcome_name=None, create_duration=None, operation_types=None,
+                 created_state='ACTIVE', idle_states=(), move_retry_tokens=None, filter_params=None,
+                 prepare_update=None, movable=True, updatable=True, work_requests=True, create_answer=None,
+                 list_compartment_optional=False, move_work_requests=False):
         self.name = name
         self.label = label
         self.collection = collection
@@ -84,8 +96,18 @@ class ResourceKind:
         self.sync_update = sync_update or not work_requests
         self.create_answer = create_answer
         self.list_compartment_optional = list_compartment_optional
-        self.check_update = check_update
         self.move_work_requests = move_work_requests
+        self.filter_params = filter_params or {}
+        self.prepare_update = prepare_update
+        self.movable = movable
+        self.updatable = updatable
+        self.operation_types = operation_types or {}
+        self.created_state = created_state
+        self.idle_states = tuple(idle_states)
+        self.move_retry_tokens = move_retry_tokens
+
+    def operation_type(self, operation):
+        return self.operation_types.get(operation, '%s_%s' % (operation, self.operation_suffix))
 
 
 class Transition:
@@ -161,9 +183,11 @@ class OciService:
             self.router.add('POST', collection, partial(self.create_resource, kind))
             self.router.add('GET', collection, partial(self.list_resources, kind))
             self.router.add('GET', item, partial(self.get_resource, kind))
-            self.router.add('PUT', item, partial(self.update_resource, kind))
+            if kind.updatable:
+                self.router.add('PUT', item, partial(self.update_resource, kind))
             self.router.add('DELETE', item, partial(self.delete_resource, kind))
-            self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
+            if kind.movable:
+                self.router.add('POST', item + '/actions/changeCompartment', partial(self.change_compartment, kind))
         self.router.add('GET', '/workRequests', self.list_work_requests)
         self.router.add('GET', '/workRequests/{wr_id}', self.get_work_request)
         self.router.add('GET', '/workRequests/{wr_id}/errors', partial(self.list_work_request_entries, 'errors'))
@@ -262,7 +286,7 @@ class OciService:
         state = record.fields['lifecycleState']
         if state == 'DELETED':
             raise not_found('%s %s (deleted)' % (kind.name, record.id))
-        if state not in allowed:
+        if state not in allowed + kind.idle_states:
             raise OciError(409, 'IncorrectState', 'Cannot %s %s %s while it is %s.' % (operation, kind.name, record.id, state))
 
     def _start_work(self, kind, record, operation, final_state, outcome, transition, changes=None, duration=None, undo=None,
@@ -279,7 +303,7 @@ class OciService:
             details = 'The resource needs attention (outcome injected by the emulator).'
         work_request = WorkRequest(
             new_ocid(self.work_request_ocid_type, self.emulator.config.region), record.fields['compartmentId'],
-            operation, kind.operation_suffix, kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
+            operation, kind.operation_type(operation), kind.name, kind.label, '%s/%s/%s' % (self.prefix, kind.collection, record.id),
             record.id, now, self.emulator.settings.delay if duration is None else duration,
             final_state if transition else record.fields['lifecycleState'], error)
         self.store.add(self.work_request_kind, work_request)
@@ -338,7 +362,7 @@ class OciService:
             outcome = 'FAILED'
         changes = kind.on_created(record) if kind.on_created else None
         duration = kind.create_duration(self.emulator.settings.delay, fields) if kind.create_duration else None
-        work_request = self._start_work(kind, record, 'CREATE', 'ACTIVE', outcome, transition=True, changes=changes,
+        work_request = self._start_work(kind, record, 'CREATE', kind.created_state, outcome, transition=True, changes=changes,
                                         duration=duration, reason=failure)
         response = self._resource_response(kind, record, work_request if kind.work_requests else None, kind.create_answer)
         self._remember(request, body, response)
@@ -350,8 +374,8 @@ class OciService:
     def list_resources(self, kind, request):
         compartment_id = request.param('compartmentId') if kind.list_compartment_optional else self._list_compartment(request)
         check_enum_param(request, 'lifecycleState', kind.states)
-        paths = [name if isinstance(name, tuple) else (name, name) for name in kind.list_filters]
-        filters = [(path, request.param(name)) for name, path in paths if request.param(name) is not None]
+        filters = [(kind.filter_params.get(name, name), request.param(name))
+                   for name in kind.list_filters + tuple(kind.filter_params) if request.param(name) is not None]
         any_of = []
         for param, list_field, allowed in kind.any_of_filters:
             wanted = request.params(param)
@@ -382,8 +406,9 @@ class OciService:
         changes = validate_body(kind.fields, json_object(request), updating=True)
         check_etag(request, self.view(kind, record))
         self._require_state(kind, record, 'update', ('ACTIVE', 'NEEDS_ATTENTION'))
-        if kind.check_update:
-            kind.check_update(self, changes)
+        if kind.prepare_update:
+            kind.prepare_update(self, record, changes)
+        settled = record.fields['lifecycleState'] if record.fields['lifecycleState'] in kind.idle_states else 'ACTIVE'
         if kind.sync_update:
             record.fields.update(changes)
             record.fields['timeUpdated'] = rfc3339(self.now())
@@ -400,7 +425,7 @@ class OciService:
         else:
             record.fields.update(changes)
         record.fields['timeUpdated'] = rfc3339(self.now())
-        work_request = self._start_work(kind, record, 'UPDATE', 'ACTIVE', outcome, transition, undo=undo)
+        work_request = self._start_work(kind, record, 'UPDATE', settled, outcome, transition, undo=undo)
         if not kind.update_returns_body:
             return Response(202, b'', {'opc-work-request-id': work_request.id})
         return self._resource_response(kind, record, work_request)
@@ -425,7 +450,8 @@ class OciService:
     def change_compartment(self, kind, request, resource_id):
         record = self._load_writable(kind, resource_id)
         body = json_object(request)
-        replayed = self._replay(request, body) if self.move_retry_tokens else None
+        tokens = self.move_retry_tokens if kind.move_retry_tokens is None else kind.move_retry_tokens
+        replayed = self._replay(request, body) if tokens else None
         if replayed:
             return replayed
         if set(body) != {'compartmentId'} or not isinstance(body['compartmentId'], str) or not body['compartmentId']:
@@ -438,7 +464,7 @@ class OciService:
         if kind.move_work_requests:
             work_request = self._start_work(kind, record, 'MOVE', 'ACTIVE', None, transition=False)
             response = Response(202, b'', {'opc-work-request-id': work_request.id})
-        if self.move_retry_tokens:
+        if tokens:
             self._remember(request, body, response)
         return response
 

@@ -6,12 +6,15 @@ from .wire import rfc3339
 
 ACCEPTED_SHARE = 0.1  # part of the duration a work request spends in ACCEPTED before IN_PROGRESS
 STATUSES = ('ACCEPTED', 'IN_PROGRESS', 'WAITING', 'FAILED', 'SUCCEEDED', 'CANCELING', 'CANCELED')
-VERBS = {'CREATE': 'Creating', 'UPDATE': 'Updating', 'DELETE': 'Deleting'}
-FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED', 'MOVE': 'UPDATED'}  # a move's resource is UPDATED
+VERBS = {'CREATE': 'Creating', 'UPDATE': 'Updating', 'DELETE': 'Deleting', 'START': 'Starting', 'STOP': 'Stopping',
+         'MOVE': 'Moving'}
+FINAL_ACTIONS = {'CREATE': 'CREATED', 'UPDATE': 'UPDATED', 'DELETE': 'DELETED', 'START': 'UPDATED', 'STOP': 'UPDATED',
+                 'MOVE': 'UPDATED'}
 
 
 class WorkRequest:
-    """One asynchronous operation (`CREATE`, `UPDATE`, `DELETE`) on one resource.
+    """One asynchronous operation (`CREATE`, `UPDATE`, `DELETE`, `START`, `STOP`) on one resource, of the service's
+    `operation_type` (`CREATE_PROJECT`).
 
     It is accepted at `accepted`, starts after ACCEPTED_SHARE of `duration`, and finishes at
     `accepted + duration` as SUCCEEDED (the resource is then `final_state`), or FAILED when it
@@ -19,13 +22,13 @@ class WorkRequest:
     A work request cancelled (`cancel`) before it started is CANCELING for a moment, then CANCELED.
     """
 
-    def __init__(self, wr_id, compartment_id, operation, operation_suffix, entity_type, label, entity_uri, resource_id,
+    def __init__(self, wr_id, compartment_id, operation, operation_type, entity_type, label, entity_uri, resource_id,
                  accepted, duration, final_state, error_message=None):
         self.id = wr_id
         self.seq = 0
         self.compartment_id = compartment_id
         self.operation = operation
-        self.operation_type = '%s_%s' % (operation, operation_suffix)
+        self.operation_type = operation_type
         self.entity_type = entity_type
         self.label = label
         self.entity_uri = entity_uri

@@ -66,7 +66,7 @@ class Emulator:
             return 'genai'
         if path.startswith('/%s/' % VISION_VERSION):
             return 'vision'
-        if path.startswith('/v1/'):
+        if path.startswith('/v1/') or path == '/healthcheck':  # DataArts Fabric's health check has no /v1/
             return 'fabric'
         return None
 

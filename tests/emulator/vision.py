@@ -4,7 +4,8 @@ Project and Model (custom training) run on the generic OCI engine (oci_resources
 (updates answer 202 without a body, no retry token on changeCompartment, optional compartmentId on lists,
 cancellable work requests). ImageJob, DocumentJob and VideoJob are batch jobs with their own lifecycle and
 no work requests: they read their input objects from the emulated Object Storage and write one result per
-object under the output prefix. AnalyzeImage and AnalyzeDocument answer at once (vision_results).
+object under the output prefix. AnalyzeImage and AnalyzeDocument answer at once (vision_results). Private
+endpoints and stream sources, groups and jobs are in vision_streams.
 """
 
 import base64
@@ -18,7 +19,7 @@ import zipfile
 from datetime import datetime, timezone
 from functools import partial
 
-from . import vision_results
+from . import vision_results, vision_streams
 from .oci_common import Field, OciError, etag_of, invalid, json_object, new_ocid, not_found, validate_body
 from .oci_resources import OciService, ResourceKind
 from .store import Record
@@ -261,8 +262,10 @@ class JobRun:
 class VisionService(OciService):
 
     def __init__(self, emulator):
-        super().__init__(emulator, 'vision', API_VERSION, (PROJECT, MODEL), 'aivisionworkrequest', list_needs_compartment=False,
-                         move_retry_tokens=False, entry_sort_by='timeAccepted', cancel_work_requests=True)
+        super().__init__(emulator, 'vision', API_VERSION, (PROJECT, MODEL) + vision_streams.KINDS, 'aivisionworkrequest',
+                         list_needs_compartment=False, move_retry_tokens=False, entry_sort_by='timeAccepted',
+                         cancel_work_requests=True)
+        vision_streams.add_routes(self)
         for job in JOBS:
             collection = '/' + job.collection
             self.router.add('POST', collection, partial(self.create_job, job))

@@ -1,6 +1,7 @@
 """What the official SDKs say a request may be: operations (method and path template), their query parameters,
 header parameters and body model, and the models' fields (wire names, types, required ones), read from the
-`oci` and `huaweicloudsdkdataartsfabric` packages themselves. `check(service, request)` lists what in one logged
+`oci`, `huaweicloudsdkdataartsfabric` and `huaweicloudsdkdataartsfabricep` (the companion client: job runs, service
+instances) packages themselves. `check(service, request)` lists what in one logged
 request (see tests/emulator/request_log.py) the SDK does not know or misses.
 """
 
@@ -11,14 +12,15 @@ import inspect
 import re
 from urllib.parse import unquote
 
-Operation = collections.namedtuple('Operation', 'name method template pattern path_params query required_query headers body')
+Operation = collections.namedtuple('Operation', 'name method template pattern path_params query required_query headers body models')
 
 PRIMITIVES = {'str': str, 'int': int, 'float': (int, float), 'bool': bool, 'object': object, 'datetime': str, 'date': str}
 OCI_SERVICES = {  # service -> (client module, client class, models module, API version prefix)
     'genai': ('oci.generative_ai.generative_ai_client', 'GenerativeAiClient', 'oci.generative_ai.models', '/20231130'),
     'vision': ('oci.ai_vision.ai_service_vision_client', 'AIServiceVisionClient', 'oci.ai_vision.models', '/20220125'),
 }
-FABRIC_PACKAGE = 'huaweicloudsdkdataartsfabric.v1'
+FABRIC_CLIENTS = (('huaweicloudsdkdataartsfabric.v1', 'DataArtsFabricClient'),
+                  ('huaweicloudsdkdataartsfabricep.v1', 'DataArtsFabricEpClient'))
 
 
 def _pattern(template):
@@ -50,14 +52,15 @@ def _oci_operations(client_module):
         operations.append(Operation(
             function.name, found['method'].value, template, _pattern(template), re.findall(r'{(\w+)}', template),
             _literal_keys(query), required_query, _literal_keys(found.get('header_params', ast.Dict(keys=[], values=[]))),
-            body.group(1) if body else None))
+            body.group(1) if body else None, None))
     return operations
 
 
-def _fabric_operations():
-    """Every operation of DataArtsFabricClient: each `_<name>_http_info` run on a request whose fields are all set."""
-    package = importlib.import_module(FABRIC_PACKAGE)
-    client = package.DataArtsFabricClient
+def _fabric_operations(package_name, client_name):
+    """Every operation of a Fabric client: each `_<name>_http_info` run on a request whose fields are all set; its
+    models are those of the client's package."""
+    package = importlib.import_module(package_name)
+    client = getattr(package, client_name)
     operations = []
     for attribute in dir(client):
         match = re.match(r'^_(\w+)_http_info$', attribute)
@@ -72,7 +75,7 @@ def _fabric_operations():
         operations.append(Operation(
             match.group(1), info['method'], info['resource_path'], _pattern(info['resource_path']),
             list(info['path_params']), query, [name for name in query if name in required], list(info['header_params']),
-            body))
+            body, package))
     return operations
 
 
@@ -87,8 +90,8 @@ class Contract:
     def __init__(self, service):
         self.service = service
         if service == 'fabric':
-            self.operations = _fabric_operations()
-            self.models = importlib.import_module(FABRIC_PACKAGE)
+            self.operations = [op for package, client in FABRIC_CLIENTS for op in _fabric_operations(package, client)]
+            self.models = None  # each operation's own package
             self.prefix = ''
         else:
             client_module, _client_class, models_module, self.prefix = OCI_SERVICES[service]
@@ -104,9 +107,9 @@ class Contract:
         matches = [op for op in self.operations if op.method == method and op.pattern.match(path)]
         return min(matches, key=lambda op: len(op.path_params), default=None)
 
-    def model_fields(self, name, value):
+    def model_fields(self, name, value, models=None):
         """(model class name, {wire name: (type, required)}) of model `name`, or of its subtype for this value."""
-        model = getattr(self.models, name)
+        model = getattr(models or self.models, name)
         if self.service != 'fabric' and hasattr(model, 'get_subtype') and isinstance(value, dict):
             try:
                 model = getattr(self.models, model.get_subtype(value))
@@ -120,14 +123,15 @@ class Contract:
             required = {attribute for attribute in types if '**[Required]**' in (getattr(model, attribute).__doc__ or '')}
         return model.__name__, {names[attribute]: (kind, attribute in required) for attribute, kind in types.items()}
 
-    def enum_values(self, kind):
+    def enum_values(self, kind, models=None):
         """The values of a Huawei enum model (a class of constants without fields), or None."""
-        model = getattr(self.models, kind)
+        model = getattr(models or self.models, kind)
         if self.service != 'fabric' or model.openapi_types:
             return None
         return [value for name, value in vars(model).items() if name.isupper() and isinstance(value, str)]
 
-    def check_value(self, kind, value, where, problems):
+    def check_value(self, kind, value, where, problems, models=None):
+        """``models``: the module of the operation's models (Fabric), else the service's."""
         if value is None:
             return
         listed = re.match(r'^list\[(.+)\]$', kind)
@@ -138,20 +142,20 @@ class Contract:
                 problems.append('%s: %s expected, got %r' % (where, kind, value))
             elif listed:
                 for index, item in enumerate(value):
-                    self.check_value(listed.group(1), item, '%s[%d]' % (where, index), problems)
+                    self.check_value(listed.group(1), item, '%s[%d]' % (where, index), problems, models)
             else:
                 for key, item in value.items():
-                    self.check_value(mapped.group(1), item, '%s.%s' % (where, key), problems)
+                    self.check_value(mapped.group(1), item, '%s.%s' % (where, key), problems, models)
         elif kind in PRIMITIVES:
             if not isinstance(value, PRIMITIVES[kind]) or (kind in ('int', 'float') and isinstance(value, bool)):
                 problems.append('%s: %s expected, got %r' % (where, kind, value))
-        elif self.enum_values(kind) is not None:
-            if value not in self.enum_values(kind):
-                problems.append('%s: one of %s expected, got %r' % (where, ', '.join(self.enum_values(kind)), value))
+        elif self.enum_values(kind, models) is not None:
+            if value not in self.enum_values(kind, models):
+                problems.append('%s: one of %s expected, got %r' % (where, ', '.join(self.enum_values(kind, models)), value))
         elif not isinstance(value, dict):
             problems.append('%s: an object (%s) expected, got %r' % (where, kind, value))
         else:
-            model, fields = self.model_fields(kind, value)
+            model, fields = self.model_fields(kind, value, models)
             for key in value:
                 if key not in fields:
                     problems.append('%s.%s: not a field of %s' % (where, key, model))
@@ -160,7 +164,7 @@ class Contract:
                     if required:
                         problems.append('%s.%s: required by %s, missing' % (where, key, model))
                 else:
-                    self.check_value(field_kind, value[key], '%s.%s' % (where, key), problems)
+                    self.check_value(field_kind, value[key], '%s.%s' % (where, key), problems, models)
 
     def check(self, request):
         """What the SDK does not accept in one logged request: a list of sentences, empty when it is all known."""
@@ -184,5 +188,5 @@ class Contract:
         elif request['body'] is None:
             problems.append('%s needs a %s body' % (operation.name, operation.body))
         else:
-            self.check_value(operation.body, request['body'], 'body', problems)
+            self.check_value(operation.body, request['body'], 'body', problems, operation.models)
         return ['%s %s: %s' % (request['method'], request['path'], problem) for problem in problems]

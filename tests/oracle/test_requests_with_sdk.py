@@ -19,6 +19,7 @@ if TESTS_DIR not in sys.path:
 
 pytest.importorskip('oci')
 pytest.importorskip('huaweicloudsdkdataartsfabric')
+pytest.importorskip('huaweicloudsdkdataartsfabricep')
 
 from emulator import start_emulator  # noqa: E402
 from emulator.testing import AdminClient, HuaweiClient, OciClient  # noqa: E402
@@ -73,6 +74,9 @@ LLM = {'base_model_type': 'QWEN2_7B', 'model_path': OBS}
     ('genai', request('POST', '/20231130/dedicatedAiClusters/ocid1.x/actions/changeCompartment', body={'compartmentId': 'c'},
                       headers=['opc-retry-token', 'if-match'])),
     ('vision', request('GET', '/20220125/models', [('projectId', 'p'), ('limit', '1000')])),
+    ('fabric', request('POST', '/v1/workspaces/w1/jobs/runs', body={'job': {'id': 'j1', 'version_id': 'v1'}, 'name': 'r', 'endpoint_id': 'e1'})),
+    ('fabric', request('PUT', '/v1/workspaces/w1/services/instances/i1', body={
+        'config': {'model_instance_config': {'resource': {'min': 1, 'max': 2}}}})),
     ('genai', request('POST', '/20231130/apikeys/ocid1.x/actions/renew', body={'details': {'keyName': 'k', 'timeExpiry': 't'}},
                       headers=['opc-retry-token'])),
     ('genai', request('GET', '/20231130/dedicatedAiClusters/allocatableGpus', [('compartmentId', 'c'), ('capacityReservationId', 'r')])),
@@ -97,6 +101,13 @@ def test_what_the_sdks_take_passes(contracts, service, sent):
      'body.public_access: not a field of UpdateEndpointRequestBody'),
     ('fabric', request('GET', '/v1/workspaces/w1/endpoints', [('colour', 'red')]), 'query parameter colour: not a parameter'),
     ('fabric', request('PATCH', '/v1/workspaces/w1', body={}), 'no fabric operation serves PATCH /v1/workspaces/w1'),
+    ('fabric', request('POST', '/v1/workspaces/w1/jobs/runs', body={'job': {'version_id': 'v1'}, 'name': 'r'}),
+     'body.endpoint_id: required by RunJobInput, missing'),
+    ('fabric', request('PUT', '/v1/workspaces/w1/services/instances/i1', body={
+        'config': {'model_instance_config': {'resource': {'min': 1, 'spec_code': 's'}}}}),
+     'body.config.model_instance_config.resource.spec_code: not a field of BaseDemand'),
+    ('fabric', request('GET', '/v1/workspaces/w1/jobs/runs', [('status', 'x'), ('job_name', 'j')]),
+     'query parameter job_name: not a parameter of list_job_runs'),
     ('vision', request('POST', '/20220125/projects/ocid1.x/actions/changeCompartment', body={'compartmentId': 'c'},
                        headers=['opc-retry-token']),
      'header opc-retry-token: not a parameter of change_project_compartment'),

@@ -250,8 +250,9 @@ def values_for(module, service, path, option_spec, own_type):
         return found + [text(1, 20).filter(lambda t: "\x00" not in t).map(lambda t: "/nonexistent-reliability/" + t.replace("/", "_"))]
     if kind == "list":
         return found + [st.dictionaries(text(1, 5), text(0, 5), min_size=1, max_size=2)]
-    if kind == "raw" and module.name == "fabric_model" and dotted == "current_version":
-        # a version name, or the dict fabric_model_info returns with one: a list, a boolean, a dict without a name
+    if kind == "raw" and module.name in ("fabric_model", "fabric_job") and dotted == "current_version":
+        # a version name, or the dict fabric_model_info (fabric_job_info) returns with one: a list, a boolean, a dict
+        # without a name
         return found + [st.lists(text(0, 8), max_size=3), st.booleans(),
                         st.dictionaries(text(1, 8).filter(lambda t: t != "name"), text(0, 8), max_size=3)]
     if kind == "dict":

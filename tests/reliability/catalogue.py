@@ -23,8 +23,9 @@ class ModuleInfo:
     that computes an answer, that the module hands to its runner), service (its Service from scenarios.py, or None)
     and what the suites branch on:
 
-    resource         a resource module (it has ``state``)
-    action           it computes an answer and manages nothing (OCI Vision's analysis); neither resource nor info
+    resource         a resource module (it has ``state`` and a ResourceSpec)
+    action           it computes an answer (OCI Vision's analysis) or sets an account-wide setting without an id
+                     (Fabric's agency); neither resource nor info
     kind             result key of one resource (an action's answer key); plural: the info module's result key
     name_option      the option a resource module finds and creates its resource by; None for one that only follows
                      a resource given by id (a work request): it creates nothing
@@ -48,8 +49,8 @@ class ModuleInfo:
             self.cloud = "huaweicloud"
         else:
             raise AssertionError("%s: cannot tell its cloud from its options (no config_file, no ak)" % name)
-        self.resource = "state" in argspec
         self.action = not isinstance(described, ResourceSpec)
+        self.resource = "state" in argspec and not self.action
         required = options.get("required_one_of") or []
         # a resource module that creates requires one of its id and its name (the option it is found by)
         self.name_option = required[0][1] if self.resource and required else None
@@ -63,7 +64,7 @@ class ModuleInfo:
             aliases = (argspec["id"].get("aliases") or []) if "id" in argspec else [self.kind + "_id"]
             if aliases[:1] != [self.kind + "_id"]:
                 raise AssertionError("%s: its id option has no %s_id alias to name its result" % (name, self.kind))
-        self.plural = self.kind + "s"
+        self.plural = self.kind + "s" if self.action else described.plural
         result_key = self.kind if self.resource or self.action else self.plural
         if result_key not in returns:
             raise AssertionError("%s: its result key %s is not in its RETURN documentation" % (name, result_key))

@@ -40,6 +40,15 @@ def mode(short, full):
     return full if FULL else short
 
 
+def paired(modules, kinds):
+    """(module, kind) cases: every kind for every module in the full run; in the short one each module with two kinds
+    in turn, so that every module and every kind is still tested."""
+    if FULL:
+        return [(module, kind) for module in modules for kind in kinds]
+    return [(module, kinds[(number + shift) % len(kinds)])
+            for number, module in enumerate(modules) for shift in (0, len(kinds) // 2)]
+
+
 def record(suite, **figures):
     """Keep figures of a suite for the report (only when the report asked for them)."""
     if not FIGURES_DIR:
@@ -243,6 +252,8 @@ def records(handle, service):
 
 def current_fields(served, record_, now):
     """The fields of one record as its service would answer now; None when it is gone."""
+    if getattr(record_, "view", None) is not None:  # a GenAI file sync: its state is worked out when it is read
+        return record_.view()
     if getattr(record_, "run", None) is not None:  # a Vision batch job: its state is worked out when it is read
         return served.job_view(next(job for job in JOBS if job.name == record_.kind), record_)
     if hasattr(served, "_settle"):  # DataArts Fabric: endpoints move on (and go) when read

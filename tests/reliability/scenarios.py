@@ -17,6 +17,7 @@ COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaareliabilitycompartment"
 # Secrets given as module options (the suites grep every output for them); the Hugging Face token is the one a
 # GenAI module takes; OCI keys, pass phrases and tokens and the Huawei SK / tokens are made per test run.
 HUGGING_FACE_TOKEN = "hf_reliabilitySuiteSecretToken7f3a9c1e5b"
+VECTOR_STORE = "ocid1.generativeaivectorstore.oc1.us-chicago-1.amaaaaaareliabilityvectorstore"
 ABSENT = "absent"
 SUBNET = "ocid1.subnet.oc1.us-chicago-1.aaaaaaaareliabilitysubnet"
 CONNECTION = "ocid1.databasetoolsconnection.oc1.us-chicago-1.aaaaaaaareliabilityconnection"
@@ -66,7 +67,7 @@ class Service:
     cloud        ``oci`` or ``huaweicloud`` (the connection options the suites give)
     store_kinds  resource module -> the emulator's store table of its records, to count what exists (None for a
                  module that makes nothing of its own: it follows a work request)
-    name_field   the wire field holding the name the steps set
+    name_field   the wire field holding the name the steps set; name_fields: module -> another one for that module
     gone_states  lifecycle states of records that count as gone (others count as existing)
     etags        the service offers etags (updates and deletes send if-match)
     not_ids      module -> nested options named ``*_id`` that are not ids of the cloud (free text)
@@ -76,18 +77,22 @@ class Service:
     """
 
     def __init__(self, name, cloud, steps, info, store_kinds, name_field="displayName", gone_states=("DELETED",),
-                 etags=True, not_ids=None, bad_values=None, objects=()):
+                 etags=True, not_ids=None, bad_values=None, objects=(), name_fields=None):
         self.name = name
         self.cloud = cloud
         self.steps = steps
         self.info = info
         self.store_kinds = store_kinds
         self.name_field = name_field
+        self.name_fields = name_fields or {}
         self.gone_states = gone_states
         self.etags = etags
         self.not_ids = not_ids or {}
         self.bad_values = bad_values or {}
         self.objects = list(objects)
+
+    def name_field_of(self, module):
+        return self.name_fields.get(module, self.name_field)
 
     def modules(self):
         """Every module the service's scenario data covers."""
@@ -166,8 +171,40 @@ GENAI = Service(
                       data_source=dict(querying_connection_id=CONNECTION, enrichment_connection_id=CONNECTION),
                       schemas=dict(schemas=[dict(name="SALES")])),
                  update=described(refresh_schedule=dict(type="INTERVAL", value="PT1H"))),
+        Resource("app_cache", "genai_hosted_application_storage",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), storage_type="CACHE")),  # no update call
+        Resource("hosted_app", "genai_hosted_application",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(),
+                      inbound_auth_config=dict(inbound_auth_config_type="NO_AUTH_CONFIG"),
+                      storage_configs=[dict(environment_variable_key="CACHE_URL", storage_id=Ref("app_cache"))]),
+                 update=described(scaling_config=dict(scaling_type="CPU", max_replica=3))),
+        Resource("iam_app", "genai_hosted_application_iam", dict(compartment_id=COMPARTMENT, display_name=Name()),
+                 update=described(environment_variables=[dict(name="MODE", type="PLAINTEXT", value="updated")])),
+        Resource("deployment", "genai_hosted_deployment",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), hosted_application_id=Ref("hosted_app"),
+                      active_artifact=dict(container_uri="iad.ocir.io/reliability/app", tag="1")),
+                 update=dict(active_artifact=dict(container_uri="iad.ocir.io/reliability/app", tag="2"),
+                             purge_artifacts=True)),
+        Resource("connector", "genai_vector_store_connector",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), vector_store_id=VECTOR_STORE,
+                      configuration=dict(storage_config_list=[dict(namespace="reliability", bucket_name="kb")])),
+                 update=described(schedule_config=dict(config_type="INTERVAL", frequency="DAILY", interval=1))),
+        Resource("file_sync", "genai_vector_store_connector_file_sync",
+                 dict(vector_store_connector_id=Ref("connector"), display_name=Name())),
     ],
     info={
+        "genai_hosted_application_info": [dict(compartment_id=COMPARTMENT, display_name=Name("hosted_app")),
+                                          dict(id=Ref("hosted_app"))],
+        "genai_hosted_application_iam_info": [dict(compartment_id=COMPARTMENT), dict(id=Ref("iam_app"))],
+        "genai_hosted_application_storage_info": [dict(compartment_id=COMPARTMENT, storage_type="CACHE"),
+                                                  dict(id=Ref("app_cache"))],
+        "genai_hosted_deployment_info": [dict(compartment_id=COMPARTMENT, hosted_application_id=Ref("hosted_app")),
+                                         dict(id=Ref("deployment"))],
+        "genai_vector_store_connector_info": [dict(compartment_id=COMPARTMENT, display_name=Name("connector")),
+                                              dict(id=Ref("connector"), include_stats=True, include_ingestion_logs=True)],
+        "genai_vector_store_connector_file_sync_info": [
+            dict(compartment_id=COMPARTMENT, vector_store_connector_id=Ref("connector")),
+            dict(id=Ref("file_sync"), include_ingestion_logs=True)],
         "genai_dedicated_ai_cluster_info": [dict(compartment_id=COMPARTMENT, display_name=Name("hosting")),
                                             dict(id=Ref("tuning"))],
         "genai_endpoint_info": [dict(compartment_id=COMPARTMENT, lifecycle_state="ACTIVE"), dict(id=Ref("serving_base"))],
@@ -193,14 +230,24 @@ GENAI = Service(
         "genai_project": "genai:GenerativeAiProject",
         "genai_routing_profile": "genai:RoutingProfile",
         "genai_semantic_store": "genai:SemanticStore",
+        "genai_hosted_application": "genai:HostedApplication",
+        "genai_hosted_application_iam": "genai:HostedApplicationIam",
+        "genai_hosted_application_storage": "genai:HostedApplicationStorage",
+        "genai_hosted_deployment": "genai:HostedDeployment",
+        "genai_vector_store_connector": "genai:VectorStoreConnector",
+        "genai_vector_store_connector_file_sync": "genai:VectorStoreConnectorFileSync",
     },
-    # a Hugging Face repository and a model's name, not OCIDs
-    not_ids={"genai_imported_model": ["data_source.model_id"], "genai_model_discovery_info": ["model_id"]},
+    objects=[dict(namespace="reliability", bucket="kb", name="faq.txt", text="questions and answers")],
+    not_ids={"genai_imported_model": ["data_source.model_id"],  # a Hugging Face repository, not an OCID
+             "genai_model_discovery_info": ["model_id"],  # a model's name
+             "genai_hosted_application": ["inbound_auth_config.idcs_config.client_id"]},  # an identity domain's client
     bad_values={"genai_dedicated_ai_cluster": {"unit_shape": ["LARGE_COHERE_V9", "large_cohere_v2", "", "H100_X3"]}},
 )
 
 # what OCI Vision's jobs, trainings and analyses read: a PNG, a PDF, an MP4 and a labelled dataset
 VISION_NAMESPACE = "reliability"
+VISION_SUBNET = "ocid1.subnet.oc1.us-chicago-1.aaaaaaaareliabilitysubnet"
+CAMERA_SECRET = "ocid1.vaultsecret.oc1.us-chicago-1.aaaaaaaareliabilitycamera"
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 PDF = base64.b64encode(b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n")
 MP4 = "AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29tAAAACGZyZWU="
@@ -263,6 +310,24 @@ VISION = Service(
                  job("clip.mp4", freeform_tags={"suite": "reliability"}, features=[
                      dict(feature_type="LABEL_DETECTION", model_id=Ref("classifier"), min_confidence=0.5),
                      dict(feature_type="OBJECT_TRACKING")])),
+        Resource("private_endpoint", "vision_private_endpoint",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), subnet_id=VISION_SUBNET, description="reliability"),
+                 update=described()),
+        Resource("stream_source", "vision_stream_source",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), stream_source_details=dict(
+                     camera_url="rtsp://10.0.0.5:554/reliability", secret_id=CAMERA_SECRET,
+                     stream_network_access_details=dict(private_endpoint_id=Ref("private_endpoint")))),
+                 update=dict(freeform_tags={"stage": "updated"})),
+        Resource("stream_group", "vision_stream_group",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), is_enabled=True, stream_source_ids=[Ref("stream_source")],
+                      stream_overlaps=[dict(overlapping_streams=[Ref("stream_source")])]),
+                 update=dict(is_enabled=False)),
+        Resource("stream_job", "vision_stream_job",
+                 dict(compartment_id=COMPARTMENT, display_name=Name(), stream_source_id=Ref("stream_source"),
+                      features=[dict(feature_type="OBJECT_TRACKING", tracking_types=[dict(objects=["person"], max_results=5)]),
+                                dict(feature_type="FACE_DETECTION", min_confidence=0.5)],
+                      stream_output_location=dict(namespace_name=VISION_NAMESPACE, bucket_name="results", prefix=Name())),
+                 update=dict(running_state="started", freeform_tags={"stage": "updated"})),
         Lookup("image_analysis", "vision_analyze_image",
                dict(compartment_id=COMPARTMENT, object_location=located("shelf.png"), features=[
                    dict(feature_type="IMAGE_CLASSIFICATION", model_id=Ref("classifier")),
@@ -283,6 +348,11 @@ VISION = Service(
         "vision_image_job_info": [dict(id=Ref("image_job"))],
         "vision_document_job_info": [dict(id=Ref("document_job"))],
         "vision_video_job_info": [dict(id=Ref("video_job"))],
+        "vision_private_endpoint_info": [dict(compartment_id=COMPARTMENT, display_name=Name("private_endpoint")),
+                                         dict(id=Ref("private_endpoint"))],
+        "vision_stream_source_info": [dict(compartment_id=COMPARTMENT, lifecycle_state="ACTIVE"), dict(id=Ref("stream_source"))],
+        "vision_stream_group_info": [dict(compartment_id=COMPARTMENT, sort_by="displayName"), dict(id=Ref("stream_group"))],
+        "vision_stream_job_info": [dict(compartment_id=COMPARTMENT, display_name=Name("stream_job")), dict(id=Ref("stream_job"))],
     },
     store_kinds={
         "vision_project": "vision:Project",
@@ -291,6 +361,10 @@ VISION = Service(
         "vision_document_job": "vision:DocumentJob",
         "vision_video_job": "vision:VideoJob",
         "vision_work_request": None,
+        "vision_private_endpoint": "vision:VisionPrivateEndpoint",
+        "vision_stream_source": "vision:StreamSource",
+        "vision_stream_group": "vision:StreamGroup",
+        "vision_stream_job": "vision:StreamJob",
     },
     bad_values={
         "vision_model": {"max_training_duration_in_hours": [0, -1, -0.25], "project_id": [COMPARTMENT]},
@@ -308,12 +382,22 @@ def mu(low, high):
     return dict(mu=dict(spec_code="mu.llm.small", min=low, max=high))
 
 
+def job_version(name, spec):
+    return dict(name=name, config=dict(python_job_config=dict(resource_spec=spec, main_file_name="main.py",
+                                                              working_dir="obs://reliability-jobs/eval/")))
+
+
+def model_service(low, high):
+    return dict(model_instance_config=dict(resource=dict(spec_code="mu.llm.small", min=low, max=high)))
+
+
 FABRIC = Service(
     "fabric",
     cloud="huaweicloud",
     steps=[
         Lookup("base", "fabric_base_model_info", dict(base_model_type="QWEN2_7B"), pick=("base_models", 0, "base_model_type")),
-        Resource("workspace", "fabric_workspace", dict(name=Name(), description="reliability"), update=described()),
+        Resource("workspace", "fabric_workspace", dict(name=Name(), description="reliability", tags=dict(suite="reliability")),
+                 update=described(tags=dict(suite="reliability", phase="update"))),
         Resource("spare_workspace", "fabric_workspace", dict(name=Name(), enterprise_project_id="0"), update=ABSENT),
         Resource("versioned_model", "fabric_model",
                  dict(workspace_id=Ref("workspace"), name=Name(), version=fabric_version("v1", "qwen2-7b")),
@@ -337,6 +421,37 @@ FABRIC = Service(
                  dict(workspace_id=Ref("workspace"), name=Name(), type="service",
                       reserved_resource=dict(dpu=dict(spec_code="dpu.small", warm_up_num=0, max_num=1))),
                  update=ABSENT),
+        Resource("notification_policy", "fabric_notification_policy",
+                 dict(workspace_id=Ref("workspace"), name_pattern=Name(), notification_types=["FAILED"],
+                      topic_urn="urn:smn:cn-north-4:0123456789abcdef0123456789abcdef:reliability")),
+        Resource("spare_notification_policy", "fabric_notification_policy",
+                 dict(workspace_id=Ref("workspace"), name_pattern=Name(), notification_types=["SUCCESS", "FAILED"],
+                      topic_urn="urn:smn:cn-north-4:0123456789abcdef0123456789abcdef:reliability"), update=ABSENT),
+        # account-wide settings without an id: calls that find nothing to change (the integration target changes them)
+        Lookup("agency", "fabric_agency", dict(policy_types=["FABRIC_AOM_POLICY"], state="absent"),
+               pick=("agency", "policy_types")),
+        Lookup("agency_info", "fabric_agency_info", dict(policy_type="FABRIC_SMN_POLICY"), pick=("agency", "agency_policies")),
+        Lookup("agreement", "fabric_agreement", dict(state="absent"), pick=("agreement", "signed")),
+        Lookup("agreement_info", "fabric_agreement_info", {}, pick=("agreement", "rules")),
+        Lookup("health", "fabric_health_info", {}, pick=("health", "healthy")),
+        Resource("job", "fabric_job",
+                 dict(workspace_id=Ref("workspace"), name=Name(), type="PYTHON_JOB", version=job_version("v1", "cpu.2u8g"),
+                      current_endpoint_id=Ref("endpoint")),
+                 # v1 stays current: the run below runs the version that job_version picks, in every phase
+                 update=described(version=job_version("v2", "cpu.4u16g"), current_version="v1")),
+        Lookup("job_version", "fabric_job_info", dict(workspace_id=Ref("workspace"), id=Ref("job")),
+               pick=("jobs", 0, "current_version", "id")),
+        Resource("job_run", "fabric_job_run",
+                 dict(workspace_id=Ref("workspace"), name=Name(), job=dict(id=Ref("job"), version_id=Ref("job_version")),
+                      endpoint_id=Ref("endpoint"))),
+        Resource("service_instance", "fabric_service_instance",
+                 dict(workspace_id=Ref("workspace"), name=Name(), endpoint_id=Ref("endpoint"),
+                      source=dict(id=Ref("model"), version_id=Ref("served_version")), config=model_service(1, 1)),
+                 update=described(config=model_service(1, 2))),
+        Resource("spare_service_instance", "fabric_service_instance",
+                 dict(workspace_id=Ref("workspace"), name=Name(), endpoint_id=Ref("second_endpoint"),
+                      source=dict(id=Ref("model")), config=model_service(0, 1)),
+                 update=ABSENT),
     ],
     info={
         "fabric_base_model_info": [dict(base_model_type="QWEN2_7B"), {}],
@@ -344,24 +459,50 @@ FABRIC = Service(
         "fabric_model_info": [dict(workspace_id=Ref("workspace"), name=Name("model"), include_versions=True),
                               dict(workspace_id=Ref("workspace"), id=Ref("versioned_model"))],
         "fabric_endpoint_info": [dict(workspace_id=Ref("workspace"), type="inference"),
-                                 dict(workspace_id=Ref("workspace"), id=Ref("endpoint"))],
+                                 dict(workspace_id=Ref("workspace"), id=Ref("endpoint"), include_previous=True)],
+        "fabric_notification_policy_info": [dict(workspace_id=Ref("workspace"), notify_type="FAILED"),
+                                            dict(workspace_id=Ref("workspace"), id=Ref("notification_policy"))],
+        "fabric_spec_info": [dict(spec_types=["MU", "APU"], scenario="ENDPOINT"), {}],
+        "fabric_feature_info": [{}],
+        "fabric_job_info": [dict(workspace_id=Ref("workspace"), name=Name("job"), include_versions=True),
+                            dict(workspace_id=Ref("workspace"), id=Ref("job"))],
+        "fabric_job_run_info": [dict(workspace_id=Ref("workspace"), job_id=Ref("job"), status="SUCCEEDED"),
+                                dict(workspace_id=Ref("workspace"), id=Ref("job_run"))],
+        "fabric_service_instance_info": [dict(workspace_id=Ref("workspace"), endpoint_id=Ref("endpoint")),
+                                         dict(workspace_id=Ref("workspace"), id=Ref("service_instance"))],
     },
     store_kinds={
         "fabric_workspace": "FabricWorkspace",
         "fabric_model": "FabricModel",
         "fabric_endpoint": "FabricEndpoint",
+        "fabric_notification_policy": "FabricMessagePolicy",
+        "fabric_job": "FabricJob",
+        "fabric_job_run": "FabricJobRun",
+        "fabric_service_instance": "FabricServiceInstance",
     },
     name_field="name",
+    name_fields={"fabric_notification_policy": "name_pattern"},
     gone_states=(),
     etags=False,
-    not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"]},  # a distributed cache's id: no format documented
+    not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"],  # a distributed cache's id: no format documented
+             # Ray's own submission id, and LakeFormation's ids (no format documented)
+             "fabric_job": ["version.config.ray_job_config.submission_id", "version.config.spark_job_config.metastore_id",
+                            "version.config.spark_job_config.metastore_catalog_id"]},
     bad_values={
         "fabric_workspace": {"name": ["abc", "has space", "under_score", "x" * 33], "description": ["x" * 256],
                              "metastore_id": ["too-short", "x" * 37]},
         "fabric_model": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
                          "version.config.llm_model_config.model_path": ["s3://bucket/model", "obs://B/x", "obs://bucket"]},
+        "fabric_notification_policy": {"name_pattern": ["a b", "x" * 129], "topic_urn": ["urn:smn:x", "topic"],
+                                       "notification_types": [[], ["FAILED", "FAILED"]]},
         "fabric_endpoint": {"name": ["x" * 129, "a/b", "a.b", "a b"], "reserved_resource.mu.min": [-1, 5],
                             "reserved_resource.apu.warm_up_num": [-1], "custom_image_id": ["image-1", "x" * 37]},
+        "fabric_job": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
+                       "current_endpoint_id": ["endpoint-1", "x" * 37], "version.config.timeout_seconds": [-1]},
+        "fabric_job_run": {"name": ["x" * 65, "a/b"], "job.version_id": ["v1", "x" * 37]},
+        "fabric_service_instance": {"name": ["x" * 65, "a/b"], "config.model_instance_config.resource.min": [-1, 5],
+                                    "config.model_instance_config.resource.max": [0, 1001],
+                                    "config.pgsql_instance_config.coordinator_port": [0, 65536]},
     },
 )
 

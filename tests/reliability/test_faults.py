@@ -85,7 +85,7 @@ def count(handle, service, phase):
     live = {}
     for module, fields in records(handle, service):
         if fields.get("lifecycleState") not in service.gone_states:
-            live.setdefault((module, fields.get(service.name_field)), []).append(fields)
+            live.setdefault((module, fields.get(service.name_field_of(module))), []).append(fields)
     found = [key for key in present if key in live]
     duplicates = sum(len(items) - 1 for items in live.values() if len(items) > 1)
     leftovers = [key for key in absent if key in live]

@@ -36,7 +36,7 @@ def test_each_client_implements_every_call_of_the_contract(cloud_client):
         assert inspect.signature(getattr(cloud_client, name)) == inspect.signature(getattr(CloudClient, name)), name
 
 
-@pytest.mark.parametrize("source", ["engine.py", "behaviours.py", "fabric_versions.py"])
+@pytest.mark.parametrize("source", ["engine.py", "behaviours.py", "fabric_versions.py", "fabric_jobs.py"])
 def test_the_engine_and_the_behaviours_call_only_the_contract(source):
     with open(os.path.join(MODULE_UTILS, source)) as handle:
         tree = ast.parse(handle.read())
@@ -54,6 +54,15 @@ def huawei(*answers):
     return HuaweiClient(transport, "https://fabric.example.com", {"workspace_id": "ws-1"}), transport
 
 
+def test_huawei_posts_actions_and_puts_settings():
+    fabric, transport = huawei(response(None), response(None))
+    assert fabric.act(WORKSPACE, {"id": "w1"}, "tags/create", None, {"tags": [{"key": "k", "value": "v"}]}) is None
+    fabric.set_part(WORKSPACE, {"id": "w1"}, "metrics", {"enable": True})
+    assert [(r["method"], r["url"].split("?")[0], r.get("body")) for r in transport.requests] == [
+        ("POST", "https://fabric.example.com/v1/workspaces/w1/tags/create", {"tags": [{"key": "k", "value": "v"}]}),
+        ("PUT", "https://fabric.example.com/v1/workspaces/w1/metrics", {"enable": True})]
+
+
 def test_huawei_lists_and_removes_the_parts_of_a_resource():
     fabric, transport = huawei(response({"total": 1, "versions": [{"id": "v1", "name": "one"}]}), response(None))
     assert list(fabric.children(MODEL, {"id": "m1"}, "versions", "versions")) == [{"id": "v1", "name": "one"}]
@@ -66,10 +75,9 @@ def test_huawei_lists_and_removes_the_parts_of_a_resource():
 @pytest.mark.parametrize("call", [
     lambda c: c.start(WORKSPACE, {}, "token"),
     lambda c: c.move(WORKSPACE, {"id": "w1"}, "elsewhere", None),
-    lambda c: c.act(WORKSPACE, {"id": "w1"}, "cancel", None),
     lambda c: c.get_work_request("wr-1"),
     lambda c: c.work_request_errors("wr-1"),
-], ids=["start", "move", "act", "get_work_request", "work_request_errors"])
+], ids=["start", "move", "get_work_request", "work_request_errors"])
 def test_huawei_refuses_what_its_api_does_not_have_without_a_request(call):
     fabric, transport = huawei()
     with pytest.raises(ResourceError, match="the Huawei Cloud API has no "):

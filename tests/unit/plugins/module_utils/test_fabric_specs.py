@@ -260,6 +260,17 @@ def test_good_names_and_paths_pass(check, value):
     assert check(value, "option") is None
 
 
+@pytest.mark.parametrize("tags, words", [
+    ({"a=b": "x"}, "key 'a=b' must be 1-128 characters"),
+    ({"k": 1}, "value of 'k' must be a string"),
+    ({"k": "a/b"}, "value of 'k' must be a string of 0-255 characters"),
+    (dict(("k%d" % n, "v") for n in range(21)), "at most 20 tags"),
+])
+def test_workspace_tags_are_checked(tags, words):
+    assert words in fabric.WORKSPACE.fields["tags"].check(tags, "tags")
+    assert fabric.WORKSPACE.fields["tags"].check({"team": "ml", "empty": ""}, "tags") is None
+
+
 def test_version_and_resource_checks_name_nested_options():
     problem = fabric.MODEL.fields["version"].check(version("bad/name", "s3://x/y"), "version")
     assert "version.name must be" in problem and "version.config.llm_model_config.model_path must be" in problem

@@ -14,6 +14,7 @@ import time
 import pytest
 
 from ansible_collections.cloudai.control.plugins.module_utils.huawei_auth import (
+    FABRIC_EP_SERVICE,
     AkSkSigner,
     HuaweiAuthError,
     TokenSigner,
@@ -362,6 +363,15 @@ def test_settings_endpoint_from_environment(monkeypatch):
     assert settings["endpoint"] == "http://127.0.0.1:8080"
     other_region = resolve_huawei_settings(settings_params(region="cn-north-4"))
     assert other_region["endpoint"] == "https://fabric.cn-north-4.myhuaweicloud.com"
+
+
+def test_settings_of_the_companion_service(monkeypatch):
+    settings = resolve_huawei_settings(settings_params(region="cn-north-4"), FABRIC_EP_SERVICE)
+    assert settings["endpoint"] == "https://fabric-ep.cn-north-4.myhuaweicloud.com"
+    monkeypatch.setenv("HUAWEICLOUD_SDK_REGION_DATAARTSFABRICEP_CN_NORTH_4", "http://127.0.0.1:8081")
+    monkeypatch.setenv("HUAWEICLOUD_SDK_REGION_DATAARTSFABRIC_CN_NORTH_4", "http://127.0.0.1:8080")
+    assert resolve_huawei_settings(settings_params(region="cn-north-4"), FABRIC_EP_SERVICE)["endpoint"] == "http://127.0.0.1:8081"
+    assert resolve_huawei_settings(settings_params(region="cn-north-4"))["endpoint"] == "http://127.0.0.1:8080"
 
 
 def test_settings_endpoint_option_beats_environment(monkeypatch):

@@ -107,6 +107,29 @@ def test_read_by_list_uses_the_id_filter_and_picks_the_exact_id():
     assert transport.requests[0]["url"] == ENDPOINT + "/v1/workspaces"
 
 
+def test_read_by_list_without_an_id_filter_reads_the_whole_list():
+    policies = ResourceSpec(kind="notification_policy", label="policy", path="/v1/workspaces/{workspace_id}/messages",
+                            lifecycle=Lifecycle(ready=[None], key="status"), wire_case="snake", items_key="policies",
+                            read_by_list=True, id_query=None, create_envelope="message_notification_policy_list",
+                            name=("name_pattern", "name_pattern", "name_pattern"))
+    fabric, transport = client(page([{"id": "p2"}, {"id": "p1", "name_pattern": "a*"}], 2, "policies"),
+                               response({"id": "p3", "name_pattern": "b*"}), path_params={"workspace_id": "ws-9"})
+    assert fabric.read(policies, "p1") == ({"id": "p1", "name_pattern": "a*"}, None)
+    assert fabric.create(policies, {"name_pattern": "b*"}) == ({"id": "p3", "name_pattern": "b*"}, None)
+    assert [(r["method"], r["params"], r["body"]) for r in transport.requests] == [
+        ("GET", [("offset", 0), ("limit", PAGE_LIMIT)], None),
+        ("POST", [], {"message_notification_policy_list": [{"name_pattern": "b*"}]})]
+
+
+def test_a_list_call_that_posts_pages_with_its_own_total_key():
+    fabric, transport = client(response({"total_count": 3, "resources": [{"resource_id": "w1"}, {"resource_id": "w2"}]}),
+                               response({"total_count": 3, "resources": [{"resource_id": "w3"}]}))
+    found = list(fabric.pages("/v1/p/filter", [], "resources", body={"tags": []}, total_key="total_count"))
+    assert [w["resource_id"] for w in found] == ["w1", "w2", "w3"]
+    assert [(r["method"], r["params"][-2:], r["body"]) for r in transport.requests] == [
+        ("POST", [("offset", 0), ("limit", PAGE_LIMIT)], {"tags": []}), ("POST", [("offset", 2), ("limit", PAGE_LIMIT)], {"tags": []})]
+
+
 def test_read_by_list_of_an_unknown_id_is_none():
     fabric, dummy = client(page([], 0))
     assert fabric.read(WORKSPACE, "w404") == (None, None)
@@ -178,6 +201,29 @@ def test_update_and_delete():
     assert [(r["method"], r["url"], r["body"]) for r in transport.requests] == [
         ("PUT", ENDPOINT + "/v1/workspaces/w1", {"description": "new"}),
         ("DELETE", ENDPOINT + "/v1/workspaces/w1", None)]
+
+
+def test_a_create_or_update_answered_with_ids_only_is_read_back():
+    spec = ResourceSpec(kind="job_run", label="job run", path="/v1/workspaces/{workspace_id}/jobs/runs",
+                        name=("name", "name", "name"), lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"),
+                        wire_case="snake", items_key="job_runs", answers_ids=True)
+    run = {"id": "r1", "name": "first", "status": "PENDING"}
+    fabric, transport = client(response({"id": "r1"}), response(run), response({"id": "r1"}), response(run),
+                               path_params={"workspace_id": "w1"})
+    assert fabric.create(spec, {"name": "first"}) == (run, None)
+    assert fabric.update(spec, {"id": "r1"}, {"name": "first"}, None) == (run, None)
+    assert [(r["method"], r["url"]) for r in transport.requests] == [
+        ("POST", ENDPOINT + "/v1/workspaces/w1/jobs/runs"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"),
+        ("PUT", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1"), ("GET", ENDPOINT + "/v1/workspaces/w1/jobs/runs/r1")]
+
+
+def test_an_action_is_posted_to_the_resource():
+    spec = ResourceSpec(kind="job_run", label="job run", path="/v1/jobs/runs", name=("name", "name", "name"),
+                        lifecycle=Lifecycle(ready=["SUCCEEDED"], key="status"))
+    fabric, transport = client(response(None))
+    assert fabric.act(spec, {"id": "r1"}, "cancel", None) is None
+    assert [(r["method"], r["url"], r["body"]) for r in transport.requests] == [
+        ("POST", ENDPOINT + "/v1/jobs/runs/r1/cancel", None)]
 
 
 # ---------------------------------------------------------------------------------------------------
