@@ -24,7 +24,7 @@ try:
 except ImportError:
     HAS_REQUESTS = False
 
-USER_AGENT = "cloudai.control/0.1.0"
+USER_AGENT = "cloudai.control/0.2.0"
 REQUEST_ID_HEADERS = ("opc-request-id", "x-request-id")
 RETRYABLE_STATUS = frozenset((429, 500, 502, 503, 504))
 MAX_RETRY_AFTER = 60.0

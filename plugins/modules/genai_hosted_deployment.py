@@ -24,8 +24,9 @@ description:
     the active one (an update), and waits for the deployment to settle. The artifacts that were active before are kept,
     so that going back to one is only an update.
   - O(purge_artifacts=true) deletes every artifact other than the active one (the service's delete artifact call).
-  - Tags are changed in place. O(hosted_application_id) and O(display_name) cannot be changed: the service has no call
-    that renames a deployment, so a new name is refused before any request, in check mode too. The service cannot move a deployment to another compartment.
+  - Tags are changed in place. O(hosted_application_id) and O(display_name) cannot be changed (the service has no call
+    that renames a deployment), so a new name is refused before any request, in check mode too. The service cannot
+    move a deployment to another compartment.
   - Creates and artifact adds are safe to retry; the update of the active artifact and the delete of the deployment
     send its etag, so a concurrent change is not overwritten.
 author:
