@@ -127,11 +127,12 @@ def checkable(argspec, given):
 def resource_argument_spec(spec, cloud):
     argspec = dict(cloud.common_args, **WAIT_ARGS)
     argspec["state"] = dict(type="str", default="present", choices=["present", "absent"])
-    argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"], required=not spec.name)
+    if spec.has_id:
+        argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"], required=not spec.name)
     if spec.scope:
         argspec[spec.scope.option] = dict(type="str", required=spec.scope_in_path)
     if spec.name:
-        argspec[spec.name.option] = dict(type="str")
+        argspec[spec.name.option] = dict(type="str", required=not spec.has_id)
     for option, field in spec.fields.items():
         argspec[option] = dict(field.argspec)
     if spec.tags:
@@ -189,7 +190,7 @@ def check_params(module, spec, cloud, options):
     problems = []
     if params.get("id") is not None:
         problems.append(cloud.check_id(params["id"], "id", spec))
-    if spec.scope and params.get(spec.scope.option) is not None:
+    if spec.scope and params.get(spec.scope.option) is not None and spec.scope.option not in spec.checks:
         problems.append(cloud.check_id(params[spec.scope.option], spec.scope.option, None))
     checks = dict((option, f.check) for option, f in options.items() if f.check)
     checks.update(spec.checks)
@@ -363,7 +364,8 @@ def run_module(module, work):
 
 def run_resource_module(spec, cloud):
     module = CloudModule(argument_spec=resource_argument_spec(spec, cloud), supports_check_mode=True,
-                         read_only=spec.read_only, required_one_of=[("id", spec.name.option)] if spec.name else [])
+                         read_only=spec.read_only,
+                         required_one_of=[("id", spec.name.option)] if spec.name and spec.has_id else [])
     check_params(module, spec, cloud, spec.fields)
     client = connect(module, cloud)
     result = run_module(module, lambda: run_resource(spec, client, module.params, module.check_mode, module._diff))

@@ -78,11 +78,12 @@ class Engine(Settling):
     def find(self):
         """The live resource the parameters point at, with its etag, or (None, None)."""
         spec, params = self.spec, self.params
-        if params.get("id"):
-            resource, etag = self.client.read(spec, params["id"])
+        resource_id = spec.given_id(params)
+        if resource_id:
+            resource, etag = self.client.read(spec, resource_id)
             if resource is not None and not spec.manageable(resource):
-                raise ResourceError("%s %s is not one this module can manage (it is read-only)" % (spec.label, params["id"]),
-                                    id=params["id"])
+                raise ResourceError("%s %s is not one this module can manage (it is read-only)" % (spec.label, resource_id),
+                                    id=resource_id)
             return resource, etag
         if not spec.name or not spec.listable:
             raise ResourceError("id is required to find the %s" % spec.label)
@@ -97,7 +98,7 @@ class Engine(Settling):
         live = [r for r in matches if spec.lifecycle.is_live(r)]
         if len(live) > 1:
             raise ResourceError("%s %r matches %d live %ss (%s); use id to choose one" % (
-                name_option, params[name_option], len(live), spec.label, ", ".join(r["id"] for r in live)))
+                name_option, params[name_option], len(live), spec.label, ", ".join(spec.id_of(r) for r in live)))
         # a live match wins; else one still being deleted (present creates anew, absent waits for it)
         return ((live or matches or [None])[0]), None
 
@@ -112,9 +113,11 @@ class Engine(Settling):
         if current is not None and not self.spec.lifecycle.is_live(current):
             if self.params.get("id"):
                 raise ResourceError("%s %s is %s and cannot be managed%s" % (
-                    self.spec.label, current.get("id"), self.spec.lifecycle.state(current),
+                    self.spec.label, self.spec.id_of(current), self.spec.lifecycle.state(current),
                     "; remove id to create a new one" if self.spec.name else ""),
-                    id=current.get("id"), lifecycle_state=self.spec.lifecycle.state(current))
+                    id=self.spec.id_of(current), lifecycle_state=self.spec.lifecycle.state(current))
+            if self.spec.id_key != "id" and not self.check_mode:  # its name is taken until it is gone
+                self.settle(current, None, gone=True)
             current = None
         if current is None:
             if self.params.get("id"):
@@ -159,16 +162,16 @@ class Engine(Settling):
         state = spec.lifecycle.state(current)
         recovering = any(recovers(self, current) for recovers in hooks(spec, "recovers"))
         broken = ResourceError("%s %s is in state %s%s; %s" % (
-            spec.label, current["id"], state, spec.lifecycle.details(current),
+            spec.label, self.spec.id_of(current), state, spec.lifecycle.details(current),
             "give the options to update it with again" if recovering else spec.replace_hint),
-            id=current["id"], lifecycle_state=state)
+            id=self.spec.id_of(current), lifecycle_state=state)
         if state in spec.lifecycle.failed and not recovering:
             raise broken
         want = self.spec.desired_fields(self.params)
         if etag is None and not spec.read_by_list and any(wire not in current for wire in want):
             # found by name: the list summary lacks a managed field (e.g. a model's description), so read it all
             # (where reading is the list call, it would show nothing more)
-            current, etag = self.client.read(spec, current["id"])
+            current, etag = self.client.read(spec, self.spec.id_of(current))
         want.update(self.spec.desired_tags(self.params, current))
         changes = dict((wire, value) for wire, value in want.items() if self.spec.field_differs(wire, value, current))
         for behaviour_changes in hooks(spec, "changes"):
@@ -212,7 +215,7 @@ class Engine(Settling):
                 "; ".join("%s is %r, requested %r" % (option, self.spec.result_value(wire, current.get(wire)),
                                                       self.spec.result_value(wire, requested[wire]))
                           for option, wire in frozen), spec.change_hint),
-                id=current["id"])
+                id=self.spec.id_of(current))
 
     def new_scope(self, current):
         """The scope the task moves the resource into, or None; refused without a behaviour that moves it."""
@@ -222,7 +225,7 @@ class Engine(Settling):
             return None
         if not hooks(spec, "move"):
             raise ResourceError("%s cannot be changed after the %s is created" % (spec.scope.option, spec.label),
-                                id=current["id"])
+                                id=self.spec.id_of(current))
         return new_scope
 
     def refuse_duplicate_name(self, current, name, new_scope):
@@ -231,33 +234,33 @@ class Engine(Settling):
         spec = self.spec
         scope_value = new_scope or (self.params.get(spec.scope.option) if spec.scope and spec.scope_in_path else
                                     current.get(spec.scope.wire) if spec.scope else None)
-        others = [r["id"] for r in self.client.search(spec, scope_value, name)
-                  if spec.named(r, name) and r.get("id") != current["id"] and spec.lifecycle.is_live(r)
+        others = [spec.id_of(r) for r in self.client.search(spec, scope_value, name)
+                  if spec.named(r, name) and spec.id_of(r) != spec.id_of(current) and spec.lifecycle.is_live(r)
                   and spec.manageable(r)]
         if others:
             raise ResourceError("%s %r is already the %s of %s %s%s; renaming %s to it would make %s find two %ss" % (
                 spec.name.option, name, spec.name.option, spec.label, ", ".join(others),
-                " in %s" % scope_value if scope_value else "", current["id"], spec.name.option, spec.label),
-                id=current["id"])
+                " in %s" % scope_value if scope_value else "", self.spec.id_of(current), spec.name.option, spec.label),
+                id=self.spec.id_of(current))
 
     def change(self, current, etag, changes, new_scope):
         """Move and update a settled resource, then wait: (before, after, True)."""
         spec = self.spec
         if etag is None and self.client.etags:  # found by name or waited for: read for the etag to send
-            current, etag = self.client.read(spec, current["id"])
+            current, etag = self.client.read(spec, self.spec.id_of(current))
         before = current
         if new_scope is not None:
             move = hooks(spec, "move")[0]
-            dummy, moving = self.mutate(current["id"], lambda: (None, move(self, current, new_scope, etag)),
+            dummy, moving = self.mutate(self.spec.id_of(current), lambda: (None, move(self, current, new_scope, etag)),
                                         lambda seen: seen.get(spec.scope.wire) == new_scope)
             if moving:  # the move runs as a work request (OCI Generative AI private endpoints, semantic stores)
                 current = self.settle(current, moving)
             if changes:
-                current, etag = self.client.read(spec, current["id"])
+                current, etag = self.client.read(spec, self.spec.id_of(current))
         resource, work_request_id = None, None
         if changes:
             resource, work_request_id = self.mutate(
-                current["id"], lambda: self.client.update(spec, current, changes, etag),
+                self.spec.id_of(current), lambda: self.client.update(spec, current, changes, etag),
                 lambda seen: not any(self.spec.field_differs(w, v, seen) for w, v in changes.items()))
         if resource is not None and work_request_id is None and spec.lifecycle.state(resource) in spec.lifecycle.ready:
             return before, resource, True  # the service answered with the updated resource, already settled
@@ -320,9 +323,9 @@ class Engine(Settling):
         except ApiError as error:
             if error.status in (400, 409):  # OCI says 409; Huawei documents no 409, refuses with 400
                 self.refuse_in_use(current, error)
-            seen = self.client.read(spec, current["id"])[0] if error.attempts > 1 or error.ambiguous else current
+            seen = self.client.read(spec, self.spec.id_of(current))[0] if error.attempts > 1 or error.ambiguous else current
             if seen is not None and spec.lifecycle.is_live(seen):
-                raise self.conflict(current["id"], error) if error.status == 412 else error
+                raise self.conflict(self.spec.id_of(current), error) if error.status == 412 else error
             work_request_id = None
         self.settle(current, work_request_id, gone=True)
         return current, None, True
@@ -332,8 +335,8 @@ class Engine(Settling):
         blockers = self.spec.in_use(self.client, current) if self.spec.in_use else []
         if blockers:
             raise ResourceError("cannot delete the %s %s: it is in use by %s; delete or change them first%s" % (
-                self.spec.label, current["id"], ", ".join(blockers), " (%s)" % error if error else ""),
-                id=current["id"], **(dict(error=error.to_dict()) if error else {}))
+                self.spec.label, self.spec.id_of(current), ", ".join(blockers), " (%s)" % error if error else ""),
+                id=self.spec.id_of(current), **(dict(error=error.to_dict()) if error else {}))
 
 
 def run_resource(spec, client, params, check_mode=False, diff_mode=False):
@@ -343,8 +346,8 @@ def run_resource(spec, client, params, check_mode=False, diff_mode=False):
 
 def list_resources(spec, client, params):
     """Info modules: one resource by id (as a list), or every match of the filters across all pages."""
-    if params.get("id"):
-        resource, dummy = client.read(spec, params["id"])
+    if spec.given_id(params):
+        resource, dummy = client.read(spec, spec.given_id(params))
         found = [resource] if resource is not None else []
     else:
         given = [(f, params[option]) for option, f in spec.filters.items() if params.get(option) is not None]

@@ -1,12 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright: cloudai.control contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""OCI Generative AI access and organisation: private endpoints, API keys, projects, routing profiles, semantic
-stores and the model discovery listing, described as data for the resource engine."""
+"""OCI Generative AI access and organisation: private endpoints, API keys, projects and their sandbox warm pools,
+routing profiles, semantic stores and the model discovery listing, described as data for the resource engine."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour, Move
 from ansible_collections.cloudai.control.plugins.module_utils.cloud_module import check_variant
@@ -14,7 +16,7 @@ from ansible_collections.cloudai.control.plugins.module_utils.genai import MODEL
 from ansible_collections.cloudai.control.plugins.module_utils.oci_module import (
     COMPARTMENT, DISPLAY_NAME, DISPLAY_NAME_FILTER, READ_ONLY, SERVICE_TAG_NAMESPACES, SORT_ORDER, TAGS, check_ocid,
 )
-from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Lifecycle, ResourceError, ResourceSpec
+from ansible_collections.cloudai.control.plugins.module_utils.spec import Field, Filter, Key, Lifecycle, ResourceError, ResourceSpec
 
 STATES = ["ACTIVE", "CREATING", "UPDATING", "DELETING", "DELETED", "FAILED"]
 LIFECYCLE = Lifecycle(ready=["ACTIVE"], failed=["FAILED"], deleting=["DELETING"], gone=["DELETED"])
@@ -253,5 +255,56 @@ MODEL_DISCOVERY = ResourceSpec(
         "is_deprecated": Filter("isDeprecated", type="bool"),
         "is_on_demand_retired": Filter("isOnDemandRetired", type="bool"),
         "is_dedicated_retired": Filter("isDedicatedRetired", type="bool"),
+    },
+)
+
+WARM_POOL_TYPES = ["MANAGED", "CUSTOM"]
+WARM_POOL_SHAPES = ["SMALL", "MEDIUM", "LARGE"]
+DIGEST_PINNED = re.compile(r"@sha256:[0-9a-f]{64}\Z")
+
+
+def _container_image(value, option):
+    if not DIGEST_PINNED.search(value):
+        return "%s must be pinned by its digest (<image>@sha256:<64 lowercase hexadecimal characters>), got %r" % (option, value)
+    return None
+
+
+class WarmPoolImage(Behaviour):
+    """A CUSTOM pool runs its container_image; a MANAGED one the service's runtime, and takes no image."""
+
+    def create_fields(self, params):
+        if (params.get("type") == "CUSTOM") != (params.get("container_image") is not None):
+            raise ResourceError("to create a sandbox warm pool, type CUSTOM needs container_image and type MANAGED takes "
+                                "none (it runs the service's runtime); got type %s %s container_image" % (
+                                    params.get("type"), "with" if params.get("container_image") else "without"))
+        return {}
+
+
+SANDBOX_WARM_POOL = ResourceSpec(
+    kind="sandbox_warm_pool",
+    label="sandbox warm pool",
+    path="/generativeAiProjects/{project_id}/sandboxWarmPools",
+    scope=Key("project_id", None, None),
+    name=Key("name", "name", "name"),
+    id_key="name",  # no OCID: the name identifies the pool in its project
+    has_id=False,
+    renamable=False,
+    checks={"project_id": lambda value, option: check_ocid(value, option, ("generativeaiproject",))},
+    fields={
+        "type": Field("type", updatable=False, required_for_create=True, choices=WARM_POOL_TYPES),
+        "container_image": Field("containerImage", updatable=False, check=_container_image),
+        "shape": Field("shape", updatable=False, required_for_create=True, choices=WARM_POOL_SHAPES),
+        "desired_capacity": Field("desiredCapacity", type="int", required_for_create=True,
+                                  check=lambda value, option: "%s must be zero or more, got %d" % (option, value) if value < 0 else None),
+    },
+    lifecycle=LIFECYCLE,
+    behaviours=[WarmPoolImage()],
+    read_only=("project_id", "lifecycle_state", "lifecycle_details", "time_created", "time_updated", "runtime_status"),
+    filters={
+        "name": Filter("name"),
+        "type": Filter("type", choices=WARM_POOL_TYPES),
+        "shape": Filter("shape", choices=WARM_POOL_SHAPES),
+        "sort_by": Filter("sortBy", choices=["timeCreated", "name"]),
+        "sort_order": SORT_ORDER,
     },
 )

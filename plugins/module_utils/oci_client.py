@@ -37,8 +37,9 @@ def new_retry_token():
 class OciClient(CloudClient):
     etags = True  # reads return an etag that updates and deletes send as if-match
 
-    def __init__(self, transport, service, region, endpoint=None):
+    def __init__(self, transport, service, region, endpoint=None, path_params=None):
         self.transport = transport
+        self.path_params = path_params or {}  # the module's options: they fill a path's {project_id}
         self.host_prefix, self.api_version = SERVICES[service]
         self.region = region
         self.endpoint = endpoint.rstrip("/") if endpoint else None
@@ -64,8 +65,19 @@ class OciClient(CloudClient):
             headers["if-match"] = etag
         if retry_token:
             headers["opc-retry-token"] = retry_token if isinstance(retry_token, str) else new_retry_token()
-        return self.transport.request(method, self.base_url(resource_id) + fill_path(path, {"id": resource_id}), params=params, body=body,
-                                      headers=headers, idempotent=idempotent)
+        return self.transport.request(method, self.base_url(resource_id) + fill_path(path, dict(self.path_params, id=resource_id)),
+                                      params=params, body=body, headers=headers, idempotent=idempotent)
+
+    def item(self, spec, resource_id):
+        """(path, id) of one resource for call(): ``{id}`` and its OCID; or, for a resource that its name identifies
+        (spec.id_key: a project's sandbox warm pool), its name in the path and the OCID of its scope, whose region
+        picks the host."""
+        if spec.id_key == "id":
+            return spec.path + "/{id}", resource_id
+        if not isinstance(resource_id, str) or not resource_id:
+            raise ApiError(0, "UnexpectedResponse", "the service's answer holds a %s that is not a string: %.80r"
+                           % (spec.id_key, resource_id), url=spec.path)
+        return spec.path + "/" + path_segment(resource_id), self.path_params[spec.scope.option]
 
     def pages(self, path, params, resource_id=None):
         """Every item of a list call, following opc-next-page."""
@@ -82,7 +94,7 @@ class OciClient(CloudClient):
     def read(self, spec, resource_id):
         """(resource, etag), or (None, None) when the service does not know the id."""
         try:
-            response = self.call("GET", spec.path + "/{id}", resource_id)
+            response = self.call("GET", *self.item(spec, resource_id))
         except ApiError as error:
             if error.status == 404:
                 return None, None
@@ -90,7 +102,7 @@ class OciClient(CloudClient):
         return response.resource(), response.header("etag")
 
     def search(self, spec, scope_value, name, filters=()):
-        params = [(spec.scope.query, scope_value)]
+        params = [(spec.scope.query, scope_value)] if spec.scope.query else []
         if name is not None:
             params.append((spec.name.query, name))
         return self.pages(spec.path, params + list(filters))
@@ -106,7 +118,7 @@ class OciClient(CloudClient):
 
     def update(self, spec, resource, changes, etag, landed=None):
         """``landed`` is not needed: the PUT sets the values it carries, so sending it again does no more."""
-        response = self.call("PUT", spec.path + "/{id}", resource["id"], body=changes, etag=etag)
+        response = self.call("PUT", *self.item(spec, spec.id_of(resource)), body=changes, etag=etag)
         return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
 
     def move(self, spec, resource, scope_value, etag):
@@ -117,7 +129,7 @@ class OciClient(CloudClient):
     def delete(self, spec, resource, etag):
         if spec.delete_action:
             return self.act(spec, resource, spec.delete_action, etag)
-        response = self.call("DELETE", spec.path + "/{id}", resource["id"], etag=etag)
+        response = self.call("DELETE", *self.item(spec, spec.id_of(resource)), etag=etag)
         return response.header("opc-work-request-id")
 
     def act(self, spec, resource, action, etag, body=None):

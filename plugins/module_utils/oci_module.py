@@ -136,7 +136,7 @@ def oci_cloud(service):
 
         settings = resolve_oci_settings(params)
         signer = build_oci_signer(settings, transport)
-        client = OciClient(transport(signer), service, settings.get("region"), params.get("endpoint"))
+        client = OciClient(transport(signer), service, settings.get("region"), params.get("endpoint"), path_params=params)
         return client, settings.get("warnings", [])
 
     return Cloud(OCI_COMMON_ARGS, OCI_TAG_ARGS, check_ocid, connect, check_tags, verbatim=("key_content", "pass_phrase"))

@@ -120,7 +120,10 @@ class ResourceSpec:
     read_by_list  there is no GET call: read one resource with the list call's id filter (Huawei)
     secrets       wire key -> keys of that dict (or of each dict in that list) never returned: secrets the service
                   sends (Fabric endpoint ``urls`` carry invoke ``token``s)
-    has_id        False for listed things without an id (Huawei base models): the info module takes no id
+    has_id        False for listed things without an id (Huawei base models): the info module takes no id; nor does
+                  the resource module of a resource that its name identifies (id_key)
+    id_key        the wire key that identifies a resource in the paths of its calls: ``id``, or the name's wire key for a
+                  resource whose name is its identity in its scope (OCI sandbox warm pools of a project)
     behaviours    what plain create / read / update / delete does not cover (moves, sub-resources such as versions, jobs
                   started once, deletes that are actions, recoverable failures, resources to leave alone): Behaviour
                   objects (behaviours.py) that the engine calls at named points. Options only a behaviour uses are
@@ -151,7 +154,7 @@ class ResourceSpec:
                  has_id=True, behaviours=(), secrets=None, immutable=False, replace_hint="delete it and create it again",
                  change_hint="delete and recreate it instead", list_params=(),
                  list_scope_optional=False, read_only=(), id_query="id", create_envelope=None, plural=None,
-                 answers_ids=False, renamable=True, name_listed=True, renamed=None):
+                 answers_ids=False, renamable=True, name_listed=True, renamed=None, id_key="id"):
         self.kind = kind
         self.label = label
         self.path = path
@@ -185,10 +188,20 @@ class ResourceSpec:
         self.renamable = renamable
         self.name_listed = name_listed
         self.renamed = renamed or {}
+        self.id_key = id_key
 
     @property
     def scope_in_path(self):
         return bool(self.scope) and self.scope.wire is None
+
+    def id_of(self, resource):
+        return (resource or {}).get(self.id_key)
+
+    def given_id(self, params):
+        """The identifier the task gives: its id, or its name when the name is the identifier (id_key)."""
+        if self.name and self.id_key == self.name.wire:
+            return params.get(self.name.option)
+        return params.get("id")
 
     @property
     def listable(self):

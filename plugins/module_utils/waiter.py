@@ -115,7 +115,7 @@ class Settling:
         spec = self.spec
         if not self.params.get("wait", True):
             return resource
-        resource_id = (resource or {}).get("id")
+        resource_id = spec.id_of(resource)
         if work_request_id:
             try:
                 self.work_request = wait_for(lambda: self.client.get_work_request(work_request_id),

@@ -1,6 +1,6 @@
 """OCI Generative AI access and organisation (`/20231130`), per the `oci` SDK's GenerativeAiClient and models:
-GenerativeAiPrivateEndpoint, ApiKey (renew and setstate), GenerativeAiProject, RoutingProfile, SemanticStore, and
-the listings ListModelDiscovery and ListDedicatedAiClustersAllocatableGpus.
+GenerativeAiPrivateEndpoint, ApiKey (renew and setstate), GenerativeAiProject and its SandboxWarmPools,
+RoutingProfile, SemanticStore, and the listings ListModelDiscovery and ListDedicatedAiClustersAllocatableGpus.
 
 Which operations answer with a work request follows the SDK's composite operations (which wait for a work request
 or for a lifecycle state): private endpoints and projects change through work requests, semantic stores are created,
@@ -8,18 +8,24 @@ moved and deleted through them and updated at once; API keys and routing profile
 creates and deletes go through CREATING / DELETING, their updates apply at once).
 Emulator assumptions (the SDK does not say): an fqdn is `<dnsPrefix>.generativeai.<region>.oci.oraclecloud.com`;
 an API key's secret is `sk-` and 48 characters, answered only by the create and the renewal; setstate takes ACTIVE
-or INACTIVE; a capacity reservation holds 4 x BM.GPU.H100.8, which its clusters use 1 GPU per unit per `_X<n>`.
+or INACTIVE; a capacity reservation holds 4 x BM.GPU.H100.8, which its clusters use 1 GPU per unit per `_X<n>`;
+a sandbox warm pool can be created only in a project whose sandboxConfig.isEnabled is true (409 otherwise), its work
+requests name it by its name, and the ready capacity a read observes is its desired capacity once ACTIVE.
 """
 
+import copy
 import hashlib
 import re
 import secrets
+from urllib.parse import unquote
 
 from .genai_catalogue import BASE_MODELS
-from .oci_common import (Field, check_etag, etag_of, invalid, json_object, not_found, paginate, require_param,
-                         validate_body)
-from .oci_resources import ResourceKind
-from .wire import json_response, rfc3339
+from .oci_common import (Field, OciError, check_enum_param, check_etag, etag_of, invalid, json_object, new_ocid,
+                         not_found, paginate, require_param, sort_items, validate_body)
+from .oci_resources import ResourceKind, Transition
+from .oci_work_requests import WorkRequest
+from .store import Record
+from .wire import Response, json_response, rfc3339
 
 TAG_FIELDS = (Field('freeformTags', 'freeform_tags', updatable=True), Field('definedTags', 'defined_tags', updatable=True))
 DESCRIBING = (Field('displayName', updatable=True), Field('description', updatable=True))
@@ -188,7 +194,140 @@ def list_allocatable_gpus(service, request):
     return json_response(200, {'items': page}, headers)
 
 
+# ---- sandbox warm pools (a project's, identified by their name: no OCID) ----------------------------------------------
+
+WARM_POOL = 'SandboxWarmPool'
+WARM_POOL_FIELDS = (Field('name', required=True), Field('type', required=True, enum=('MANAGED', 'CUSTOM')),
+                    Field('containerImage'), Field('shape', required=True, enum=('SMALL', 'MEDIUM', 'LARGE')),
+                    Field('desiredCapacity', 'int', required=True, minimum=0, updatable=True))
+WARM_POOL_TYPES, WARM_POOL_SHAPES = ('MANAGED', 'CUSTOM'), ('SMALL', 'MEDIUM', 'LARGE')
+DIGEST_PINNED_OCIR = re.compile(r'^[a-z0-9-]+\.ocir\.io/[^@\s]+@sha256:[0-9a-f]{64}$')
+
+
+def warm_pool(service, project_id, name):
+    """The live (not DELETED) pool of that name in the project, settled, or None."""
+    return next((record for record in service.records(WARM_POOL) if record.fields['projectId'] == project_id
+                 and record.fields['name'] == name and record.fields['lifecycleState'] != 'DELETED'), None)
+
+
+def warm_pool_view(service, record, observe=False):
+    """(the pool as answered, its etag): the etag is of its configuration, never of a runtime observation."""
+    data = copy.deepcopy(record.fields)
+    etag = etag_of(data)
+    if observe:
+        active = data['lifecycleState'] == 'ACTIVE'
+        data['runtimeStatus'] = {'readyCapacity': data['desiredCapacity'] if active else 0,
+                                 'observationStatus': 'OBSERVED', 'timeRead': rfc3339(service.now())}
+    return data, etag
+
+
+def warm_pool_work(service, record, operation, final_state, outcome=None):
+    """A work request for the pool's operation; the pool becomes `final_state` (FAILED for that outcome) at its end."""
+    project = service.lookup('GenerativeAiProject', record.fields['projectId'])
+    error = 'The %s operation failed (outcome injected by the emulator).' % operation.lower() if outcome == 'FAILED' else None
+    path = '%s/generativeAiProjects/%s/sandboxWarmPools/%s' % (service.prefix, record.fields['projectId'], record.fields['name'])
+    work_request = WorkRequest(new_ocid(service.work_request_ocid_type, service.emulator.config.region),
+                               project.fields['compartmentId'], operation, '%s_SANDBOX_WARM_POOL' % operation, WARM_POOL,
+                               'sandbox warm pool', path, record.fields['name'], service.now(), service.emulator.settings.delay,
+                               'FAILED' if error else final_state, error)
+    service.store.add(service.work_request_kind, work_request)
+    record.pending = Transition(work_request.finished, 'FAILED' if error else final_state, error)
+    return work_request
+
+
+def load_warm_pool(service, project_id, name):
+    record = warm_pool(service, project_id, unquote(name))
+    if record is None:
+        raise not_found('SandboxWarmPool %s in project %s' % (unquote(name), project_id))
+    return record
+
+
+def create_warm_pool(service, request, project_id):
+    """POST /generativeAiProjects/{projectId}/sandboxWarmPools: 200 with the CREATING pool and its work request."""
+    project = service.related(('GenerativeAiProject',), project_id, 'projectId')
+    body = json_object(request)
+    replayed = service._replay(request, body)  # pylint: disable=protected-access
+    if replayed:
+        return replayed
+    fields = validate_body(WARM_POOL_FIELDS, body)
+    if fields['type'] == 'CUSTOM' and not DIGEST_PINNED_OCIR.match(fields.get('containerImage') or ''):
+        raise invalid('A CUSTOM pool needs containerImage, a digest-pinned OCIR image (<region>.ocir.io/...@sha256:<64 '
+                      'lowercase hexadecimal characters>), not %r.' % fields.get('containerImage'))
+    if fields['type'] == 'MANAGED' and 'containerImage' in fields:
+        raise invalid('A MANAGED pool runs the service runtime: containerImage must be omitted.')
+    if not (project.fields.get('sandboxConfig') or {}).get('isEnabled'):
+        raise OciError(409, 'IncorrectState', 'Project %s does not have sandboxes enabled.' % project_id)
+    if warm_pool(service, project_id, fields['name']) is not None:
+        raise OciError(409, 'Conflict', 'Project %s already has a sandbox warm pool named %r.' % (project_id, fields['name']))
+    now = service.now()
+    fields.update(projectId=project_id, lifecycleState='CREATING', timeCreated=rfc3339(now), timeUpdated=rfc3339(now))
+    record = service.store.add(service.table(WARM_POOL), Record(WARM_POOL, new_ocid(
+        'generativeaisandboxwarmpool', service.emulator.config.region), fields, now))
+    work_request = warm_pool_work(service, record, 'CREATE', 'ACTIVE', service.emulator.settings.take_outcome(WARM_POOL))
+    data, etag = warm_pool_view(service, record)
+    response = json_response(200, data, {'etag': etag, 'opc-work-request-id': work_request.id})
+    service._remember(request, body, response)  # pylint: disable=protected-access
+    return response
+
+
+def get_warm_pool(service, request, project_id, name):
+    data, etag = warm_pool_view(service, load_warm_pool(service, project_id, name), observe=True)
+    return json_response(200, data, {'etag': etag})
+
+
+def list_warm_pools(service, request, project_id):
+    """Every pool of the project but the DELETED ones, without runtime observations."""
+    service.related(('GenerativeAiProject',), project_id, 'projectId')
+    wanted = [('name', request.param('name')), ('type', check_enum_param(request, 'type', WARM_POOL_TYPES)),
+              ('shape', check_enum_param(request, 'shape', WARM_POOL_SHAPES))]
+    selected = [record for record in service.records(WARM_POOL) if record.fields['projectId'] == project_id
+                and record.fields['lifecycleState'] != 'DELETED'
+                and all(value is None or record.fields[key] == value for key, value in wanted)]
+    ordered = sort_items(selected, request, {'timeCreated': lambda record: record.created,
+                                             'name': lambda record: record.fields['name']}, 'timeCreated', ('timeCreated',))
+    page, headers = paginate(ordered, request, service.emulator.settings.page_size)
+    return json_response(200, {'items': [warm_pool_view(service, record)[0] for record in page]}, headers)
+
+
+def update_warm_pool(service, request, project_id, name):
+    """PUT: only desiredCapacity changes (an empty body too), through UPDATING and a work request."""
+    record = load_warm_pool(service, project_id, name)
+    body = json_object(request)
+    if 'desiredCapacity' in body and body['desiredCapacity'] is None:
+        raise invalid('desiredCapacity must not be null; omit it to keep the current desired capacity.')
+    changes = validate_body(WARM_POOL_FIELDS, body, updating=True)
+    check_etag(request, warm_pool_view(service, record)[0])
+    if record.fields['lifecycleState'] != 'ACTIVE':
+        raise OciError(409, 'IncorrectState', 'Cannot update sandbox warm pool %r while it is %s.'
+                       % (record.fields['name'], record.fields['lifecycleState']))
+    record.fields.update(changes, lifecycleState='UPDATING', timeUpdated=rfc3339(service.now()))
+    work_request = warm_pool_work(service, record, 'UPDATE', 'ACTIVE', service.emulator.settings.take_outcome(WARM_POOL))
+    data, etag = warm_pool_view(service, record)
+    return json_response(200, data, {'etag': etag, 'opc-work-request-id': work_request.id})
+
+
+def delete_warm_pool(service, request, project_id, name):
+    """DELETE: 202 with a work request; the pool shows DELETING until it is DELETED (a repeated delete meanwhile
+    answers the same work request) and then frees its name."""
+    record = load_warm_pool(service, project_id, name)
+    check_etag(request, warm_pool_view(service, record)[0])
+    state = record.fields['lifecycleState']
+    if state == 'DELETING':
+        return Response(202, b'', {'opc-work-request-id': record.deleting})
+    if state not in ('ACTIVE', 'FAILED'):
+        raise OciError(409, 'IncorrectState', 'Cannot delete sandbox warm pool %r while it is %s.' % (record.fields['name'], state))
+    record.fields.update(lifecycleState='DELETING', timeUpdated=rfc3339(service.now()))
+    record.deleting = warm_pool_work(service, record, 'DELETE', 'DELETED').id
+    return Response(202, b'', {'opc-work-request-id': record.deleting})
+
+
+WARM_POOLS = '/generativeAiProjects/{project_id}/sandboxWarmPools'
 ROUTES = (
+    ('POST', WARM_POOLS, create_warm_pool),
+    ('GET', WARM_POOLS, list_warm_pools),
+    ('GET', WARM_POOLS + '/{name}', get_warm_pool),
+    ('PUT', WARM_POOLS + '/{name}', update_warm_pool),
+    ('DELETE', WARM_POOLS + '/{name}', delete_warm_pool),
     ('GET', '/dedicatedAiClusters/allocatableGpus', list_allocatable_gpus),
     ('GET', '/modelDiscovery', list_model_discovery),
     ('POST', '/apikeys/{resource_id}/actions/setstate', lambda service, request, resource_id: api_key_action(

@@ -1,5 +1,5 @@
-"""The official `oci.generative_ai.GenerativeAiClient` drives every private endpoint, API key, project, routing
-profile and semantic store operation of the emulator, and its model discovery and allocatable GPU listings, and
+"""The official `oci.generative_ai.GenerativeAiClient` drives every private endpoint, API key, project, sandbox warm
+pool, routing profile and semantic store operation of the emulator, and its model discovery and allocatable GPU listings, and
 parses the answers into its own model classes."""
 
 import os
@@ -168,6 +168,50 @@ def test_project_and_routing_profile_change_at_once(oci, genai):
     with pytest.raises(oci.exceptions.ServiceError) as nameless:
         genai.create_routing_profile(models.CreateRoutingProfileDetails(compartment_id=TEST_COMPARTMENT), **NO_RETRY)
     assert nameless.value.status == 400 and 'displayName' in nameless.value.message
+
+
+IMAGE = 'us-chicago-1.ocir.io/tenancy/tools@sha256:' + '4f' * 32
+
+
+def test_sandbox_warm_pools_are_named_in_their_project(oci, genai, composite):
+    models = oci.generative_ai.models
+    project_id = composite.create_generative_ai_project_and_wait_for_state(models.CreateGenerativeAiProjectDetails(
+        compartment_id=TEST_COMPARTMENT, display_name='oracle-sandboxes', sandbox_config=models.SandboxConfig(is_enabled=True)),
+        wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT).data.resources[0].identifier
+    done = composite.create_sandbox_warm_pool_and_wait_for_state(project_id, models.CreateSandboxWarmPoolDetails(
+        name='python small', type='MANAGED', shape='SMALL', desired_capacity=2), wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
+    assert done.data.operation_type == 'CREATE_SANDBOX_WARM_POOL' and done.data.compartment_id == TEST_COMPARTMENT
+    pool = genai.get_sandbox_warm_pool(project_id, 'python small')
+    assert isinstance(pool.data, models.SandboxWarmPool) and pool.data.lifecycle_state == 'ACTIVE'
+    assert pool.data.project_id == project_id and pool.data.runtime_status.observation_status == 'OBSERVED'
+    assert genai.get_sandbox_warm_pool(project_id, 'python small').headers['etag'] == pool.headers['etag']  # not of the runtime
+    genai.create_sandbox_warm_pool(project_id, models.CreateSandboxWarmPoolDetails(
+        name='tools', type='CUSTOM', container_image=IMAGE, shape='MEDIUM', desired_capacity=0))
+    listed = genai.list_sandbox_warm_pools(project_id, shape='SMALL', sort_by='name').data.items
+    assert [item.name for item in listed] == ['python small'] and isinstance(listed[0], models.SandboxWarmPoolSummary)
+    assert [item.name for item in genai.list_sandbox_warm_pools(project_id, type='CUSTOM').data.items] == ['tools']
+    updated = composite.update_sandbox_warm_pool_and_wait_for_state(
+        project_id, 'python small', models.UpdateSandboxWarmPoolDetails(desired_capacity=0), wait_for_states=['SUCCEEDED'],
+        operation_kwargs={'if_match': pool.headers['etag']}, waiter_kwargs=WAIT)
+    assert updated.data.operation_type == 'UPDATE_SANDBOX_WARM_POOL'
+    assert genai.get_sandbox_warm_pool(project_id, 'python small').data.desired_capacity == 0
+    with pytest.raises(oci.exceptions.ServiceError) as stale:
+        genai.update_sandbox_warm_pool(project_id, 'python small', models.UpdateSandboxWarmPoolDetails(desired_capacity=1),
+                                       if_match=pool.headers['etag'], **NO_RETRY)
+    assert stale.value.status == 412
+    for wrong, message in ((dict(type='MANAGED', container_image=IMAGE), 'containerImage'),
+                           (dict(type='CUSTOM', container_image='tools:latest'), 'digest'),
+                           (dict(type='MANAGED', name='tools'), 'already')):
+        details = dict(dict(name='other', shape='LARGE', desired_capacity=1), **wrong)
+        with pytest.raises(oci.exceptions.ServiceError) as refused:
+            genai.create_sandbox_warm_pool(project_id, models.CreateSandboxWarmPoolDetails(**details), **NO_RETRY)
+        assert refused.value.status in (400, 409) and message in refused.value.message
+    deleted = composite.delete_sandbox_warm_pool_and_wait_for_state(project_id, 'python small', wait_for_states=['SUCCEEDED'],
+                                                                     waiter_kwargs=WAIT)
+    assert deleted.data.operation_type == 'DELETE_SANDBOX_WARM_POOL'
+    with pytest.raises(oci.exceptions.ServiceError) as gone:
+        genai.get_sandbox_warm_pool(project_id, 'python small', **NO_RETRY)
+    assert gone.value.status == 404
 
 
 def test_semantic_store_operations(oci, genai, composite):
