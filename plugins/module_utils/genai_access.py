@@ -299,7 +299,7 @@ SANDBOX_WARM_POOL = ResourceSpec(
     },
     lifecycle=LIFECYCLE,
     behaviours=[WarmPoolImage()],
-    read_only=("project_id", "lifecycle_state", "lifecycle_details", "time_created", "time_updated", "runtime_status"),
+    read_only=("lifecycle_state", "lifecycle_details", "time_created", "time_updated", "runtime_status"),
     filters={
         "name": Filter("name"),
         "type": Filter("type", choices=WARM_POOL_TYPES),

@@ -99,7 +99,7 @@ class OciClient(CloudClient):
             if error.status == 404:
                 return None, None
             raise
-        return response.resource(), response.header("etag")
+        return response.resource(spec.id_key), response.header("etag")
 
     def search(self, spec, scope_value, name, filters=()):
         params = [(spec.scope.query, scope_value)] if spec.scope.query else []
@@ -109,7 +109,7 @@ class OciClient(CloudClient):
 
     def create(self, spec, body):
         response = self.call("POST", spec.path, body=body, retry_token=True)
-        return response.resource(), response.header("opc-work-request-id")
+        return response.resource(spec.id_key), response.header("opc-work-request-id")
 
     def start(self, spec, body, retry_token):
         """A create with the caller's retry token: (resource, the service's clock when it answered, or None)."""
@@ -119,7 +119,7 @@ class OciClient(CloudClient):
     def update(self, spec, resource, changes, etag, landed=None):
         """``landed`` is not needed: the PUT sets the values it carries, so sending it again does no more."""
         response = self.call("PUT", *self.item(spec, spec.id_of(resource)), body=changes, etag=etag)
-        return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")
+        return (response.resource(spec.id_key) if response.body is not None else None), response.header("opc-work-request-id")
 
     def move(self, spec, resource, scope_value, etag):
         response = self.call("POST", spec.path + "/{id}/actions/changeCompartment", resource["id"],

@@ -86,11 +86,12 @@ class Response:
     def header(self, name):
         return self.headers.get(name)
 
-    def resource(self):
-        """The body as one resource: a JSON object with an ``id``; an UnexpectedResponse ApiError otherwise."""
-        if isinstance(self.body, dict) and isinstance(self.body.get("id"), str) and self.body["id"]:
+    def resource(self, key="id"):
+        """The body as one resource: a JSON object with an ``id`` (or the ``key`` that identifies it, a name); an
+        UnexpectedResponse ApiError otherwise."""
+        if isinstance(self.body, dict) and isinstance(self.body.get(key), str) and self.body[key]:
             return self.body
-        raise self.unexpected("a resource object with an 'id'")
+        raise self.unexpected("a resource object with an %r" % key)
 
     def object(self):
         """The body as one JSON object (a resource's part without an id, such as its stats)."""

@@ -19,7 +19,7 @@ from reliability.harness import Converged, has_traceback, mode, paired, records,
 SPOILT = {
     "malformed": "not valid JSON",
     "truncated": "not valid JSON",
-    "unexpected_fields": "not an object with a list of objects under|not a resource object with an 'id'|not an analysis result",
+    "unexpected_fields": "not an object with a list of objects under|not a resource object with an '(id|name)'|not an analysis result",
     "html": "HTML page",
 }
 

@@ -156,3 +156,39 @@ def test_huawei_lost_create_response_is_found_by_name(emulator):
     listed = [w for w in client.search(WORKSPACE, None, "ws-lost-reply") if w["name"] == "ws-lost-reply"]
     assert [w["id"] for w in listed] == [created["id"]]
     assert client.read(WORKSPACE, created["id"])[0]["name"] == "ws-lost-reply"
+
+
+def test_a_sandbox_warm_pool_is_identified_by_its_name_in_its_project():
+    """No OCID: the engine reads, updates and deletes the pool by its name (spec.id_key), and the client puts the
+    project from the task's options into the path; a name is one path segment, whatever it holds."""
+    from ansible_collections.cloudai.control.plugins.module_utils.genai_access import PROJECT, SANDBOX_WARM_POOL
+    from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
+
+    handle = start_emulator(delay=1.0, time_scale=20)
+    try:
+        signer = ApiKeySigner(TEST_KEY_ID, key_pem())
+        project = oci_client(handle.url, signer).create(PROJECT, {"compartmentId": TEST_COMPARTMENT, "sandboxConfig": {
+            "isEnabled": True}})[0]
+        params = dict(state="present", project_id=project["id"], name="python/small ..", type="MANAGED", shape="SMALL",
+                      desired_capacity=2, wait=True, wait_timeout=60)
+        client = OciClient(transport(signer), "generativeai", "us-chicago-1", handle.url, path_params=params)
+        created = run_resource(SANDBOX_WARM_POOL, client, params)
+        pool = created["sandbox_warm_pool"]
+        assert created["changed"] and created["work_request"]["operation_type"] == "CREATE_SANDBOX_WARM_POOL"
+        assert pool["name"] == "python/small .." and pool["lifecycle_state"] == "ACTIVE" and "id" not in pool
+        assert run_resource(SANDBOX_WARM_POOL, client, params)["changed"] is False
+        params["desired_capacity"] = 0
+        resized = run_resource(SANDBOX_WARM_POOL, client, params, diff_mode=True)
+        assert resized["diff"] == dict(before=dict(name="python/small ..", type="MANAGED", shape="SMALL", desired_capacity=2),
+                                       after=dict(name="python/small ..", type="MANAGED", shape="SMALL", desired_capacity=0))
+        assert client.read(SANDBOX_WARM_POOL, "python/small ..")[0]["runtimeStatus"]["readyCapacity"] == 0
+        with pytest.raises(ResourceError, match="shape cannot be changed"):
+            run_resource(SANDBOX_WARM_POOL, client, dict(params, shape="LARGE"))
+        params["state"] = "absent"
+        assert run_resource(SANDBOX_WARM_POOL, client, params, check_mode=True)["changed"] is True
+        assert run_resource(SANDBOX_WARM_POOL, client, params)["changed"] is True
+        assert client.read(SANDBOX_WARM_POOL, "python/small ..") == (None, None)
+        with pytest.raises(ApiError, match="not a string"):
+            client.delete(SANDBOX_WARM_POOL, {"name": ["../x"]}, None)
+    finally:
+        handle.stop()

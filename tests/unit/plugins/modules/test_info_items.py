@@ -36,7 +36,7 @@ def resource_modules():
 
 
 def test_every_resource_module_is_found():
-    assert len(resource_modules()) == 32
+    assert len(resource_modules()) == 33
 
 
 @pytest.mark.parametrize("name, spec, cloud", resource_modules(), ids=lambda value: value if isinstance(value, str) else "")
