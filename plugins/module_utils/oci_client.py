@@ -71,12 +71,12 @@ class OciClient(CloudClient):
     def item(self, spec, resource_id):
         """(path, id) of one resource for call(): ``{id}`` and its OCID; or, for a resource that its name identifies
         (spec.id_key: a project's sandbox warm pool), its name in the path and the OCID of its scope, whose region
-        picks the host."""
+        picks the host. That name is the task's own: an answer that names another is refused."""
         if spec.id_key == "id":
             return spec.path + "/{id}", resource_id
-        if not isinstance(resource_id, str) or not resource_id:
-            raise ApiError(0, "UnexpectedResponse", "the service's answer holds a %s that is not a string: %.80r"
-                           % (spec.id_key, resource_id), url=spec.path)
+        if resource_id != self.path_params.get(spec.name.option):
+            raise ApiError(0, "UnexpectedResponse", "the service's answer holds a %s that is not the one asked for, %r: "
+                           "%.80r" % (spec.name.option, self.path_params.get(spec.name.option), resource_id), url=spec.path)
         return spec.path + "/" + path_segment(resource_id), self.path_params[spec.scope.option]
 
     def pages(self, path, params, resource_id=None):

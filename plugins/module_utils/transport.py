@@ -91,7 +91,7 @@ class Response:
         UnexpectedResponse ApiError otherwise."""
         if isinstance(self.body, dict) and isinstance(self.body.get(key), str) and self.body[key]:
             return self.body
-        raise self.unexpected("a resource object with an %r" % key)
+        raise self.unexpected("a resource object with its %r" % key)
 
     def object(self):
         """The body as one JSON object (a resource's part without an id, such as its stats)."""

@@ -13,7 +13,8 @@ connection is closed). Kinds that let the service process the request, then spoi
 answer), `malformed` (a body that is not JSON), `truncated` (the first half of the JSON body), `unexpected_fields`
 (the JSON body wrapped in an object the API does not define: `{"unexpectedWrapper": <body>}`), `extra_fields`
 (`"unexpectedField"` added to the object and to the objects of its lists: clients must tolerate it), `hostile_ids`
-(every `id` of the body, and the `opc-work-request-id` and `opc-next-page` headers, replaced by the rule's `value`:
+(every `id` of the body, or every value under the rule's `key` such as `name` for resources their name identifies,
+and the `opc-work-request-id` and `opc-next-page` headers, replaced by the rule's `value`:
 a crafted id such as `{sk}`, `../x` or an OCID naming another host, which a client must never put into a path or a
 host unchecked). Answers without a body (204, an empty 202) are left as they are by the body kinds.
 """
@@ -34,7 +35,7 @@ HTML_PAGE = ('<html>\r\n<head><title>%(status)d %(reason)s</title></head>\r\n<bo
              '</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n')
 REASONS = {200: 'OK', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable',
            504: 'Gateway Time-out'}
-RULE_KEYS = ('kind', 'status', 'retry_after', 'per_second', 'methods', 'path', 'service', 'rate', 'count', 'value')
+RULE_KEYS = ('kind', 'status', 'retry_after', 'per_second', 'methods', 'path', 'service', 'rate', 'count', 'value', 'key')
 
 
 class FaultRule:
@@ -56,6 +57,7 @@ class FaultRule:
         self.value = spec.get('value')
         if (self.kind == 'hostile_ids') != isinstance(self.value, str):
             raise ValueError('hostile_ids faults, and only they, need a string value')
+        self.key = spec.get('key', 'id')
         self.retry_after = spec.get('retry_after', 1)
         if not isinstance(self.retry_after, (int, float)) or self.retry_after < 0:
             raise ValueError('retry_after must be a non-negative number')
@@ -137,7 +139,7 @@ def html_page(status):
     return Response(status, body.encode('ascii'), {'Content-Type': 'text/html'})
 
 
-def spoil(kind, response, value=None):
+def spoil(kind, response, value=None, key='id'):
     """The service's answer spoilt the way a body kind says; answers without a body are returned as they are but for
     the headers a `hostile_ids` rule replaces (by `value`)."""
     spoilt = response.copy()
@@ -154,7 +156,7 @@ def spoil(kind, response, value=None):
     else:
         data = json.loads(response.body.decode('utf-8'))
         if kind == 'hostile_ids':
-            data = _with_ids(data, value)
+            data = _with_ids(data, value, key)
         elif kind == 'unexpected_fields':
             data = {'unexpectedWrapper': data}
         elif isinstance(data, dict):
@@ -167,10 +169,10 @@ def spoil(kind, response, value=None):
     return spoilt
 
 
-def _with_ids(data, value):
+def _with_ids(data, value, key='id'):
     if isinstance(data, list):
-        return [_with_ids(item, value) for item in data]
+        return [_with_ids(item, value, key) for item in data]
     if isinstance(data, dict):
-        return dict((key, value if key == 'id' and isinstance(item, str) else _with_ids(item, value))
-                    for key, item in data.items())
+        return dict((name, value if name == key and isinstance(item, str) else _with_ids(item, value, key))
+                    for name, item in data.items())
     return data

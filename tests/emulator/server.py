@@ -94,7 +94,7 @@ class Emulator:
             else:
                 response = self._handle_safely(service, request)
                 if fault in BODY_KINDS:
-                    response = spoil(fault, response, rule.value)
+                    response = spoil(fault, response, rule.value, rule.key)
             request_id = response.header('opc-request-id') or response.header('X-Request-Id')
             self.log.add(name, request, response.status, request_id, fault, response.replayed)
             return None if fault == 'drop_after' else response

@@ -27,6 +27,8 @@ class ModuleInfo:
     action           it computes an answer (OCI Vision's analysis) or sets an account-wide setting without an id
                      (Fabric's agency); neither resource nor info
     kind             result key of one resource (an action's answer key); plural: the info module's result key
+    id_key           the result key of a resource's identifier: ``id``, or its name when the name identifies it (a
+                     sandbox warm pool, which has no id option)
     name_option      the option a resource module finds and creates its resource by; None for one that only follows
                      a resource given by id (a work request): it creates nothing
     finds_by_name    the service can list, so a task without id finds its resource by name (else, as for batch jobs,
@@ -54,6 +56,9 @@ class ModuleInfo:
         required = options.get("required_one_of") or []
         # a resource module that creates requires one of its id and its name (the option it is found by)
         self.name_option = required[0][1] if self.resource and required else None
+        if self.resource and "id" not in argspec:  # its name identifies it (ResourceSpec.id_key): it takes no id
+            self.name_option = described.name.option
+        self.id_key = "id" if self.action else described.id_key
         if self.action:
             if self.resource or len(returns) != 1:
                 raise AssertionError("%s: a module that is not a resource's returns one answer (RETURN has %s)"

@@ -191,7 +191,8 @@ class Converged:
         if isinstance(one_step, Lookup):
             self.ids[one_step.label] = catalogue.pick(result, one_step.pick)
         elif result.get(catalogue.by_name(one_step.module).kind):
-            self.ids[one_step.label] = result[catalogue.by_name(one_step.module).kind]["id"]
+            module = catalogue.by_name(one_step.module)
+            self.ids[one_step.label] = result[module.kind][module.id_key]
         return result
 
     def converge(self, steps):

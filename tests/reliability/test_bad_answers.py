@@ -19,7 +19,7 @@ from reliability.harness import Converged, has_traceback, mode, paired, records,
 SPOILT = {
     "malformed": "not valid JSON",
     "truncated": "not valid JSON",
-    "unexpected_fields": "not an object with a list of objects under|not a resource object with an '(id|name)'|not an analysis result",
+    "unexpected_fields": "not an object with a list of objects under|not a resource object with its '|not an analysis result",
     "html": "HTML page",
 }
 
@@ -36,6 +36,8 @@ def options_of(module, emulated):
         args = run.args(subject, {"retries": 1})
         if module.name_option and not module.finds_by_name:
             args["id"] = run.run(subject)[module.kind]["id"]
+        elif module.id_key != "id":  # read by its name, which answers 404 until it exists
+            run.run(subject)
         return run, args
     args = catalogue.option_sets(module)[-1]
     run.converge(catalogue.needed(service, catalogue.refs_in(args)))
@@ -145,7 +147,8 @@ def test_hostile_ids_in_answers_never_enter_a_path_or_pick_a_host(module, value,
     headers). The module may return what it read, but an id that is not one of the cloud never goes into a request:
     it fails naming the answer, sends nothing that changes anything, and no request's path holds the crafted id or
     the secret key. Resource modules are asked to delete what exists, so that they act on the ids they read (finished
-jobs and work requests have nothing left to cancel)."""
+jobs and work requests have nothing left to cancel); for a resource that its name identifies, the crafted value is
+its name in the answers."""
     service = catalogue.service_of(module)
     run, args = options_of(module, emulated)
     if module.resource:
@@ -154,7 +157,7 @@ jobs and work requests have nothing left to cancel)."""
             run.run(subject)
         args = dict(args, state="absent")
     since = emulated.admin.last_seq()
-    emulated.admin.faults([{"kind": "hostile_ids", "service": service.name, "value": value}])
+    emulated.admin.faults([{"kind": "hostile_ids", "service": service.name, "value": value, "key": module.id_key}])
     result = run_module(module.name, args)
     assert not has_traceback(result), result
     log = emulated.admin.requests_log(since)
@@ -162,7 +165,7 @@ jobs and work requests have nothing left to cancel)."""
     paths = [unquote(entry["path"]) for entry in log]
     assert not [path for path in paths if value in path or TEST_HUAWEI_SK in path or "/../" in path + "/"], paths
     if result.get("failed"):
-        assert re.search(r"not an OCID|not a resource id", result["msg"]), result["msg"]
+        assert re.search(r"not an OCID|not a resource id|not the one asked for", result["msg"]), result["msg"]
     refused = bool(result.get("failed"))
     assert refused or not result.get("changed"), "%s says it changed something it could not: %s" % (module.name, result)
     record("hostile_answers", module=module.name, value=value, refused=int(refused), returned=int(not refused),

@@ -188,7 +188,7 @@ def test_a_sandbox_warm_pool_is_identified_by_its_name_in_its_project():
         assert run_resource(SANDBOX_WARM_POOL, client, params, check_mode=True)["changed"] is True
         assert run_resource(SANDBOX_WARM_POOL, client, params)["changed"] is True
         assert client.read(SANDBOX_WARM_POOL, "python/small ..") == (None, None)
-        with pytest.raises(ApiError, match="not a string"):
+        with pytest.raises(ApiError, match="not the one asked for"):
             client.delete(SANDBOX_WARM_POOL, {"name": ["../x"]}, None)
     finally:
         handle.stop()
