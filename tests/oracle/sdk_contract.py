@@ -10,7 +10,6 @@ import collections
 import importlib
 import inspect
 import re
-from urllib.parse import unquote
 
 Operation = collections.namedtuple('Operation', 'name method template pattern path_params query required_query headers body models')
 
@@ -99,8 +98,8 @@ class Contract:
             self.models = importlib.import_module(models_module)
 
     def operation(self, method, path):
-        """The operation serving `method path` (the most literal template when several match), or None."""
-        path = unquote(path)
+        """The operation serving `method path` (the most literal template when several match), or None. Each
+        segment is matched as sent: a value with an encoded '/' (a warm pool's name) is one path parameter."""
         if not path.startswith(self.prefix + '/'):
             return None
         path = path[len(self.prefix):]

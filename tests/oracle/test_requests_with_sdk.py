@@ -80,6 +80,9 @@ LLM = {'base_model_type': 'QWEN2_7B', 'model_path': OBS}
     ('genai', request('POST', '/20231130/apikeys/ocid1.x/actions/renew', body={'details': {'keyName': 'k', 'timeExpiry': 't'}},
                       headers=['opc-retry-token'])),
     ('genai', request('GET', '/20231130/dedicatedAiClusters/allocatableGpus', [('compartmentId', 'c'), ('capacityReservationId', 'r')])),
+    # a name with an encoded '/' is one path parameter, as the client sent it
+    ('genai', request('PUT', '/20231130/generativeAiProjects/ocid1.x/sandboxWarmPools/python%2Fsmall', body={'desiredCapacity': 0},
+                      headers=['if-match'])),
 ])
 def test_what_the_sdks_take_passes(contracts, service, sent):
     assert contracts[service].check(sent) == []
@@ -122,6 +125,8 @@ def test_what_the_sdks_take_passes(contracts, service, sent):
     ('genai', request('POST', '/20231130/dedicatedAiClusters', body={'compartmentId': 'c', 'type': 'HOSTING'}),
      'body.unitCount: required by CreateDedicatedAiClusterDetails, missing'),
     ('genai', request('GET', '/20231130/endpoints/ocid1.x', body={'x': 1}), 'get_endpoint takes no body'),
+    ('genai', request('PUT', '/20231130/generativeAiProjects/ocid1.x/sandboxWarmPools/p', body={'shape': 'LARGE'}),
+     'body.shape: not a field of UpdateSandboxWarmPoolDetails'),
 ])
 def test_what_the_sdks_do_not_take_is_named(contracts, service, sent, words):
     problems = contracts[service].check(sent)

@@ -13,7 +13,9 @@ import json
 
 import pytest
 
-from ansible_collections.cloudai.control.plugins.module_utils.genai_access import API_KEY, MODEL_DISCOVERY, PRIVATE_ENDPOINT
+from ansible_collections.cloudai.control.plugins.module_utils.genai_access import (
+    API_KEY, MODEL_DISCOVERY, PRIVATE_ENDPOINT, SANDBOX_WARM_POOL,
+)
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import FakeClient, FakeClock, run_engine as run
 
@@ -183,3 +185,17 @@ def test_a_move_answered_with_a_work_request_is_waited_for_before_the_update(clo
 def test_model_discovery_checks_its_filters():
     assert MODEL_DISCOVERY.filters["model_id"].check("cohere.command-r-08-2024", "model_id") is None
     assert MODEL_DISCOVERY.plural == "models" and not MODEL_DISCOVERY.has_id
+
+
+def test_a_sandbox_warm_pool_is_named_in_its_project_and_its_image_pinned_by_digest():
+    assert SANDBOX_WARM_POOL.id_key == "name" and not SANDBOX_WARM_POOL.has_id and SANDBOX_WARM_POOL.scope_in_path
+    assert SANDBOX_WARM_POOL.given_id(dict(name="small", id="ignored")) == "small" and API_KEY.given_id(dict(id="k")) == "k"
+    image = SANDBOX_WARM_POOL.fields["container_image"].check
+    assert image("iad.ocir.io/t/tools@sha256:" + "0f" * 32, "container_image") is None
+    assert "pinned by its digest" in image("iad.ocir.io/t/tools:latest", "container_image")
+    assert "generativeaiproject" in SANDBOX_WARM_POOL.checks["project_id"](C1, "project_id")
+    create_fields = SANDBOX_WARM_POOL.behaviours[0].create_fields
+    assert create_fields(dict(type="MANAGED", container_image=None)) == {}
+    for wrong in (dict(type="CUSTOM", container_image=None), dict(type="MANAGED", container_image="x@sha256:" + "0" * 64)):
+        with pytest.raises(ResourceError, match="type CUSTOM needs container_image"):
+            create_fields(wrong)
