@@ -20,7 +20,8 @@ options:
   wait_timeout:
     description:
       - Seconds to wait when O(wait=true). When the time runs out the task fails, and the result still
-        holds the resource's O(id) and the last state seen; running the task again picks up the same resource.
+        holds the resource's C(id) (its name, for a resource that its name identifies) and the last state seen;
+        running the task again picks up the same resource.
     type: int
     default: 1200
 '''

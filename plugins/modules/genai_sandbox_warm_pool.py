@@ -14,7 +14,7 @@ version_added: 0.2.0
 description:
   - Manages a named warm pool of idle code sandboxes in a Generative AI project whose sandboxes are enabled
     (the O(cloudai.control.genai_project#module:sandbox_config) of M(cloudai.control.genai_project)).
-  - A pool has no OCID: O(project_id) and O(name) identify it, and one read by name finds it.
+  - A pool has no OCID. O(project_id) and O(name) identify it, and one read by name finds it.
   - Only O(desired_capacity) changes in place; O(type), O(container_image) and O(shape) are fixed when the pool is
     created, and a task that gives other values fails. Pools do not move between projects and have no tags.
   - Creates, resizes and deletes run as work requests, which the module follows while O(wait=true). A pool being

@@ -206,8 +206,8 @@ def test_sandbox_warm_pools_are_named_in_their_project(oci, genai, composite):
         with pytest.raises(oci.exceptions.ServiceError) as refused:
             genai.create_sandbox_warm_pool(project_id, models.CreateSandboxWarmPoolDetails(**details), **NO_RETRY)
         assert refused.value.status in (400, 409) and message in refused.value.message
-    deleted = composite.delete_sandbox_warm_pool_and_wait_for_state(project_id, 'python small', wait_for_states=['SUCCEEDED'],
-                                                                     waiter_kwargs=WAIT)
+    deleted = composite.delete_sandbox_warm_pool_and_wait_for_state(
+        project_id, 'python small', wait_for_states=['SUCCEEDED'], waiter_kwargs=WAIT)
     assert deleted.data.operation_type == 'DELETE_SANDBOX_WARM_POOL'
     with pytest.raises(oci.exceptions.ServiceError) as gone:
         genai.get_sandbox_warm_pool(project_id, 'python small', **NO_RETRY)
