@@ -186,6 +186,10 @@ def test_a_sandbox_warm_pool_is_identified_by_its_name_in_its_project():
             run_resource(SANDBOX_WARM_POOL, client, dict(params, shape="LARGE"))
         params["state"] = "absent"
         assert run_resource(SANDBOX_WARM_POOL, client, params, check_mode=True)["changed"] is True
+        assert run_resource(SANDBOX_WARM_POOL, client, dict(params, wait=False))["changed"] is True
+        params["state"] = "present"  # its name is taken until it is gone: the create waits for that
+        assert run_resource(SANDBOX_WARM_POOL, client, params)["sandbox_warm_pool"]["lifecycle_state"] == "ACTIVE"
+        params["state"] = "absent"
         assert run_resource(SANDBOX_WARM_POOL, client, params)["changed"] is True
         assert client.read(SANDBOX_WARM_POOL, "python/small ..") == (None, None)
         with pytest.raises(ApiError, match="not the one asked for"):
