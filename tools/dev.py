@@ -390,14 +390,14 @@ def integration(root, collection, targets=(), venv=DEFAULT, in_controller=True):
             collection, venv.env())
 
 
-def units(root, collection, pytest_args=()):
+def units(root, collection, pytest_args=(), workers=2):
     # Paths given by the caller are relative to their cwd; without any, run all unit and oracle tests.
     args = [str(Path(arg).resolve()) if Path(arg).exists() else arg for arg in pytest_args]
     if not any(Path(arg).is_absolute() for arg in args):
         args += UNIT_TEST_DIRS
     # after the integration step, tests/oracle checks every request it sent against the SDKs
     request_log = {"CLOUDAI_REQUEST_LOG": root / REQUEST_LOG} if (root / REQUEST_LOG).exists() else {}
-    run([VENV_BIN / "python", "-m", "pytest", "-n", "2"] + args, collection,
+    run([VENV_BIN / "python", "-m", "pytest", "-n", str(workers)] + args, collection,
         venv_env(PYTHONPATH=os.pathsep.join([str(root), str(collection / "tests")]), **request_log))
 
 
@@ -649,7 +649,9 @@ def cmd_test(_args):
         collection = copy_collection(default_root)
         steps = [  # longest first: the pool of workers takes them in this order
             # the request oracle runs in the integration step, on what it sent
-            Step("units (pytest)", lambda: units(default_root, collection, ["--ignore=" + REQUEST_ORACLE, "--durations=20"])),
+            # three pytest workers on two cores: the fault, wait and docs tests spend much of their time waiting
+            Step("units (pytest)", lambda: units(default_root, collection, ["--ignore=" + REQUEST_ORACLE, "--durations=20"],
+                                                 workers=3)),
             Step("benchmarks (smoke sizes)", lambda: bench(root / "performance.md", smoke=True)),
         ] + [
             # the targets mostly wait (lifecycles, clocks, retries): they run in shards side by side
