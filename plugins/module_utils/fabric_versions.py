@@ -11,7 +11,6 @@ import copy
 
 from ansible_collections.cloudai.control.plugins.module_utils.behaviours import Behaviour
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError, differs, to_wire
-from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError
 
 
 def current_version_name(value):
@@ -116,11 +115,7 @@ class ModelVersions(Behaviour):
                     switch = {"current_version_id": state.refresh().find(wanted_current)["id"]}
                     model = engine.client.update(spec, model, switch, None)[0]
             for removed in removals:
-                try:
-                    engine.client.remove_child(spec, model, "versions", removed["id"])
-                except ApiError as error:
-                    if not (error.status == 404 and error.attempts > 1):  # a retry after the removal's answer was lost
-                        raise
+                engine.client.remove_child(spec, model, "versions", removed["id"])
         state.apply(added, removals)
         return model, True, before, state.view(final)
 

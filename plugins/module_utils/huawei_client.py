@@ -16,7 +16,7 @@ import re
 
 from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
 from ansible_collections.cloudai.control.plugins.module_utils.spec import ResourceError
-from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path, gone_on_retry_is_done
 
 PAGE_LIMIT = 100
 RESOURCE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}\Z")
@@ -135,7 +135,8 @@ class HuaweiClient(CloudClient):
         self.call("POST", spec.path + "/{id}/" + part, body=body, ids={"id": resource["id"]})
 
     def remove_child(self, spec, resource, part, child_id):
-        self.call("DELETE", spec.path + "/{id}/" + part + "/{child_id}", ids={"id": resource["id"], "child_id": child_id})
+        gone_on_retry_is_done(lambda: self.call("DELETE", spec.path + "/{id}/" + part + "/{child_id}",
+                                                ids={"id": resource["id"], "child_id": child_id}))
 
     def set_part(self, spec, resource, part, body):
         self.call("PUT", spec.path + "/{id}/" + part, body=body, ids={"id": resource["id"]})

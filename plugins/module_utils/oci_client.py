@@ -17,7 +17,7 @@ import string
 
 from ansible_collections.cloudai.control.plugins.module_utils.client import CloudClient
 from ansible_collections.cloudai.control.plugins.module_utils.oci_regions import REGION_PATTERN, realm_domain, region_from_ocid
-from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path, path_segment
+from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, fill_path, gone_on_retry_is_done, path_segment
 
 OCID = re.compile(r"^ocid1\.([a-z0-9]+)\.([a-z0-9]+)\.([a-z0-9-]*)(\.[a-z0-9-]+)?\.[A-Za-z0-9_-]+\Z")
 
@@ -153,7 +153,8 @@ class OciClient(CloudClient):
         return response.header("opc-work-request-id")
 
     def remove_child(self, spec, resource, part, child_id):
-        self.call("DELETE", spec.path + "/{id}/" + part + "/" + path_segment(child_id), resource["id"])
+        gone_on_retry_is_done(lambda: self.call("DELETE", spec.path + "/{id}/" + part + "/" + path_segment(child_id),
+                                                resource["id"]))
 
     def set_part(self, spec, resource, part, body):
         self.call("PUT", spec.path + "/{id}/" + part, resource["id"], body=body)

@@ -141,6 +141,16 @@ def encode_query(params):
     return urlencode(pairs, quote_via=quote, safe="-_.~")
 
 
+def gone_on_retry_is_done(send):
+    """``send()`` a DELETE of an item. A retry that finds the item gone, because the first attempt's answer was lost
+    after the service removed it, means the removal is done."""
+    try:
+        send()
+    except ApiError as error:
+        if not (error.status == 404 and error.attempts > 1):
+            raise
+
+
 def path_segment(value):
     """``value`` (an id, from an option or an answer) as exactly one path segment: percent-encoded but for letters,
     digits and -_.~, and '.' too where it would make a dot segment ('.' or '..', which clients remove)."""

@@ -70,6 +70,9 @@ class ModuleInfo:
             if aliases[:1] != [self.kind + "_id"]:
                 raise AssertionError("%s: its id option has no %s_id alias to name its result" % (name, self.kind))
         self.plural = self.kind + "s" if self.action else described.plural
+        # result keys that show once the secrets a create or a renewal answered (an API key's): the playbook stores
+        # them, with no_log on the task, as the module documents
+        self.reveals = [key for key in returns if key.endswith("_secrets")]
         result_key = self.kind if self.resource or self.action else self.plural
         if result_key not in returns:
             raise AssertionError("%s: its result key %s is not in its RETURN documentation" % (name, result_key))

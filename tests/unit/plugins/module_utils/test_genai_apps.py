@@ -160,6 +160,21 @@ def test_oci_reads_a_part_and_adds_an_item_with_a_retry_token():
     assert len(transport.requests[1]["headers"]["opc-retry-token"]) == 30
 
 
+@pytest.mark.parametrize("attempts, removed", [(2, True), (1, False)])
+def test_an_item_found_gone_by_a_retried_removal_was_removed(attempts, removed):
+    # the first attempt's answer was lost after the service removed the artifact: the retry gets 404
+    gone = ApiError(404, "NotAuthorizedOrNotFound", "not found", attempts=attempts)
+    for client, spec, resource_id, part in (
+            (OciClient(FakeTransport([gone]), "generativeai", "us-chicago-1"), HOSTED_DEPLOYMENT, DEPLOYMENT, "artifacts"),
+            (HuaweiClient(FakeTransport([gone]), "https://fabric.example.com", {"workspace_id": "ws-1"}), MODEL, "model-1",
+             "versions")):
+        if removed:
+            client.remove_child(spec, {"id": resource_id}, part, "item-1")
+        else:
+            with pytest.raises(ApiError):
+                client.remove_child(spec, {"id": resource_id}, part, "item-1")
+
+
 def test_a_part_that_is_not_an_object_is_an_unexpected_answer():
     oci = OciClient(FakeTransport([response([1, 2])]), "generativeai", "us-chicago-1")
     with pytest.raises(ApiError, match="not an object"):
