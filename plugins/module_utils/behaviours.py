@@ -139,7 +139,7 @@ class RunState(Behaviour):
             raise ResourceError("the %s %s is %s: it can be set %s only once it is %s (leave wait on)" % (
                 engine.spec.label, resource["id"], lifecycle.state(resource), wanted, " or ".join(lifecycle.ready)),
                 id=resource["id"], lifecycle_state=lifecycle.state(resource))
-        work_request_id = engine.client.act(engine.spec, resource, action, None)
+        dummy, work_request_id = engine.client.act_answer(engine.spec, resource, action, None)
         engine.mutated = True
         return engine.settle(dict(resource, **{lifecycle.key: state}), work_request_id), True, before, after
 

@@ -137,7 +137,8 @@ class OciClient(CloudClient):
         return response.header("opc-work-request-id")
 
     def act_answer(self, spec, resource, action, etag, body=None):
-        """With an opc-retry-token: the actions that answer (renew, setstate) take one, so a lost answer is retried."""
+        """An action that takes an opc-retry-token (an API key's renew and setstate, a stream job's start and stop),
+        so one whose answer was lost is retried: the resource it answers (or None) and the work request id."""
         response = self.call("POST", spec.path + "/{id}/actions/" + action, resource["id"], body=body, etag=etag,
                              retry_token=True)
         return (response.resource() if response.body is not None else None), response.header("opc-work-request-id")

@@ -332,6 +332,13 @@ class FakeClient(CloudClient):
         self._check_fault("act", apply)
         return self._work_request()
 
+    def act_answer(self, spec, resource, action, etag, body=None):
+        """An action that takes a retry token: recorded as an ``act`` marked ``retry_token``; it answers nothing."""
+        try:
+            return None, self.act(spec, resource, action, etag, body)
+        finally:
+            self.calls[-1] += ("retry_token",)
+
     def delete(self, spec, resource, etag):
         resource_id = resource["id"]
         self.calls.append(("delete", resource_id, etag))

@@ -13,6 +13,7 @@ import pytest
 from ansible_collections.cloudai.control.plugins.module_utils.genai import DEDICATED_AI_CLUSTER as DAC
 from ansible_collections.cloudai.control.plugins.module_utils.oci_client import PAGE_LIMIT, OciClient
 from ansible_collections.cloudai.control.plugins.module_utils.vision import IMAGE_JOB, MODEL as VISION_MODEL, PROJECT as VISION_PROJECT
+from ansible_collections.cloudai.control.plugins.module_utils.vision_streams import STREAM_JOB
 from ansible_collections.cloudai.control.plugins.module_utils.transport import ApiError, Transport
 from ansible_collections.cloudai.control.tests.unit.plugins.module_utils.fakes import (
     FakeTransport, Reply, ScriptedServer, response,
@@ -275,3 +276,19 @@ def test_create_keeps_its_retry_token_across_transport_retries():
     assert TOKEN.match(first.headers["opc-retry-token"])
     assert first.headers["opc-retry-token"] == second.headers["opc-retry-token"]
     assert first.body == second.body == b'{"displayName":"dac-1"}'
+
+
+def test_a_stream_job_start_whose_answer_was_lost_is_sent_again_with_its_retry_token():
+    job_id = "ocid1.aivisionstreamjob.oc1.us-chicago-1.amaaaaaajob"
+    server = ScriptedServer([Reply(504, {"code": "GatewayTimeout", "message": "lost"}),
+                             Reply(202, None, {"opc-work-request-id": "wr-3"})])
+    try:
+        transport = Transport(NoSigner(), sleep=lambda seconds: None, timeout=5)
+        oci = OciClient(transport, "vision", "us-chicago-1", endpoint=server.url())
+        assert oci.act_answer(STREAM_JOB, {"id": job_id}, "start", None) == (None, "wr-3")
+    finally:
+        server.close()
+    first, second = server.received
+    assert first.path == second.path == "/20220125/streamJobs/%s/actions/start" % job_id
+    assert TOKEN.match(first.headers["opc-retry-token"])
+    assert first.headers["opc-retry-token"] == second.headers["opc-retry-token"]

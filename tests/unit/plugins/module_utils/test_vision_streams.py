@@ -36,7 +36,7 @@ def test_a_job_created_started_is_started_after_the_create_and_a_rerun_changes_n
     client = job_client()
     result = run(STREAM_JOB, client, clock, diff_mode=True, running_state="started", **JOB)
     job_id = result["stream_job"]["id"]
-    assert [m[0] for m in client.mutations()] == ["create", "act"] and client.mutations()[1][:3] == ("act", job_id, "start")
+    assert [m[0] for m in client.mutations()] == ["create", "act"] and client.mutations()[1] == ("act", job_id, "start", None, "retry_token")
     assert "running_state" not in client.mutations()[0][1]
     assert result["changed"] is True and result["stream_job"]["lifecycle_state"] == "ACTIVE"
     assert result["diff"]["after"]["running_state"] == "started" and "running_state" not in result["diff"]["before"]
@@ -61,7 +61,7 @@ def test_stopping_is_predicted_in_check_mode_then_done_with_the_stop_action(cloc
     assert predicted["diff"] == {"before": {"running_state": "started"}, "after": {"running_state": "stopped"}}
     assert predicted["stream_job"]["lifecycle_state"] == "INACTIVE"
     done = run(STREAM_JOB, client, clock, diff_mode=True, id=job_id, running_state="stopped")
-    assert [m[:3] for m in client.mutations()] == [("act", job_id, "stop")] and done["diff"] == predicted["diff"]
+    assert client.mutations() == [("act", job_id, "stop", None, "retry_token")] and done["diff"] == predicted["diff"]
     assert done["stream_job"]["lifecycle_state"] == "INACTIVE"
 
 
