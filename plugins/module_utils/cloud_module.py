@@ -124,7 +124,15 @@ def checkable(argspec, given):
     return checked
 
 
+def _refuse_shadowing(spec, cloud, options):
+    """A resource's own option named like a connection option would replace it (a ``region`` filter, say)."""
+    shadowing = sorted(set(options) & set(cloud.common_args))
+    if shadowing:
+        raise ValueError("the %s spec's options %s shadow connection options" % (spec.label, ", ".join(shadowing)))
+
+
 def resource_argument_spec(spec, cloud):
+    _refuse_shadowing(spec, cloud, spec.fields)
     argspec = dict(cloud.common_args, **WAIT_ARGS)
     argspec["state"] = dict(type="str", default="present", choices=["present", "absent"])
     if spec.has_id:
@@ -141,6 +149,7 @@ def resource_argument_spec(spec, cloud):
 
 
 def info_argument_spec(spec, cloud):
+    _refuse_shadowing(spec, cloud, list(spec.filters) + list(spec.includes))
     argspec = dict(cloud.common_args)
     if spec.has_id:
         argspec["id"] = dict(type="str", aliases=[spec.kind + "_id"], required=not spec.listable)

@@ -245,8 +245,9 @@ MODEL_DISCOVERY = ResourceSpec(
     lifecycle=Lifecycle(ready=()),
     has_id=False,
     filters={
-        "realm": Filter("realm", type="list", elements="str"),
-        "region": Filter("region", type="list", elements="str"),
+        # not realm and region: the options that say where to connect
+        "available_realm": Filter("realm", type="list", elements="str"),
+        "available_region": Filter("region", type="list", elements="str"),
         "model_id": Filter("modelId", check=lambda value, option: None),  # a name (cohere.command-r-08-2024), not an OCID
         "serving_mode": Filter("servingMode", type="list", elements="str", choices=["ON_DEMAND", "DEDICATED"]),
         "api_capability": Filter("apiCapability", type="list", elements="str"),

@@ -25,14 +25,16 @@ options:
       - OCID of the compartment to ask in (the tenancy, for example).
     type: str
     required: true
-  realm:
+  available_realm:
     description:
       - Only models available in one of these realms, for example V(oc1).
+      - The service's C(realm) filter, named like O(available_region).
     type: list
     elements: str
-  region:
+  available_region:
     description:
       - Only models available in one of these regions, for example V(us-chicago-1).
+      - The service's C(region) filter; O(region) is the region whose service is asked.
     type: list
     elements: str
   model_id:
@@ -105,6 +107,15 @@ EXAMPLES = r'''
 - name: Their names
   ansible.builtin.debug:
     msg: "{{ result.models | map(attribute='model_id') | list }}"
+
+- name: Where Cohere's Command R can be served on demand, asked of the Chicago service
+  cloudai.control.genai_model_discovery_info:
+    compartment_id: "{{ tenancy_id }}"
+    region: us-chicago-1
+    available_region: [us-chicago-1, eu-frankfurt-1]
+    model_id: cohere.command-r-08-2024
+    serving_mode: [ON_DEMAND]
+  register: command_r
 '''
 
 RETURN = r'''

@@ -493,6 +493,7 @@ FABRIC = Service(
     gone_states=(),
     etags=False,
     not_ids={"fabric_endpoint": ["cache_list.cache_ins_id"],  # a distributed cache's id: no format documented
+             "fabric_workspace_info": ["enterprise_project_id"],  # a filter: an id, or all_granted_eps
              # Ray's own submission id, and LakeFormation's ids (no format documented)
              "fabric_job": ["version.config.ray_job_config.submission_id", "version.config.spark_job_config.metastore_id",
                             "version.config.spark_job_config.metastore_catalog_id"]},
@@ -508,6 +509,7 @@ FABRIC = Service(
         "fabric_job": {"name": ["x" * 65, "a/b"], "version.name": ["x" * 65, "a/b"], "current_version": ["a/b"],
                        "current_endpoint_id": ["endpoint-1", "x" * 37], "version.config.timeout_seconds": [-1]},
         "fabric_job_run": {"name": ["x" * 65, "a/b"], "job.version_id": ["v1", "x" * 37]},
+        "fabric_workspace_info": {"enterprise_project_id": ["a b", "a/b", "eps.1", "x" * 37]},
         "fabric_service_instance": {"name": ["x" * 65, "a/b"], "config.model_instance_config.resource.min": [-1, 5],
                                     "config.model_instance_config.resource.max": [0, 1001],
                                     "config.pgsql_instance_config.coordinator_port": [0, 65536]},
