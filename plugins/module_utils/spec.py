@@ -15,8 +15,10 @@ from collections import namedtuple
 # the option, the wire key and the list call's query parameter of a resource's scope (compartment, workspace) or name
 Key = namedtuple("Key", "option wire query")
 TAG_WIRE_KEYS = frozenset(("freeformTags", "definedTags", "systemTags", "freeform_tags", "defined_tags", "system_tags"))
-# dicts whose keys are data, not field names, kept as the service sent them: tags, and counts by file type ("PDF")
-VERBATIM_WIRE_KEYS = TAG_WIRE_KEYS | frozenset(("syncStatsByFileType", "sync_stats_by_file_type"))
+# dicts whose keys are data, not field names, kept as the service sent them: tags, security attributes (namespace ->
+# key -> value, as defined tags) and counts by file type ("PDF")
+VERBATIM_WIRE_KEYS = TAG_WIRE_KEYS | frozenset(("securityAttributes", "security_attributes", "syncStatsByFileType",
+                                                "sync_stats_by_file_type"))
 
 
 class ResourceError(Exception):

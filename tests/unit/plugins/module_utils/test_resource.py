@@ -748,6 +748,11 @@ def test_to_wire_and_to_result_round_trip_with_tags_untouched():
                                "items": [{"model_id": "m"}]}
 
 
+def test_security_attributes_keep_their_namespaces_and_keys_as_tags_do():
+    wire = {"securityAttributes": {"oracle-zpr": {"MaxEgressCount": {"value": "42", "mode": "enforce"}}}}
+    assert to_result(wire) == {"security_attributes": {"oracle-zpr": {"MaxEgressCount": {"value": "42", "mode": "enforce"}}}}
+
+
 @pytest.mark.parametrize("want, have, unordered, result", [
     ({"a": 1}, {"a": 1, "b": 2}, False, False),
     ({"a": 1}, {"a": 2}, False, True),
